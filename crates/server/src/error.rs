@@ -1,0 +1,93 @@
+//! The server's one error type. Every variant answers the shared problem body; causes of 5xx are
+//! logged, never sent.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use c360_wire::{FieldError, Problem};
+
+/// Everything a request can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// 400: the request is malformed; `errors` says which field and why.
+    #[error("bad request: {detail}")]
+    BadRequest { detail: String, errors: Vec<FieldError> },
+    /// 401: credentials missing, malformed, unknown or expired; `code` tells which.
+    #[error("unauthorized: {detail}")]
+    Unauthorized { detail: String, code: &'static str },
+    /// 403: the caller may not use this tenant (unknown tenants look the same).
+    #[error("forbidden")]
+    Forbidden,
+    /// 404: no such route or resource.
+    #[error("not found")]
+    NotFound,
+    /// 500: a database fault.
+    #[error("database: {0}")]
+    Database(#[from] rusqlite::Error),
+    /// 500: stored data could not be decoded.
+    #[error("stored data: {0}")]
+    Decode(#[from] serde_json::Error),
+    /// 500: a blocking task panicked or was cancelled.
+    #[error("task: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+impl ApiError {
+    /// A 400 for a single field.
+    pub fn field(field: &str, code: &str, message: impl Into<String>) -> Self {
+        let message = message.into();
+        ApiError::BadRequest { detail: message.clone(), errors: vec![FieldError::new(field, code, message)] }
+    }
+
+    /// The HTTP status this error answers.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            ApiError::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::Database(_) | ApiError::Decode(_) | ApiError::Task(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The problem body sent to the caller.
+    pub fn problem(&self) -> Problem {
+        let status = self.status().as_u16();
+        match self {
+            ApiError::BadRequest { detail, errors } => Problem::bad_request(detail.clone(), errors.clone()),
+            ApiError::Unauthorized { detail, code } => Problem {
+                errors: vec![FieldError::new("Authorization", *code, detail.clone())],
+                ..Problem::new(status, detail.clone())
+            },
+            ApiError::Forbidden => Problem::new(status, "Forbidden"),
+            ApiError::NotFound => Problem::new(status, "Not found"),
+            ApiError::Database(_) | ApiError::Decode(_) | ApiError::Task(_) => {
+                Problem::new(status, "Internal server error")
+            }
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        if status.is_server_error() {
+            tracing::error!(error = %self, "request failed");
+        } else {
+            tracing::debug!(error = %self, "request refused");
+        }
+        let mut response = problem_response(&self.problem());
+        if let ApiError::Unauthorized { .. } = self {
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer, ApiKey header=\"x-api-key\""));
+        }
+        response
+    }
+}
+
+/// Serialises a problem with its status. `application/json`, as the published contract declares it.
+pub fn problem_response(problem: &Problem) -> Response {
+    let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = serde_json::to_vec(problem).unwrap_or_default();
+    (status, [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response()
+}

@@ -1,0 +1,26 @@
+//! `c360-server`: the Customer 360 reference API server.
+//!
+//! It implements the public Customer 360 contract over an embedded SQLite database, authenticates
+//! machine clients (API keys) and the panel (signed panel tokens), and serves the built panel from
+//! the same origin. [`app`] builds the real router so tests drive exactly what production runs.
+
+pub mod auth;
+pub mod cli;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod insights;
+pub mod query;
+pub mod state;
+pub mod tenants;
+mod web;
+
+pub use state::AppState;
+
+use axum::Router;
+
+/// The whole application: API routes, then the panel's static files.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new().merge(insights::router());
+    web::finish(api, &state).with_state(state)
+}

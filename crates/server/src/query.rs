@@ -1,0 +1,85 @@
+//! Query-string parsing that answers every malformed input with a 400 problem (axum's own `Query`
+//! rejection is plain text, and it cannot read repeated parameters).
+
+use c360_wire::problem::codes;
+
+use crate::error::ApiError;
+
+/// The decoded `name=value` pairs of a query string, in order.
+#[derive(Debug, Default)]
+pub struct QueryPairs(Vec<(String, String)>);
+
+impl QueryPairs {
+    /// Decodes a raw query string (percent-decoding, `+` as space).
+    pub fn parse(raw: Option<&str>) -> Result<Self, ApiError> {
+        let raw = raw.unwrap_or_default();
+        let mut pairs = Vec::new();
+        for part in raw.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            let (k, v) = (decode(k)?, decode(v)?);
+            pairs.push((k, v));
+        }
+        Ok(Self(pairs))
+    }
+
+    /// The one value of `name`, if given; given twice is a 400.
+    pub fn single(&self, name: &str) -> Result<Option<String>, ApiError> {
+        let mut values = self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone());
+        let first = values.next();
+        if values.next().is_some() {
+            return Err(ApiError::field(name, codes::CONFLICT, format!("{name} must be given at most once.")));
+        }
+        Ok(first)
+    }
+
+    /// Every value of a repeated parameter, in order.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
+    }
+}
+
+fn decode(s: &str) -> Result<String, ApiError> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+                let byte = hex.and_then(|h| u8::from_str_radix(h, 16).ok()).ok_or_else(|| {
+                    ApiError::field("query", codes::INVALID_FORMAT, "The query string has a malformed %-escape.")
+                })?;
+                out.push(byte);
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out)
+        .map_err(|_| ApiError::field("query", codes::INVALID_FORMAT, "The query string is not valid UTF-8."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_plus_and_percent_escapes() {
+        let q = QueryPairs::parse(Some("phoneNumber=%2B14155550100&email=a+b%40c.co&x")).unwrap();
+        assert_eq!(q.single("phoneNumber").unwrap().as_deref(), Some("+14155550100"));
+        assert_eq!(q.single("email").unwrap().as_deref(), Some("a b@c.co"));
+        assert_eq!(q.single("x").unwrap().as_deref(), Some(""));
+    }
+
+    #[test]
+    fn malformed_input_is_a_400_not_a_panic() {
+        for raw in ["a=%", "a=%zz", "a=%ff%fe"] {
+            assert!(matches!(QueryPairs::parse(Some(raw)), Err(ApiError::BadRequest { .. })), "{raw}");
+        }
+        let q = QueryPairs::parse(Some("email=a@b.co&email=c@d.co")).unwrap();
+        assert!(matches!(q.single("email"), Err(ApiError::BadRequest { .. })));
+        assert_eq!(q.all("email").len(), 2);
+    }
+}

@@ -1,0 +1,38 @@
+//! What is not an API resource: the built panel's files, problem-body fallbacks for unknown API
+//! paths and methods, and response headers.
+
+use axum::Router;
+use axum::http::{HeaderValue, header};
+use axum::routing::any;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Adds fallbacks and headers around the API routes.
+pub fn finish(api: Router<AppState>, state: &AppState) -> Router<AppState> {
+    let api = api
+        .route("/v1/{*rest}", any(|| async { ApiError::NotFound }))
+        .method_not_allowed_fallback(|| async {
+            crate::error::problem_response(&c360_wire::Problem::new(405, "Method not allowed"))
+        });
+    let app = match &state.static_dir {
+        Some(dir) => {
+            // Unknown paths get the panel (it routes on the client); the shell itself is never cached
+            // so a new release is picked up at once, while hashed assets may be.
+            let index = ServeFile::new(dir.join("index.html"));
+            api.fallback_service(ServeDir::new(dir).fallback(index))
+        }
+        None => api.fallback(|| async { ApiError::NotFound }),
+    };
+    app.layer(SetResponseHeaderLayer::if_not_present(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    ))
+    .layer(SetResponseHeaderLayer::if_not_present(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    ))
+    .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
+}

@@ -1,0 +1,27 @@
+//! Wire types of the Customer 360 public API (and, later, our CRM API), the one problem body every
+//! error uses, and the contract's validation rules — defined once here so the server enforces and
+//! the panel pre-checks the very same code. No web framework in here: it compiles for wasm32 and
+//! native alike.
+
+pub mod identity;
+pub mod insight;
+pub mod open_enum;
+pub mod problem;
+pub mod query;
+pub mod summaries;
+
+pub use identity::{Identity, normalize_email, normalize_phone};
+pub use insight::{
+    AggregatedSentiment, AggregatedSentiments, AggregatedTopics, Direction, Insights, Interaction,
+    InteractionsInsight, MediaType, ProductType, Sentiment, Topic, TopicFrequency,
+};
+pub use problem::{FieldError, Problem};
+pub use query::{InsightQuery, TimeRange, ValidatedInsightQuery};
+pub use summaries::{PartialFailure, SummaryContent, SummaryMetadata, TranscriptSummariesResponse, TranscriptSummary};
+
+/// Most interactions one interactions-insight response carries (most recent first).
+pub const MAX_INTERACTIONS: usize = 50;
+/// Most interaction ids one transcript-summaries request may name.
+pub const MAX_SUMMARY_IDS: usize = 50;
+/// The only CRM the contract knows.
+pub const NATIVE_CRM: &str = "native";
