@@ -12,14 +12,9 @@ pub struct QueryPairs(Vec<(String, String)>);
 impl QueryPairs {
     /// Decodes a raw query string (percent-decoding, `+` as space).
     pub fn parse(raw: Option<&str>) -> Result<Self, ApiError> {
-        let raw = raw.unwrap_or_default();
-        let mut pairs = Vec::new();
-        for part in raw.split('&').filter(|p| !p.is_empty()) {
-            let (k, v) = part.split_once('=').unwrap_or((part, ""));
-            let (k, v) = (decode(k)?, decode(v)?);
-            pairs.push((k, v));
-        }
-        Ok(Self(pairs))
+        c360_wire::urlencoding::parse_pairs(raw.unwrap_or_default()).map(Self).ok_or_else(|| {
+            ApiError::field("query", codes::INVALID_FORMAT, "The query string has a malformed %-escape or is not UTF-8.")
+        })
     }
 
     /// The one value of `name`, if given; given twice is a 400.
@@ -36,29 +31,6 @@ impl QueryPairs {
     pub fn all(&self, name: &str) -> Vec<String> {
         self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
     }
-}
-
-fn decode(s: &str) -> Result<String, ApiError> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-                let byte = hex.and_then(|h| u8::from_str_radix(h, 16).ok()).ok_or_else(|| {
-                    ApiError::field("query", codes::INVALID_FORMAT, "The query string has a malformed %-escape.")
-                })?;
-                out.push(byte);
-                i += 2;
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8(out)
-        .map_err(|_| ApiError::field("query", codes::INVALID_FORMAT, "The query string is not valid UTF-8."))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod open_enum;
 pub mod problem;
 pub mod query;
 pub mod summaries;
+pub mod urlencoding;
 
 pub use identity::{Identity, normalize_email, normalize_phone};
 pub use insight::{
