@@ -41,7 +41,9 @@ impl ApiError {
         let problem: Option<Problem> = serde_json::from_str(body).ok();
         let detail = problem.as_ref().map(|p| p.detail.clone()).unwrap_or_else(|| body.chars().take(200).collect());
         match status {
-            401 if problem.as_ref().and_then(Problem::first_code) == Some(codes::TOKEN_EXPIRED) => ApiError::TokenExpired,
+            401 if problem.as_ref().and_then(Problem::first_code) == Some(codes::TOKEN_EXPIRED) => {
+                ApiError::TokenExpired
+            }
             401 => ApiError::Unauthorized(detail),
             403 => ApiError::Forbidden,
             429 => ApiError::RateLimited { retry_after: retry_after.and_then(|s| s.trim().parse().ok()) },
@@ -52,7 +54,10 @@ impl ApiError {
 
     /// Whether trying again may help (as opposed to reopening the panel).
     pub fn is_retryable(&self) -> bool {
-        matches!(self, ApiError::RateLimited { .. } | ApiError::Server { .. } | ApiError::Network(_) | ApiError::Decode(_))
+        matches!(
+            self,
+            ApiError::RateLimited { .. } | ApiError::Server { .. } | ApiError::Network(_) | ApiError::Decode(_)
+        )
     }
 }
 
@@ -134,7 +139,11 @@ mod tests {
         assert!(matches!(ApiError::from_response(401, "nope", None), ApiError::Unauthorized(_)));
         assert_eq!(ApiError::from_response(403, "<html>", None), ApiError::Forbidden);
         assert_eq!(ApiError::from_response(429, "", Some("7")), ApiError::RateLimited { retry_after: Some(7) });
-        let bad = ApiError::from_response(400, r#"{"status":400,"title":"Bad Request","detail":"Invalid search criteria"}"#, None);
+        let bad = ApiError::from_response(
+            400,
+            r#"{"status":400,"title":"Bad Request","detail":"Invalid search criteria"}"#,
+            None,
+        );
         assert_eq!(bad.to_string(), "Invalid search criteria");
         let server = ApiError::from_response(502, "upstream down", None);
         assert!(server.is_retryable());

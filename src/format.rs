@@ -70,7 +70,8 @@ pub fn display_title(i: &Interaction) -> String {
             (_, true) => "Voicemail from customer".to_owned(),
             (true, _) => format!("{channel} (no title)"),
             (false, _) => {
-                let lowered = if channel.chars().skip(1).any(char::is_uppercase) { channel } else { channel.to_lowercase() };
+                let lowered =
+                    if channel.chars().skip(1).any(char::is_uppercase) { channel } else { channel.to_lowercase() };
                 format!("{direction} {lowered}")
             }
         }
@@ -124,20 +125,32 @@ mod tests {
     #[test]
     fn title_falls_back_to_subject_then_to_a_description() {
         let base = r#""interactionId":"i","startedAt":0"#;
-        assert_eq!(display_title(&interaction(&format!(r#"{{{base},"mediaType":"PHONE","title":"Refund"}}"#))), "Refund");
         assert_eq!(
-            display_title(&interaction(&format!(r#"{{{base},"mediaType":"EMAIL","title":null,"emailSubject":"Invoice"}}"#))),
+            display_title(&interaction(&format!(r#"{{{base},"mediaType":"PHONE","title":"Refund"}}"#))),
+            "Refund"
+        );
+        assert_eq!(
+            display_title(&interaction(&format!(
+                r#"{{{base},"mediaType":"EMAIL","title":null,"emailSubject":"Invoice"}}"#
+            ))),
             "Invoice"
         );
         assert_eq!(
-            display_title(&interaction(&format!(r#"{{{base},"mediaType":"PHONE","direction":"INBOUND","title":"  "}}"#))),
+            display_title(&interaction(&format!(
+                r#"{{{base},"mediaType":"PHONE","direction":"INBOUND","title":"  "}}"#
+            ))),
             "Inbound call"
         );
         assert_eq!(
-            display_title(&interaction(&format!(r#"{{{base},"mediaType":"CHAT","chatType":"WHATSAPP","direction":"OUTBOUND"}}"#))),
+            display_title(&interaction(&format!(
+                r#"{{{base},"mediaType":"CHAT","chatType":"WHATSAPP","direction":"OUTBOUND"}}"#
+            ))),
             "Outbound WhatsApp"
         );
-        assert_eq!(display_title(&interaction(&format!(r#"{{{base},"mediaType":"VOICEMAIL"}}"#))), "Voicemail from customer");
+        assert_eq!(
+            display_title(&interaction(&format!(r#"{{{base},"mediaType":"VOICEMAIL"}}"#))),
+            "Voicemail from customer"
+        );
         assert_eq!(display_title(&interaction(&format!(r#"{{{base},"mediaType":"FAX"}}"#))), "Fax (no title)");
     }
 

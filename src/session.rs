@@ -46,7 +46,11 @@ impl Session {
             (Some(token), Some(storage)) => {
                 let _ = storage.set_item(&key, token);
                 if let (Ok(history), Ok(path)) = (window.history(), location.pathname()) {
-                    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{search}")));
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&format!("{path}{search}")),
+                    );
                 }
             }
             (None, Some(storage)) => session.token = storage.get_item(&key).ok().flatten(),

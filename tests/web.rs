@@ -65,7 +65,8 @@ async fn timeline_shows_unknown_channels_generically_and_falls_back_when_untitle
 #[wasm_bindgen_test]
 async fn empty_timeline_says_there_is_no_history() {
     let root = container();
-    let _handle = leptos::mount::mount_to(root.clone(), || view! { <Timeline interactions={Vec::<Interaction>::new()}/> });
+    let _handle =
+        leptos::mount::mount_to(root.clone(), || view! { <Timeline interactions={Vec::<Interaction>::new()}/> });
     tick().await;
     assert_eq!(texts(&root, "[data-testid=timeline-empty]"), ["No interactions in the last 12 months"]);
     assert!(root.query_selector("[data-testid=timeline-row]").unwrap().is_none());

@@ -21,10 +21,9 @@ pub fn ErrorNotice(
             "Your session has expired".to_owned(),
             "Reopen the panel from your agent workspace to sign in again.".to_owned(),
         ),
-        ApiError::Unauthorized(_) => (
-            "The panel is not signed in".to_owned(),
-            "Reopen the panel from your agent workspace.".to_owned(),
-        ),
+        ApiError::Unauthorized(_) => {
+            ("The panel is not signed in".to_owned(), "Reopen the panel from your agent workspace.".to_owned())
+        }
         ApiError::Forbidden => (
             format!("Cannot show the {what}"),
             "This workspace is not allowed to see this tenant's customers.".to_owned(),

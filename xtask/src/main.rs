@@ -1,1 +1,33 @@
-fn main(){}
+//! `cargo xtask …`: the project's set-up, demo and test commands, in Rust.
+//!
+//! - `cargo xtask setup` installs what is missing (wasm32 target, trunk, wasm-bindgen-cli at the
+//!   Cargo.lock version, wasm-opt, Chromium and chromedriver); fast when everything is present.
+//! - `cargo xtask demo [--listen ADDR]` builds the panel and the server and runs the demo.
+//! - `cargo xtask test` runs every check and test; `.ci/run` calls exactly this.
+
+mod cmd;
+mod demo;
+mod setup;
+mod test;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::run(setup::Need::Everything).map(|_| ()),
+        Some("demo") => demo::run(&args[1..]),
+        Some("test") => test::run(),
+        _ => {
+            eprintln!("usage: cargo xtask <setup|demo [--listen ADDR]|test>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -110,7 +110,8 @@ pub async fn run(cli: Cli) -> Result<Option<String>, String> {
                 return Err(format!("--static {}: no index.html there (build the panel first)", dir.display()));
             }
             let state = AppState { db, tokens, static_dir };
-            let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| format!("cannot listen on {listen}: {e}"))?;
+            let listener =
+                tokio::net::TcpListener::bind(listen).await.map_err(|e| format!("cannot listen on {listen}: {e}"))?;
             let addr = listener.local_addr().map_err(|e| e.to_string())?;
             tracing::info!("listening on http://{addr}");
             axum::serve(listener, crate::app(state))

@@ -13,7 +13,11 @@ impl QueryPairs {
     /// Decodes a raw query string (percent-decoding, `+` as space).
     pub fn parse(raw: Option<&str>) -> Result<Self, ApiError> {
         c360_wire::urlencoding::parse_pairs(raw.unwrap_or_default()).map(Self).ok_or_else(|| {
-            ApiError::field("query", codes::INVALID_FORMAT, "The query string has a malformed %-escape or is not UTF-8.")
+            ApiError::field(
+                "query",
+                codes::INVALID_FORMAT,
+                "The query string has a malformed %-escape or is not UTF-8.",
+            )
         })
     }
 

@@ -17,18 +17,9 @@ pub struct Tenant {
 
 /// Looks a tenant up.
 pub fn find(conn: &Connection, id: &str) -> rusqlite::Result<Option<Tenant>> {
-    conn.query_row(
-        "SELECT id, account_id, speech_analytics, native_crm FROM tenants WHERE id = ?1",
-        [id],
-        |r| {
-            Ok(Tenant {
-                id: r.get(0)?,
-                account_id: r.get(1)?,
-                speech_analytics: r.get(2)?,
-                native_crm: r.get(3)?,
-            })
-        },
-    )
+    conn.query_row("SELECT id, account_id, speech_analytics, native_crm FROM tenants WHERE id = ?1", [id], |r| {
+        Ok(Tenant { id: r.get(0)?, account_id: r.get(1)?, speech_analytics: r.get(2)?, native_crm: r.get(3)? })
+    })
     .optional()
 }
 

@@ -12,11 +12,9 @@ use crate::state::AppState;
 
 /// Adds fallbacks and headers around the API routes.
 pub fn finish(api: Router<AppState>, state: &AppState) -> Router<AppState> {
-    let api = api
-        .route("/v1/{*rest}", any(|| async { ApiError::NotFound }))
-        .method_not_allowed_fallback(|| async {
-            crate::error::problem_response(&c360_wire::Problem::new(405, "Method not allowed"))
-        });
+    let api = api.route("/v1/{*rest}", any(|| async { ApiError::NotFound })).method_not_allowed_fallback(|| async {
+        crate::error::problem_response(&c360_wire::Problem::new(405, "Method not allowed"))
+    });
     let app = match &state.static_dir {
         Some(dir) => {
             // Unknown paths get the panel (it routes on the client); the shell itself is never cached

@@ -71,7 +71,8 @@ async fn credentials_are_checked_before_the_query() {
     let reply = server.get("/v1/public/tenants/other/interactions-insight?phoneNumber=bad", &[]).await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
     let token = server.token_for("demo", 600);
-    let reply =
-        server.get("/v1/public/tenants/other/interactions-insight?phoneNumber=bad", &[("authorization", &bearer(&token))]).await;
+    let reply = server
+        .get("/v1/public/tenants/other/interactions-insight?phoneNumber=bad", &[("authorization", &bearer(&token))])
+        .await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN, "another tenant's data shape is not revealed by validation");
 }

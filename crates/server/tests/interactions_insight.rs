@@ -45,8 +45,9 @@ async fn email_lookup_is_case_insensitive() {
 async fn unknown_identity_gives_an_empty_history_not_an_error() {
     let server = TestServer::new();
     let key = server.key_for("demo");
-    let reply =
-        server.get("/v1/public/tenants/demo/interactions-insight?phoneNumber=%2B19995550000", &[("x-api-key", &key)]).await;
+    let reply = server
+        .get("/v1/public/tenants/demo/interactions-insight?phoneNumber=%2B19995550000", &[("x-api-key", &key)])
+        .await;
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.json["interactions"], serde_json::json!([]));
 }

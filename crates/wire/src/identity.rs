@@ -37,9 +37,7 @@ impl Identity {
 /// Whether `s` is a phone number in strict E.164 form: `+`, a non-zero digit, 1 to 14 more digits.
 pub fn is_e164(s: &str) -> bool {
     let Some(digits) = s.strip_prefix('+') else { return false };
-    (2..=15).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && !digits.starts_with('0')
+    (2..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
 }
 
 /// Normalises a phone number as people type it (`+1 (415) 555-0100`, `0044 20 …`) to E.164.

@@ -42,10 +42,7 @@ impl Sentiment {
     /// The aggregate of a mean score: above +⅓ POSITIVE, below −⅓ NEGATIVE, otherwise NEUTRAL.
     /// `None` when there is nothing to average.
     pub fn aggregate<'a>(items: impl IntoIterator<Item = &'a Sentiment>) -> Option<Sentiment> {
-        let (sum, n) = items
-            .into_iter()
-            .filter_map(Sentiment::score)
-            .fold((0i32, 0i32), |(s, n), v| (s + v, n + 1));
+        let (sum, n) = items.into_iter().filter_map(Sentiment::score).fold((0i32, 0i32), |(s, n), v| (s + v, n + 1));
         if n == 0 {
             return None;
         }

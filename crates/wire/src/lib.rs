@@ -13,8 +13,8 @@ pub mod urlencoding;
 
 pub use identity::{Identity, normalize_email, normalize_phone};
 pub use insight::{
-    AggregatedSentiment, AggregatedSentiments, AggregatedTopics, Direction, Insights, Interaction,
-    InteractionsInsight, MediaType, ProductType, Sentiment, Topic, TopicFrequency,
+    AggregatedSentiment, AggregatedSentiments, AggregatedTopics, Direction, Insights, Interaction, InteractionsInsight,
+    MediaType, ProductType, Sentiment, Topic, TopicFrequency,
 };
 pub use problem::{FieldError, Problem};
 pub use query::{InsightQuery, TimeRange, ValidatedInsightQuery};

@@ -4,9 +4,9 @@
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::NATIVE_CRM;
 use crate::identity::{Identity, is_e164, normalize_email};
 use crate::problem::{FieldError, codes};
-use crate::NATIVE_CRM;
 
 /// The query string exactly as a caller sent it: every parameter optional and unparsed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,11 +125,9 @@ impl InsightQuery {
                 codes::REQUIRED,
                 "crmId is required with contactId; the only supported value is \"native\".",
             )),
-            ("email" | "phoneNumber", Some(_)) => errors.push(FieldError::new(
-                "crmId",
-                codes::FORBIDDEN,
-                format!("crmId must not be given with {name}."),
-            )),
+            ("email" | "phoneNumber", Some(_)) => {
+                errors.push(FieldError::new("crmId", codes::FORBIDDEN, format!("crmId must not be given with {name}.")))
+            }
             (_, Some(crm)) if crm != NATIVE_CRM => errors.push(FieldError::new(
                 "crmId",
                 codes::INVALID_VALUE,
@@ -151,7 +149,11 @@ impl InsightQuery {
             "email" => match normalize_email(value) {
                 Some(email) => Some(Identity::Email { email }),
                 None => {
-                    errors.push(FieldError::new("email", codes::INVALID_FORMAT, "email is not a well-formed email address."));
+                    errors.push(FieldError::new(
+                        "email",
+                        codes::INVALID_FORMAT,
+                        "email is not a well-formed email address.",
+                    ));
                     None
                 }
             },
@@ -196,6 +198,9 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
 
+    /// Query parameters of one case.
+    type Pairs<'a> = &'a [(&'a str, &'a str)];
+
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 6, 1, 12, 0, 0).unwrap()
     }
@@ -212,7 +217,7 @@ mod tests {
 
     #[test]
     fn accepts_each_strategy() {
-        let cases: &[(&[(&str, &str)], Identity)] = &[
+        let cases: &[(Pairs, Identity)] = &[
             (&[("phoneNumber", "+14155550100")], Identity::Phone { phone_number: "+14155550100".into() }),
             (&[("email", "Ana@Example.com")], Identity::Email { email: "ana@example.com".into() }),
             (&[("contactId", "c-1"), ("crmId", "native")], Identity::Contact { contact_id: "c-1".into() }),
@@ -226,7 +231,7 @@ mod tests {
 
     #[test]
     fn rejects_each_rule_with_the_field_at_fault() {
-        let cases: &[(&[(&str, &str)], &str, &str)] = &[
+        let cases: &[(Pairs, &str, &str)] = &[
             (&[], "contactId|accountId|email|phoneNumber", codes::REQUIRED),
             (&[("email", "a@b.co"), ("phoneNumber", "+14155550100")], "email|phoneNumber", codes::CONFLICT),
             (&[("contactId", "c-1")], "crmId", codes::REQUIRED),

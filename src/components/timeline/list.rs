@@ -14,7 +14,7 @@ pub fn Timeline(
 ) -> impl IntoView {
     let sorted = Memo::new(move |_| {
         let mut list = interactions.get();
-        list.sort_by(|a, b| b.started_at.cmp(&a.started_at));
+        list.sort_by_key(|i| std::cmp::Reverse(i.started_at));
         list
     });
     let is_empty = move || sorted.with(Vec::is_empty);

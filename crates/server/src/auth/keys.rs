@@ -22,11 +22,9 @@ pub fn create(conn: &Connection, account_id: &str, now_ms: i64) -> rusqlite::Res
 
 /// The account a (non-revoked) key belongs to.
 pub fn account_for(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
-    conn.query_row(
-        "SELECT account_id FROM api_keys WHERE key_hash = ?1 AND revoked_at IS NULL",
-        [hash(key)],
-        |r| r.get(0),
-    )
+    conn.query_row("SELECT account_id FROM api_keys WHERE key_hash = ?1 AND revoked_at IS NULL", [hash(key)], |r| {
+        r.get(0)
+    })
     .optional()
 }
 

@@ -23,7 +23,11 @@ pub const TOPICS: &[TopicText] = &[
         topic: "billing",
         category: "Finance",
         queue: "Billing Support",
-        titles: &["Disputed charge on monthly invoice", "Question about a late payment fee", "Duplicate charge on card"],
+        titles: &[
+            "Disputed charge on monthly invoice",
+            "Question about a late payment fee",
+            "Duplicate charge on card",
+        ],
         subjects: &["Invoice doesn't match my plan", "Charged twice this month", "Billing question"],
         summaries: &[
             "Customer questioned a charge on the latest invoice. Agent explained the pro-rated amount after the plan change and the customer accepted the explanation.",
@@ -47,7 +51,9 @@ pub const TOPICS: &[TopicText] = &[
         queue: "Retention",
         titles: &["Payment plan for overdue balance"],
         subjects: &["Can I pay in instalments?"],
-        summaries: &["Customer could not pay the overdue balance at once. Agent set up a three-month payment plan and waived the late fee as a one-off."],
+        summaries: &[
+            "Customer could not pay the overdue balance at once. Agent set up a three-month payment plan and waived the late fee as a one-off.",
+        ],
     },
     TopicText {
         topic: "outage",
@@ -66,7 +72,9 @@ pub const TOPICS: &[TopicText] = &[
         queue: "Technical Support",
         titles: &["Slow speeds in the evening", "Wi-Fi drops in upstairs rooms"],
         subjects: &["Speeds much lower than advertised"],
-        summaries: &["Customer reported slow evening speeds. Agent ran a line test, found no fault and recommended moving the router; customer will call back if it persists."],
+        summaries: &[
+            "Customer reported slow evening speeds. Agent ran a line test, found no fault and recommended moving the router; customer will call back if it persists.",
+        ],
     },
     TopicText {
         topic: "router reset",
@@ -74,7 +82,9 @@ pub const TOPICS: &[TopicText] = &[
         queue: "Technical Support",
         titles: &["Router reset walkthrough", "Router not booting after update"],
         subjects: &["Router lights blinking orange"],
-        summaries: &["Agent walked the customer through a factory reset of the router; service was restored during the call."],
+        summaries: &[
+            "Agent walked the customer through a factory reset of the router; service was restored during the call.",
+        ],
     },
     TopicText {
         topic: "app login",
@@ -82,7 +92,9 @@ pub const TOPICS: &[TopicText] = &[
         queue: "General Enquiries",
         titles: &["Cannot log in to the mobile app", "Two-factor code not arriving"],
         subjects: &["Locked out of my account"],
-        summaries: &["Customer was locked out of the app after too many attempts. Agent verified identity, unlocked the account and re-sent the two-factor code."],
+        summaries: &[
+            "Customer was locked out of the app after too many attempts. Agent verified identity, unlocked the account and re-sent the two-factor code.",
+        ],
     },
     TopicText {
         topic: "upgrade",
@@ -90,7 +102,9 @@ pub const TOPICS: &[TopicText] = &[
         queue: "Sales",
         titles: &["Account upgrade request", "Interested in the fibre plan"],
         subjects: &["Upgrade to a faster plan", "Question about fibre availability"],
-        summaries: &["Customer asked about faster plans. Agent confirmed fibre is available at the address and booked an installation for next week."],
+        summaries: &[
+            "Customer asked about faster plans. Agent confirmed fibre is available at the address and booked an installation for next week.",
+        ],
     },
     TopicText {
         topic: "cancellation",
@@ -98,7 +112,9 @@ pub const TOPICS: &[TopicText] = &[
         queue: "Retention",
         titles: &["Wants to cancel the contract", "Cancellation fee question"],
         subjects: &["Please cancel my service", "Early termination fee?"],
-        summaries: &["Customer wanted to cancel over price. Agent offered a loyalty discount for twelve months, which the customer accepted; cancellation withdrawn."],
+        summaries: &[
+            "Customer wanted to cancel over price. Agent offered a loyalty discount for twelve months, which the customer accepted; cancellation withdrawn.",
+        ],
     },
     TopicText {
         topic: "address change",
@@ -106,7 +122,9 @@ pub const TOPICS: &[TopicText] = &[
         queue: "General Enquiries",
         titles: &["Moving house: transfer of service"],
         subjects: &["Moving on the 15th - transfer my service"],
-        summaries: &["Customer is moving next month. Agent scheduled the service transfer for the moving date and updated the billing address."],
+        summaries: &[
+            "Customer is moving next month. Agent scheduled the service transfer for the moving date and updated the billing address.",
+        ],
     },
     TopicText {
         topic: "shipping delay",
@@ -114,7 +132,9 @@ pub const TOPICS: &[TopicText] = &[
         queue: "Inbound Chat",
         titles: &["Replacement device not delivered", "Delivery date keeps moving"],
         subjects: &["Still waiting for my replacement router"],
-        summaries: &["Customer's replacement device was delayed at the depot. Agent re-shipped it with express delivery at no cost."],
+        summaries: &[
+            "Customer's replacement device was delayed at the depot. Agent re-shipped it with express delivery at no cost.",
+        ],
     },
 ];
 
@@ -130,12 +150,12 @@ pub const LABELS: &[&str] = &["vip", "repeat-caller", "survey-sent", "priority"]
 
 /// First names for generated customers.
 pub const FIRST_NAMES: &[&str] = &[
-    "Maria", "James", "Aisha", "Chen", "Olivia", "Mateo", "Priya", "Liam", "Sofia", "Noah", "Yuki", "Emma",
-    "Kwame", "Isabella", "Lucas", "Fatima", "Ethan", "Hana", "Diego", "Chloe",
+    "Maria", "James", "Aisha", "Chen", "Olivia", "Mateo", "Priya", "Liam", "Sofia", "Noah", "Yuki", "Emma", "Kwame",
+    "Isabella", "Lucas", "Fatima", "Ethan", "Hana", "Diego", "Chloe",
 ];
 
 /// Last names for generated customers.
 pub const LAST_NAMES: &[&str] = &[
-    "Gonzalez", "O'Brien", "Khan", "Wei", "Martin", "Rossi", "Patel", "Murphy", "Silva", "Johnson", "Tanaka",
-    "Dubois", "Mensah", "Garcia", "Schmidt", "Haddad", "Nguyen", "Kim", "Lopez", "Novak",
+    "Gonzalez", "O'Brien", "Khan", "Wei", "Martin", "Rossi", "Patel", "Murphy", "Silva", "Johnson", "Tanaka", "Dubois",
+    "Mensah", "Garcia", "Schmidt", "Haddad", "Nguyen", "Kim", "Lopez", "Novak",
 ];

@@ -90,7 +90,8 @@ pub fn personas() -> Vec<Persona> {
 /// Creates and fills the demo tenant unless it exists. Returns how many interactions it stored.
 pub fn seed_demo(conn: &mut Connection, anchor_ms: i64) -> rusqlite::Result<usize> {
     let tx = conn.transaction()?;
-    let tenant = Tenant { id: DEMO_TENANT.into(), account_id: "demo-account".into(), speech_analytics: true, native_crm: true };
+    let tenant =
+        Tenant { id: DEMO_TENANT.into(), account_id: "demo-account".into(), speech_analytics: true, native_crm: true };
     if !tenants::create(&tx, &tenant, anchor_ms)? {
         return Ok(0);
     }
@@ -120,12 +121,21 @@ pub fn history(persona: &Persona, index: u64, anchor_ms: i64) -> Vec<StoredInter
         .map(|n| {
             // Spread over 14 months, denser recently; the first one is always today.
             let days_ago = if n == 0 { 0 } else { (rng.range(0, 425) * rng.range(1, 425) / 425).max(1) };
-            let started_at = anchor_ms - days_ago * DAY_MS - rng.range(20, 600) * MINUTE_MS;
+            let started_at = business_hours(&mut rng, persona, anchor_ms, days_ago);
             interaction(persona, &mut rng, &interests, started_at)
         })
         .collect();
-    out.sort_by(|a, b| b.interaction.started_at.cmp(&a.interaction.started_at));
+    out.sort_by_key(|s| std::cmp::Reverse(s.interaction.started_at));
     out
+}
+
+/// A start time `days_ago` days before `anchor_ms`, inside the customer's business hours (UK
+/// numbers 08:00–17:00 UTC, North American ones 14:00–23:00 UTC), never in the future.
+fn business_hours(rng: &mut Rng, persona: &Persona, anchor_ms: i64, days_ago: i64) -> i64 {
+    let day_start = (anchor_ms - days_ago * DAY_MS).div_euclid(DAY_MS) * DAY_MS;
+    let first_hour = if persona.phone.starts_with("+44") { 8 } else { 14 };
+    let at = day_start + rng.range(first_hour * 60, (first_hour + 9) * 60) * MINUTE_MS;
+    if at < anchor_ms - 10 * MINUTE_MS { at } else { anchor_ms - rng.range(10, 90) * MINUTE_MS }
 }
 
 fn interaction(p: &Persona, rng: &mut Rng, interests: &[&TopicText], started_at: i64) -> StoredInteraction {
@@ -182,7 +192,9 @@ fn interaction(p: &Persona, rng: &mut Rng, interests: &[&TopicText], started_at:
         _ => topic.queue,
     };
     let title = match media_type {
-        MediaType::Voicemail => rng.chance(0.5).then(|| format!("Voicemail: {}", rng.pick(topic.titles).to_lowercase())),
+        MediaType::Voicemail => {
+            rng.chance(0.5).then(|| format!("Voicemail: {}", rng.pick(topic.titles).to_lowercase()))
+        }
         // Older calls predate AI titles now and then: the panel needs a fallback.
         _ => rng.chance(0.85).then(|| (*rng.pick(topic.titles)).to_owned()),
     };
@@ -227,6 +239,10 @@ fn sentiments(rng: &mut Rng, mood: f64) -> (Option<Sentiment>, Option<Sentiment>
         Sentiment::Neutral
     };
     let agent = if rng.chance(0.8) { Sentiment::Neutral } else { Sentiment::Positive };
-    let overall = if customer == Sentiment::Negative && agent == Sentiment::Positive { Sentiment::Neutral } else { customer.clone() };
+    let overall = if customer == Sentiment::Negative && agent == Sentiment::Positive {
+        Sentiment::Neutral
+    } else {
+        customer.clone()
+    };
     (Some(overall), Some(customer), Some(agent))
 }

@@ -37,7 +37,10 @@ pub fn compute_insights(recent: &[AnalysedInteraction], category_of: impl Fn(&st
     let n = covered.len();
     if n < ANALYSED_MIN {
         return Insights {
-            aggregated_sentiments: Some(AggregatedSentiments { total_interactions: n as i32, aggregated_sentiment: None }),
+            aggregated_sentiments: Some(AggregatedSentiments {
+                total_interactions: n as i32,
+                aggregated_sentiment: None,
+            }),
             aggregated_topics: Some(AggregatedTopics { total_interactions: 0, topic_frequency: Vec::new() }),
         };
     }
@@ -102,10 +105,7 @@ mod tests {
 
     #[test]
     fn the_published_example_gives_the_published_insights() {
-        let recent = [
-            analysed(Neutral, Neutral, Neutral, &[]),
-            analysed(Positive, Positive, Neutral, &["billing"]),
-        ];
+        let recent = [analysed(Neutral, Neutral, Neutral, &[]), analysed(Positive, Positive, Neutral, &["billing"])];
         let got = compute_insights(&recent, |t| (t == "billing").then(|| "Finance".to_owned()));
         let published: c360_wire::InteractionsInsight =
             serde_json::from_str(include_str!("../../../wire/fixtures/published-example.json")).unwrap();
@@ -143,7 +143,8 @@ mod tests {
         ];
         let topics = compute_insights(&recent, |_| None).aggregated_topics.unwrap();
         assert_eq!(topics.total_interactions, 2);
-        let names: Vec<_> = topics.topic_frequency.iter().map(|t| (t.topic_name.as_str(), t.percentage_matched)).collect();
+        let names: Vec<_> =
+            topics.topic_frequency.iter().map(|t| (t.topic_name.as_str(), t.percentage_matched)).collect();
         assert_eq!(names, [("billing", 66.7), ("refund", 33.3)]);
     }
 }

@@ -32,10 +32,9 @@ pub async fn get_interactions_insight(
         .db
         .call(move |conn| {
             let tenant = caller.authorize(conn, &tenant_id)?;
-            let valid = query.validate(chrono::Utc::now()).map_err(|errors| ApiError::BadRequest {
-                detail: "Invalid search criteria".into(),
-                errors,
-            })?;
+            let valid = query
+                .validate(chrono::Utc::now())
+                .map_err(|errors| ApiError::BadRequest { detail: "Invalid search criteria".into(), errors })?;
             let interactions = store::recent_interactions(
                 conn,
                 &tenant.id,
@@ -46,9 +45,7 @@ pub async fn get_interactions_insight(
             )?;
             let insights = if tenant.speech_analytics {
                 let analysed = store::recent_analysed(conn, &tenant.id, &valid.identity, valid.range)?;
-                Some(compute_insights(&analysed, |topic| {
-                    store::topic_category(conn, &tenant.id, topic).ok().flatten()
-                }))
+                Some(compute_insights(&analysed, |topic| store::topic_category(conn, &tenant.id, topic).ok().flatten()))
             } else {
                 None
             };

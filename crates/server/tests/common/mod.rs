@@ -37,12 +37,22 @@ impl TestServer {
         db.with(|conn| {
             tenants::create(
                 conn,
-                &Tenant { id: "other".into(), account_id: "other-account".into(), speech_analytics: true, native_crm: true },
+                &Tenant {
+                    id: "other".into(),
+                    account_id: "other-account".into(),
+                    speech_analytics: true,
+                    native_crm: true,
+                },
                 now_ms,
             )?;
             tenants::create(
                 conn,
-                &Tenant { id: "basic".into(), account_id: "demo-account".into(), speech_analytics: false, native_crm: false },
+                &Tenant {
+                    id: "basic".into(),
+                    account_id: "demo-account".into(),
+                    speech_analytics: false,
+                    native_crm: false,
+                },
                 now_ms,
             )
         })
@@ -63,7 +73,12 @@ impl TestServer {
 
     pub fn token_for(&self, tenant: &str, ttl_secs: i64) -> String {
         let iat = self.now_ms / 1000;
-        self.state.tokens.sign(&token::Claims { tid: tenant.into(), sub: "Test Agent".into(), iat, exp: iat + ttl_secs })
+        self.state.tokens.sign(&token::Claims {
+            tid: tenant.into(),
+            sub: "Test Agent".into(),
+            iat,
+            exp: iat + ttl_secs,
+        })
     }
 
     pub async fn get(&self, uri: &str, headers: &[(&str, &str)]) -> Reply {

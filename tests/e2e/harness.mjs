@@ -1,0 +1,77 @@
+// End-to-end harness: starts the real c360-server (built by `cargo test`) on a fresh SQLite file
+// and a free loopback port, serving the release build of the panel; drives Debian's Chromium
+// through playwright-core; runs axe-core in the page.
+
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const SERVER_BIN = process.env.C360_SERVER_BIN ?? join(process.cwd(), 'target/debug/c360-server');
+const DIST = process.env.C360_DIST ?? join(process.cwd(), 'dist');
+
+export const DEMO_PHONE = '+14155550100';
+export const DEMO_EMAIL = 'maria.gonzalez@example.com';
+
+/** A running server on a temporary database; `stop()` ends it and removes the files. */
+export async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'c360-e2e-'));
+  const db = join(dir, 'c360.sqlite');
+  const child = spawn(SERVER_BIN, ['serve', '--db', db, '--demo', '--static', DIST, '--listen', '127.0.0.1:0'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, C360_LOG: 'info', NO_COLOR: '1' },
+  });
+  const base = await new Promise((resolve, reject) => {
+    let log = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 30_000);
+    child.stderr.on('data', (chunk) => {
+      log += chunk;
+      const m = log.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}):\n${log}`)); });
+  });
+  child.removeAllListeners('exit');
+  const cli = (...args) => execFileSync(SERVER_BIN, [...args, '--db', db], { encoding: 'utf8' }).trim();
+  return {
+    base,
+    db,
+    token: ({ tenant = 'demo', agent = 'E2E Agent', ttl = '1h' } = {}) =>
+      cli('token', '--tenant', tenant, '--agent', agent, '--ttl', ttl),
+    panelUrl(token, query) {
+      return `${base}/?${new URLSearchParams({ tenantId: 'demo', ...query })}#token=${encodeURIComponent(token)}`;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r).once('error', r) && setTimeout(r, 2000));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's Chromium, headless, as root-safe as the machines need. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** Runs axe-core (WCAG 2.0–2.2 A and AA rules) in the page; returns the violations, described. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return violations;
+}
+
+export const here = dirname(new URL(import.meta.url).pathname);

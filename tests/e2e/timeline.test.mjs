@@ -1,0 +1,104 @@
+// The walking skeleton end to end: the release build of the panel, served by the real server on
+// the demo database, in headless Chromium.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, axeViolations, DEMO_PHONE, DEMO_EMAIL } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openPanel(query, { token = server.token(), colorScheme = 'light', width = 400 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.panelUrl(token, query));
+  return { page, context, errors };
+}
+
+test('the demo customer opens on a timeline of their 50 most recent interactions, newest first', async () => {
+  const { page, context, errors } = await openPanel({ phoneNumber: DEMO_PHONE });
+  const rows = page.getByTestId('timeline-row');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 50);
+  assert.match(await page.getByTestId('history-summary').textContent(), /50 interactions in the last 12 months/);
+  assert.equal(await page.getByTestId('customer-identity').textContent(), DEMO_PHONE);
+
+  const times = await page.$$eval('[data-testid=row-time]', (els) => els.map((e) => Date.parse(e.getAttribute('datetime'))));
+  assert.ok(times.every((t, i) => i === 0 || times[i - 1] >= t), 'newest first');
+  const channels = new Set(await page.$$eval('[data-testid=row-channel]', (els) => els.map((e) => e.textContent)));
+  assert.ok(channels.has('Call') && channels.has('WhatsApp'), `mixed channels: ${[...channels]}`);
+  const titles = await page.$$eval('[data-testid=row-title]', (els) => els.map((e) => e.textContent.trim()));
+  assert.ok(titles.every((t) => t.length > 0), 'every row says what it was about');
+
+  assert.match(await page.getByTestId('history-status').textContent(), /50 interactions loaded/, 'announced');
+  assert.equal(await page.evaluate(() => location.hash), '', 'the token leaves the address bar');
+  await page.reload();
+  await page.getByTestId('timeline-row').first().waitFor();
+  assert.equal(await page.getByTestId('timeline-row').count(), 50, 'a reload keeps the session');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an email identity shows that customer\'s written history', async () => {
+  const { page, context } = await openPanel({ email: DEMO_EMAIL });
+  await page.getByTestId('timeline-row').first().waitFor();
+  const channels = new Set(await page.$$eval('[data-testid=row-channel]', (els) => els.map((e) => e.textContent)));
+  assert.ok([...channels].every((c) => c === 'Email' || c === 'Web chat'), `channels: ${[...channels]}`);
+  await context.close();
+});
+
+test('an unknown customer gets a plain empty state', async () => {
+  const { page, context } = await openPanel({ phoneNumber: '+15005550000' });
+  await page.getByTestId('timeline-empty').waitFor();
+  assert.equal(await page.getByTestId('timeline-empty').textContent(), 'No interactions in the last 12 months');
+  await context.close();
+});
+
+test('an expired token says so instead of showing a broken panel', async () => {
+  const token = server.token({ ttl: '1s' });
+  await new Promise((r) => setTimeout(r, 1500));
+  const { page, context } = await openPanel({ phoneNumber: DEMO_PHONE }, { token });
+  const notice = page.getByTestId('error-notice');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /Your session has expired/);
+  assert.equal(await page.getByTestId('retry').count(), 0, 'retrying cannot help: reopen instead');
+  await context.close();
+});
+
+test('a token for another tenant is refused', async () => {
+  const { page, context } = await openPanel({ phoneNumber: DEMO_PHONE, tenantId: 'someone-else' });
+  await page.getByTestId('error-notice').waitFor();
+  assert.match(await page.getByTestId('error-notice').textContent(), /not allowed/);
+  assert.equal(await page.getByTestId('timeline-row').count(), 0);
+  await context.close();
+});
+
+test('a link without a token explains what is missing', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.base}/?tenantId=demo&phoneNumber=${encodeURIComponent(DEMO_PHONE)}`);
+  await page.getByTestId('setup-notice').waitFor();
+  assert.match(await page.getByTestId('setup-notice').textContent(), /link is incomplete/);
+  await context.close();
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`the timeline passes an axe-core WCAG 2.2 AA scan (${colorScheme})`, async () => {
+    const { page, context } = await openPanel({ phoneNumber: DEMO_PHONE }, { colorScheme });
+    await page.getByTestId('timeline-row').first().waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await context.close();
+  });
+}

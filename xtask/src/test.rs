@@ -1,0 +1,65 @@
+//! `cargo xtask test`: every check and test, in the order that fails fastest, then one line that
+//! counts them all.
+
+use crate::cmd::{Tally, exec, root, run_counted};
+use crate::setup::{self, Need};
+
+const WASM: &str = "wasm32-unknown-unknown";
+
+/// Runs formatting, lints, native tests, browser component tests and the end-to-end tests.
+pub fn run() -> Result<(), String> {
+    let started = std::time::Instant::now();
+    setup::run_setup(Need::Everything)?;
+    let mut tally = Tally::default();
+
+    let result = (|| {
+        exec("cargo", &["fmt", "--all", "--", "--check"])?;
+        exec("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
+        exec(
+            "cargo",
+            &[
+                "clippy",
+                "-p",
+                "c360-panel",
+                "-p",
+                "c360-wire",
+                "--target",
+                WASM,
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )?;
+        run_counted("cargo", &["test", "--workspace"], &[], &mut tally)?;
+        run_counted("cargo", &["test", "-p", "c360-panel", "--target", WASM, "--test", "web"], &[], &mut tally)?;
+        exec("trunk", &["build", "--release"])?;
+        let root = root();
+        let envs = [
+            ("C360_SERVER_BIN", root.join("target/debug/c360-server").display().to_string()),
+            ("C360_DIST", root.join("dist").display().to_string()),
+        ];
+        let mut args = vec!["--test".to_owned(), "--test-concurrency=1".to_owned()];
+        args.extend(e2e_files()?);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        run_counted("node", &args, &envs, &mut tally)
+    })();
+
+    let minutes = started.elapsed().as_secs_f32() / 60.0;
+    println!("\ntests: {} passed, {} failed", tally.passed, tally.failed);
+    eprintln!("xtask test: {} in {minutes:.1} min", if result.is_ok() { "all green" } else { "FAILED" });
+    result
+}
+
+/// The end-to-end test files (`tests/e2e/*.test.mjs`), sorted.
+fn e2e_files() -> Result<Vec<String>, String> {
+    let dir = root().join("tests/e2e");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".test.mjs"))
+        .map(|name| format!("tests/e2e/{name}"))
+        .collect();
+    files.sort();
+    if files.is_empty() { Err("no end-to-end tests found in tests/e2e".into()) } else { Ok(files) }
+}
