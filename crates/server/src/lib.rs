@@ -12,8 +12,9 @@ pub mod error;
 pub mod insights;
 pub mod query;
 pub mod state;
+pub mod summaries;
 pub mod tenants;
-mod web;
+pub mod web;
 
 pub use state::AppState;
 
@@ -21,6 +22,6 @@ use axum::Router;
 
 /// The whole application: API routes, then the panel's static files.
 pub fn app(state: AppState) -> Router {
-    let api = Router::new().merge(insights::router());
+    let api = Router::new().merge(insights::router()).merge(summaries::router());
     web::finish(api, &state).with_state(state)
 }

@@ -2,6 +2,8 @@
 //! paths and methods, and response headers.
 
 use axum::Router;
+use axum::extract::{FromRequestParts, Path};
+use axum::http::request::Parts;
 use axum::http::{HeaderValue, header};
 use axum::routing::any;
 use tower_http::services::{ServeDir, ServeFile};
@@ -33,4 +35,23 @@ pub fn finish(api: Router<AppState>, state: &AppState) -> Router<AppState> {
         HeaderValue::from_static("strict-origin-when-cross-origin"),
     ))
     .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
+}
+
+/// The `{tenant_id}` path segment, refused with a 400 problem (not axum's plain text) when it cannot
+/// be decoded.
+pub struct TenantPath(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for TenantPath {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Path(tenant_id) = Path::<String>::from_request_parts(parts, state).await.map_err(|_| {
+            ApiError::field(
+                "tenantId",
+                c360_wire::problem::codes::INVALID_FORMAT,
+                "tenantId is not a valid path segment.",
+            )
+        })?;
+        Ok(Self(tenant_id))
+    }
 }

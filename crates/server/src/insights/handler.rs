@@ -1,7 +1,7 @@
 //! The interactions-insight handler: authenticate, validate, query, aggregate.
 
 use axum::Json;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use c360_wire::{InsightQuery, InteractionsInsight, MAX_INTERACTIONS};
 
 use super::aggregate::compute_insights;
@@ -10,12 +10,13 @@ use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::query::QueryPairs;
 use crate::state::AppState;
+use crate::web::TenantPath;
 
 /// `GET /v1/public/tenants/{tenantId}/interactions-insight`
 pub async fn get_interactions_insight(
     State(state): State<AppState>,
     caller: Caller,
-    Path(tenant_id): Path<String>,
+    TenantPath(tenant_id): TenantPath,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<InteractionsInsight>, ApiError> {
     let pairs = QueryPairs::parse(raw.as_deref())?;

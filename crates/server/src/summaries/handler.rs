@@ -1,0 +1,75 @@
+//! The transcript-summaries handler.
+
+use axum::Json;
+use axum::extract::{RawQuery, State};
+use c360_wire::problem::codes;
+use c360_wire::{MAX_SUMMARY_IDS, PartialFailure, TranscriptSummariesResponse};
+
+use super::store::{self, Stored};
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::query::QueryPairs;
+use crate::state::AppState;
+use crate::web::TenantPath;
+
+/// `GET /v1/public/tenants/{tenantId}/transcript-summaries?interactionId=…&interactionId=…`
+pub async fn get_transcript_summaries(
+    State(state): State<AppState>,
+    caller: Caller,
+    TenantPath(tenant_id): TenantPath,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<TranscriptSummariesResponse>, ApiError> {
+    let pairs = QueryPairs::parse(raw.as_deref())?;
+    let mut ids = pairs.all("interactionId");
+    let body = state
+        .db
+        .call(move |conn| {
+            caller.authorize(conn, &tenant_id)?;
+            validate_ids(&ids)?;
+            // Asking twice for one id answers it once, in the order first asked.
+            let mut seen = std::collections::HashSet::new();
+            ids.retain(|id| seen.insert(id.clone()));
+            let mut found: std::collections::HashMap<String, Stored> =
+                store::find(conn, &tenant_id, &ids)?.into_iter().collect();
+            let mut response = TranscriptSummariesResponse::default();
+            for id in ids {
+                match found.remove(&id) {
+                    Some(Stored::Available(summary)) => response.summaries.push(summary),
+                    Some(Stored::Unavailable) => response
+                        .partial_failures
+                        .push(PartialFailure { interaction_id: id, reason: PartialFailure::NOT_AVAILABLE.into() }),
+                    None => response
+                        .partial_failures
+                        .push(PartialFailure { interaction_id: id, reason: PartialFailure::NOT_FOUND.into() }),
+                }
+            }
+            Ok(response)
+        })
+        .await?;
+    Ok(Json(body))
+}
+
+fn validate_ids(ids: &[String]) -> Result<(), ApiError> {
+    if ids.is_empty() {
+        return Err(ApiError::field(
+            "interactionId",
+            codes::REQUIRED,
+            "Give at least one interactionId (repeat the parameter for more).",
+        ));
+    }
+    if ids.len() > MAX_SUMMARY_IDS {
+        return Err(ApiError::field(
+            "interactionId",
+            codes::OUT_OF_RANGE,
+            format!("At most {MAX_SUMMARY_IDS} interactionId values per request, not {}.", ids.len()),
+        ));
+    }
+    if let Some(position) = ids.iter().position(|id| id.trim().is_empty()) {
+        return Err(ApiError::field(
+            "interactionId",
+            codes::INVALID_VALUE,
+            format!("interactionId number {} is empty.", position + 1),
+        ));
+    }
+    Ok(())
+}
