@@ -20,6 +20,15 @@ pub enum ApiError {
     /// 404: no such route or resource.
     #[error("not found")]
     NotFound,
+    /// 429: too many requests with this credential; retry after `retry_after` seconds.
+    #[error("rate limited")]
+    RateLimited { retry_after: u64 },
+    /// 502: the forwarding upstream could not be reached.
+    #[error("upstream unreachable: {cause}")]
+    UpstreamUnreachable { cause: String },
+    /// 504: the forwarding upstream did not answer in time.
+    #[error("upstream timed out after {seconds} s")]
+    UpstreamTimeout { seconds: f32 },
     /// 500: a database fault.
     #[error("database: {0}")]
     Database(#[from] rusqlite::Error),
@@ -45,6 +54,9 @@ impl ApiError {
             ApiError::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::UpstreamUnreachable { .. } => StatusCode::BAD_GATEWAY,
+            ApiError::UpstreamTimeout { .. } => StatusCode::GATEWAY_TIMEOUT,
             ApiError::Database(_) | ApiError::Decode(_) | ApiError::Task(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -60,6 +72,15 @@ impl ApiError {
             },
             ApiError::Forbidden => Problem::new(status, "Forbidden"),
             ApiError::NotFound => Problem::new(status, "Not found"),
+            ApiError::RateLimited { retry_after } => {
+                Problem::new(status, format!("Too many requests: try again in {retry_after} seconds"))
+            }
+            ApiError::UpstreamUnreachable { .. } => {
+                Problem::new(status, "The Customer 360 upstream is unreachable: try again shortly")
+            }
+            ApiError::UpstreamTimeout { seconds } => {
+                Problem::new(status, format!("The Customer 360 upstream is unreachable: no answer within {seconds} s"))
+            }
             ApiError::Database(_) | ApiError::Decode(_) | ApiError::Task(_) => {
                 Problem::new(status, "Internal server error")
             }
@@ -76,10 +97,16 @@ impl IntoResponse for ApiError {
             tracing::debug!(error = %self, "request refused");
         }
         let mut response = problem_response(&self.problem());
-        if let ApiError::Unauthorized { .. } = self {
-            response
-                .headers_mut()
-                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer, ApiKey header=\"x-api-key\""));
+        match self {
+            ApiError::Unauthorized { .. } => {
+                response
+                    .headers_mut()
+                    .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer, ApiKey header=\"x-api-key\""));
+            }
+            ApiError::RateLimited { retry_after } => {
+                response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+            }
+            _ => {}
         }
         response
     }

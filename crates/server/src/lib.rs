@@ -9,11 +9,14 @@ pub mod cli;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod import;
 pub mod insights;
 pub mod query;
+pub mod ratelimit;
 pub mod state;
 pub mod summaries;
 pub mod tenants;
+pub mod upstream;
 pub mod web;
 
 pub use state::AppState;

@@ -1,9 +1,12 @@
 //! The state every handler shares.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::auth::token::TokenSigner;
 use crate::db::Db;
+use crate::ratelimit::RateLimiter;
+use crate::upstream::Upstream;
 
 /// Shared by all handlers; cheap to clone.
 #[derive(Clone)]
@@ -14,4 +17,15 @@ pub struct AppState {
     pub tokens: TokenSigner,
     /// Built panel to serve at `/`, if any.
     pub static_dir: Option<PathBuf>,
+    /// Forwarding mode: the contract endpoints go to this upstream instead of the database.
+    pub upstream: Option<Upstream>,
+    /// Per-credential request limit, if any.
+    pub limiter: Option<Arc<RateLimiter>>,
+}
+
+impl AppState {
+    /// A state over `db` with no static files, no upstream and no limit.
+    pub fn new(db: Db, tokens: TokenSigner) -> Self {
+        Self { db, tokens, static_dir: None, upstream: None, limiter: None }
+    }
 }

@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-/// A tenant as the server needs it.
+/// A tenant as request handling needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tenant {
     /// Tenant id (path parameter).
@@ -15,12 +15,40 @@ pub struct Tenant {
     pub native_crm: bool,
 }
 
+/// Everything an admin sets for a tenant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The tenant.
+    pub tenant: Tenant,
+    /// Media types activities are auto-logged for (`voice`, `chat`, `email`); empty = off.
+    pub auto_log: Vec<String>,
+    /// Host origins allowed to embed the panel and message it.
+    pub allowed_origins: Vec<String>,
+}
+
+/// Media types auto log knows.
+pub const AUTO_LOG_MEDIA: &[&str] = &["voice", "chat", "email"];
+
 /// Looks a tenant up.
 pub fn find(conn: &Connection, id: &str) -> rusqlite::Result<Option<Tenant>> {
-    conn.query_row("SELECT id, account_id, speech_analytics, native_crm FROM tenants WHERE id = ?1", [id], |r| {
-        Ok(Tenant { id: r.get(0)?, account_id: r.get(1)?, speech_analytics: r.get(2)?, native_crm: r.get(3)? })
-    })
-    .optional()
+    conn.prepare_cached("SELECT id, account_id, speech_analytics, native_crm FROM tenants WHERE id = ?1")?
+        .query_row([id], |r| {
+            Ok(Tenant { id: r.get(0)?, account_id: r.get(1)?, speech_analytics: r.get(2)?, native_crm: r.get(3)? })
+        })
+        .optional()
+}
+
+/// A tenant with all its settings.
+pub fn settings(conn: &Connection, id: &str) -> rusqlite::Result<Option<Settings>> {
+    let Some(tenant) = find(conn, id)? else { return Ok(None) };
+    let auto_log: String = conn.query_row("SELECT auto_log FROM tenants WHERE id = ?1", [id], |r| r.get(0))?;
+    let mut stmt = conn.prepare_cached("SELECT origin FROM tenant_origins WHERE tenant_id = ?1 ORDER BY origin")?;
+    let allowed_origins = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(Some(Settings {
+        tenant,
+        auto_log: auto_log.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+        allowed_origins,
+    }))
 }
 
 /// Creates a tenant; an existing one is left as it is. Returns whether it was created.
@@ -31,4 +59,88 @@ pub fn create(conn: &Connection, tenant: &Tenant, now_ms: i64) -> rusqlite::Resu
         params![tenant.id, tenant.account_id, tenant.speech_analytics, tenant.native_crm, now_ms],
     )?;
     Ok(n == 1)
+}
+
+/// Writes all of a tenant's settings (the tenant must exist).
+pub fn save(conn: &mut Connection, s: &Settings) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    tx.execute(
+        "UPDATE tenants SET account_id = ?2, speech_analytics = ?3, native_crm = ?4, auto_log = ?5 WHERE id = ?1",
+        params![s.tenant.id, s.tenant.account_id, s.tenant.speech_analytics, s.tenant.native_crm, s.auto_log.join(",")],
+    )?;
+    tx.execute("DELETE FROM tenant_origins WHERE tenant_id = ?1", [&s.tenant.id])?;
+    for origin in &s.allowed_origins {
+        tx.execute(
+            "INSERT OR IGNORE INTO tenant_origins (tenant_id, origin) VALUES (?1, ?2)",
+            params![s.tenant.id, origin],
+        )?;
+    }
+    tx.commit()
+}
+
+/// Checks and normalises a host origin: `https://host[:port]` (or `http://` for loopback and
+/// development), no path, query or trailing slash.
+pub fn parse_origin(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    let (scheme, rest) = s.split_once("://").ok_or_else(|| format!("{s:?} is not an origin like https://host"))?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "https" && scheme != "http" {
+        return Err(format!("{s:?}: an origin's scheme is http or https"));
+    }
+    if rest.is_empty() || rest.contains(['/', '?', '#', '@', ' ']) {
+        return Err(format!("{s:?}: an origin is scheme://host[:port] with no path, query or user"));
+    }
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) if !h.ends_with(']') || rest.starts_with('[') => (h, Some(p)),
+        _ => (rest, None),
+    };
+    if host.is_empty() || port.is_some_and(|p| p.parse::<u16>().is_err()) {
+        return Err(format!("{s:?}: bad host or port"));
+    }
+    Ok(format!("{scheme}://{}", rest.to_ascii_lowercase()))
+}
+
+/// Parses `off` or a comma-separated list of media types for auto log.
+pub fn parse_auto_log(s: &str) -> Result<Vec<String>, String> {
+    if s.trim().eq_ignore_ascii_case("off") {
+        return Ok(Vec::new());
+    }
+    let mut out: Vec<String> = Vec::new();
+    for part in s.split(',').map(|p| p.trim().to_ascii_lowercase()) {
+        if !AUTO_LOG_MEDIA.contains(&part.as_str()) {
+            return Err(format!("auto log media {part:?}: use off or any of voice,chat,email"));
+        }
+        if !out.contains(&part) {
+            out.push(part);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_are_checked_and_normalised() {
+        assert_eq!(parse_origin("https://Agent.Example.com").unwrap(), "https://agent.example.com");
+        assert_eq!(parse_origin("http://127.0.0.1:8082").unwrap(), "http://127.0.0.1:8082");
+        for bad in [
+            "agent.example.com",
+            "ftp://x.com",
+            "https://x.com/",
+            "https://x.com/path",
+            "https://x.com:99999",
+            "https://",
+        ] {
+            assert!(parse_origin(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn auto_log_lists() {
+        assert_eq!(parse_auto_log("off").unwrap(), Vec::<String>::new());
+        assert_eq!(parse_auto_log("voice, Chat,voice").unwrap(), ["voice", "chat"]);
+        assert!(parse_auto_log("fax").is_err());
+    }
 }

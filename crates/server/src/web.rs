@@ -55,3 +55,9 @@ impl<S: Send + Sync> FromRequestParts<S> for TenantPath {
         Ok(Self(tenant_id))
     }
 }
+
+/// The upstream path of a contract endpoint for `tenant_id`, with the caller's query unchanged.
+pub fn forward_path(tenant_id: &str, endpoint: &str, raw_query: Option<&str>) -> String {
+    let query = raw_query.filter(|q| !q.is_empty()).map(|q| format!("?{q}")).unwrap_or_default();
+    format!("/v1/public/tenants/{}/{endpoint}{query}", c360_wire::urlencoding::encode(tenant_id))
+}

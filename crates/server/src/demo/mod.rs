@@ -7,6 +7,7 @@
 
 mod catalogue;
 mod rng;
+mod scale;
 mod summaries;
 
 use c360_wire::{Direction, Interaction, MediaType, ProductType, Sentiment, Topic};
@@ -16,6 +17,7 @@ use crate::insights::{StoredInteraction, insert_interaction};
 use crate::tenants::{self, Tenant};
 use catalogue::{CHAT_QUEUES, FIRST_NAMES, LABELS, LAST_NAMES, TOPICS, TopicText, WRAP_UPS};
 pub use rng::Rng;
+pub use scale::{persona as scale_persona, seed_scale};
 
 /// The demo tenant's id.
 pub const DEMO_TENANT: &str = "demo";

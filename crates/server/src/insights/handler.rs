@@ -2,6 +2,7 @@
 
 use axum::Json;
 use axum::extract::{RawQuery, State};
+use axum::response::{IntoResponse, Response};
 use c360_wire::{InsightQuery, InteractionsInsight, MAX_INTERACTIONS};
 
 use super::aggregate::compute_insights;
@@ -18,7 +19,12 @@ pub async fn get_interactions_insight(
     caller: Caller,
     TenantPath(tenant_id): TenantPath,
     RawQuery(raw): RawQuery,
-) -> Result<Json<InteractionsInsight>, ApiError> {
+) -> Result<Response, ApiError> {
+    if let Some(upstream) = state.upstream.clone() {
+        let path = crate::web::forward_path(&tenant_id, "interactions-insight", raw.as_deref());
+        state.db.call(move |conn| caller.authorize(conn, &tenant_id).map(drop)).await?;
+        return upstream.forward(&path).await;
+    }
     let pairs = QueryPairs::parse(raw.as_deref())?;
     let query = InsightQuery {
         contact_id: pairs.single("contactId")?,
@@ -53,5 +59,5 @@ pub async fn get_interactions_insight(
             Ok(InteractionsInsight { interactions, insights })
         })
         .await?;
-    Ok(Json(body))
+    Ok(Json::<InteractionsInsight>(body).into_response())
 }

@@ -2,6 +2,7 @@
 
 use axum::Json;
 use axum::extract::{RawQuery, State};
+use axum::response::{IntoResponse, Response};
 use c360_wire::problem::codes;
 use c360_wire::{MAX_SUMMARY_IDS, PartialFailure, TranscriptSummariesResponse};
 
@@ -18,7 +19,12 @@ pub async fn get_transcript_summaries(
     caller: Caller,
     TenantPath(tenant_id): TenantPath,
     RawQuery(raw): RawQuery,
-) -> Result<Json<TranscriptSummariesResponse>, ApiError> {
+) -> Result<Response, ApiError> {
+    if let Some(upstream) = state.upstream.clone() {
+        let path = crate::web::forward_path(&tenant_id, "transcript-summaries", raw.as_deref());
+        state.db.call(move |conn| caller.authorize(conn, &tenant_id).map(drop)).await?;
+        return upstream.forward(&path).await;
+    }
     let pairs = QueryPairs::parse(raw.as_deref())?;
     let mut ids = pairs.all("interactionId");
     let body = state
@@ -46,7 +52,7 @@ pub async fn get_transcript_summaries(
             Ok(response)
         })
         .await?;
-    Ok(Json(body))
+    Ok(Json::<TranscriptSummariesResponse>(body).into_response())
 }
 
 fn validate_ids(ids: &[String]) -> Result<(), ApiError> {

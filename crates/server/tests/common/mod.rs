@@ -58,7 +58,23 @@ impl TestServer {
         })
         .unwrap();
         let tokens = db.with(|conn| Ok(token::TokenSigner::for_database(conn, None))).unwrap().unwrap();
-        Self { state: AppState { db, tokens, static_dir }, _dir: dir, now_ms }
+        Self { state: AppState { static_dir, ..AppState::new(db, tokens) }, _dir: dir, now_ms }
+    }
+
+    /// A server whose database has the tenants but no interactions (a forwarding front).
+    pub fn bare() -> Self {
+        let server = Self::new();
+        server.state.db.with(|conn| conn.execute_batch("DELETE FROM interactions; DELETE FROM summaries;")).unwrap();
+        server
+    }
+
+    /// Serves this server's router on a free loopback port, for as long as the test runs.
+    pub async fn listen(&self) -> std::net::SocketAddr {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let router = app(self.state.clone());
+        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        addr
     }
 
     pub fn key_for(&self, tenant: &str) -> String {

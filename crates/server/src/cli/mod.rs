@@ -1,14 +1,20 @@
-//! Command-line interface: `serve`, `key create`, `token`.
+//! Command-line interface: `serve`, `key create`, `token`, `tenant`, `import`, `seed`.
+//! Each command prints what scripts need alone on stdout and everything else on stderr.
 
-use std::net::SocketAddr;
+mod data;
+mod serve;
+mod tenant;
+
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
 use crate::auth::{keys, token};
 use crate::db::Db;
-use crate::state::AppState;
-use crate::{demo, tenants};
+use crate::tenants;
+
+pub use serve::ServeArgs;
+pub use tenant::TenantArgs;
 
 /// Customer 360 reference API server.
 #[derive(Debug, Parser)]
@@ -31,19 +37,7 @@ pub struct DbArg {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Serve the API (and the built panel with --static).
-    Serve {
-        #[command(flatten)]
-        db: DbArg,
-        /// Address to listen on.
-        #[arg(long, env = "C360_LISTEN", default_value = "127.0.0.1:8080")]
-        listen: SocketAddr,
-        /// Create and seed the demo tenant if it does not exist yet.
-        #[arg(long)]
-        demo: bool,
-        /// Directory of the built panel (trunk's dist/) to serve at `/`.
-        #[arg(long = "static", env = "C360_STATIC")]
-        static_dir: Option<PathBuf>,
-    },
+    Serve(ServeArgs),
     /// Manage API keys.
     Key {
         #[command(subcommand)]
@@ -63,6 +57,36 @@ pub enum Command {
         #[arg(long, default_value = "8h", value_parser = token::parse_ttl)]
         ttl: i64,
     },
+    /// Create, change or show a tenant's settings.
+    Tenant {
+        #[command(subcommand)]
+        action: TenantAction,
+    },
+    /// Load interactions for a tenant from a JSON or NDJSON file (all or nothing).
+    Import {
+        #[command(flatten)]
+        db: DbArg,
+        /// Tenant id.
+        #[arg(long)]
+        tenant: String,
+        /// JSON in the interactions-insight response shape, or NDJSON of interaction objects.
+        #[arg(long)]
+        file: PathBuf,
+    },
+    /// Generate a deterministic data set of any size (benchmarks).
+    Seed {
+        #[command(flatten)]
+        db: DbArg,
+        /// Tenant id (created if missing).
+        #[arg(long)]
+        tenant: String,
+        /// How many customers.
+        #[arg(long)]
+        identities: usize,
+        /// How many interactions in all.
+        #[arg(long)]
+        interactions: usize,
+    },
 }
 
 /// `key` actions.
@@ -78,16 +102,29 @@ pub enum KeyAction {
     },
 }
 
-/// The signing secret from the environment, if set.
-fn env_secret() -> Option<String> {
-    std::env::var("C360_TOKEN_SECRET").ok().filter(|s| !s.is_empty())
+/// `tenant` actions.
+#[derive(Debug, Subcommand)]
+pub enum TenantAction {
+    /// Create a tenant (speech analytics and native CRM default to on).
+    Create(TenantArgs),
+    /// Change the given settings of an existing tenant.
+    Update(TenantArgs),
+    /// Print a tenant's settings.
+    Show {
+        #[command(flatten)]
+        db: DbArg,
+        /// Tenant id.
+        #[arg(long)]
+        tenant: String,
+    },
 }
 
 /// Opens the database and the token signer the same way for every command.
 pub fn open(db_path: &std::path::Path) -> Result<(Db, token::TokenSigner), String> {
     let db = Db::open(db_path).map_err(|e| format!("cannot open database {}: {e}", db_path.display()))?;
+    let env_secret = std::env::var("C360_TOKEN_SECRET").ok().filter(|s| !s.is_empty());
     let signer = db
-        .with(|conn| Ok(token::TokenSigner::for_database(conn, env_secret().as_deref())))
+        .with(|conn| Ok(token::TokenSigner::for_database(conn, env_secret.as_deref())))
         .map_err(|e| e.to_string())??;
     Ok((db, signer))
 }
@@ -96,30 +133,7 @@ pub fn open(db_path: &std::path::Path) -> Result<(Db, token::TokenSigner), Strin
 pub async fn run(cli: Cli) -> Result<Option<String>, String> {
     let now = chrono::Utc::now();
     match cli.command {
-        Command::Serve { db, listen, demo: seed, static_dir } => {
-            let (db, tokens) = open(&db.db)?;
-            if seed {
-                let n = db.with(|conn| demo::seed_demo(conn, now.timestamp_millis())).map_err(|e| e.to_string())?;
-                if n > 0 {
-                    tracing::info!(interactions = n, "seeded demo tenant");
-                }
-            }
-            if let Some(dir) = &static_dir
-                && !dir.join("index.html").is_file()
-            {
-                return Err(format!("--static {}: no index.html there (build the panel first)", dir.display()));
-            }
-            let state = AppState { db, tokens, static_dir };
-            let listener =
-                tokio::net::TcpListener::bind(listen).await.map_err(|e| format!("cannot listen on {listen}: {e}"))?;
-            let addr = listener.local_addr().map_err(|e| e.to_string())?;
-            tracing::info!("listening on http://{addr}");
-            axum::serve(listener, crate::app(state))
-                .with_graceful_shutdown(shutdown_signal())
-                .await
-                .map_err(|e| e.to_string())?;
-            Ok(None)
-        }
+        Command::Serve(args) => serve::run(args).await.map(|()| None),
         Command::Key { action: KeyAction::Create { db, tenant } } => {
             let (db, _) = open(&db.db)?;
             let key = db
@@ -143,20 +157,10 @@ pub async fn run(cli: Cli) -> Result<Option<String>, String> {
             let iat = now.timestamp();
             Ok(Some(signer.sign(&token::Claims { tid: tenant, sub: agent, iat, exp: iat + ttl })))
         }
-    }
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            s.recv().await;
+        Command::Tenant { action } => tenant::run(action, now.timestamp_millis()).map(Some),
+        Command::Import { db, tenant, file } => data::import(&db.db, &tenant, &file).map(Some),
+        Command::Seed { db, tenant, identities, interactions } => {
+            data::seed(&db.db, &tenant, identities, interactions, now.timestamp_millis()).map(Some)
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! { () = ctrl_c => {}, () = term => {} }
+    }
 }

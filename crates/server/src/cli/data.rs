@@ -1,0 +1,46 @@
+//! `c360-server import` and `c360-server seed`.
+
+use std::path::Path;
+
+use super::open;
+use crate::{demo, import, tenants};
+
+/// Validates the whole file, then loads it in one transaction; rejects are listed and nothing is
+/// loaded.
+pub fn import(db: &Path, tenant: &str, file: &Path) -> Result<String, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let (db, _) = open(db)?;
+    if db.with(|conn| tenants::find(conn, tenant)).map_err(|e| e.to_string())?.is_none() {
+        return Err(format!("unknown tenant {tenant:?}: create it with `tenant create` first"));
+    }
+    let records = import::parse(&text).map_err(|rejects| {
+        let lines: Vec<String> = rejects.iter().take(50).map(ToString::to_string).collect();
+        let more = rejects.len().saturating_sub(50);
+        let tail = if more > 0 { format!("\n… and {more} more") } else { String::new() };
+        format!(
+            "{} rejected record(s) in {}; nothing was loaded:\n{}{tail}",
+            rejects.len(),
+            file.display(),
+            lines.join("\n")
+        )
+    })?;
+    let n = db.with(|conn| import::load(conn, tenant, &records)).map_err(|e| e.to_string())?;
+    Ok(format!("imported {n} interactions into tenant {tenant}"))
+}
+
+/// Generates the deterministic scale data set.
+pub fn seed(db: &Path, tenant: &str, identities: usize, interactions: usize, now_ms: i64) -> Result<String, String> {
+    if identities == 0 || interactions == 0 {
+        return Err("--identities and --interactions must be at least 1".into());
+    }
+    let (db, _) = open(db)?;
+    let started = std::time::Instant::now();
+    let n = db
+        .with(|conn| {
+            demo::seed_scale(conn, tenant, identities, interactions, now_ms, |done| {
+                eprintln!("seeded {done} interactions ({:.0} s)", started.elapsed().as_secs_f32());
+            })
+        })
+        .map_err(|e| e.to_string())?;
+    Ok(format!("seeded {n} interactions over {identities} identities into tenant {tenant}"))
+}

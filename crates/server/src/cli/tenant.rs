@@ -1,0 +1,113 @@
+//! `c360-server tenant create|update|show`.
+
+use super::{DbArg, TenantAction, open};
+use crate::tenants::{self, Settings, Tenant, parse_auto_log, parse_origin};
+
+/// Settings given on the command line; absent ones are left as they are (or defaulted on create).
+#[derive(Debug, clap::Args)]
+pub struct TenantArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Tenant id.
+    #[arg(long)]
+    pub tenant: String,
+    /// Owning account (API keys are per account); defaults to the tenant id.
+    #[arg(long)]
+    pub account: Option<String>,
+    /// Speech Analytics licence: sentiment, topics and insights.
+    #[arg(long, value_parser = on_off)]
+    pub speech_analytics: Option<bool>,
+    /// Native CRM; off = identity-only.
+    #[arg(long, value_parser = on_off)]
+    pub native_crm: Option<bool>,
+    /// Auto log: off, or media types among voice,chat,email.
+    #[arg(long, value_parser = parse_auto_log)]
+    pub auto_log: Option<Vec<String>>,
+    /// A host origin allowed to embed and message the panel (repeat for several; replaces the list).
+    #[arg(long = "allowed-origin", value_parser = parse_origin)]
+    pub allowed_origins: Vec<String>,
+}
+
+fn on_off(s: &str) -> Result<bool, String> {
+    match s.to_ascii_lowercase().as_str() {
+        "on" | "true" | "yes" => Ok(true),
+        "off" | "false" | "no" => Ok(false),
+        _ => Err(format!("{s:?}: use on or off")),
+    }
+}
+
+/// Runs a tenant action; returns the resulting settings as text.
+pub fn run(action: TenantAction, now_ms: i64) -> Result<String, String> {
+    let (db, id) = match &action {
+        TenantAction::Create(a) | TenantAction::Update(a) => (&a.db, &a.tenant),
+        TenantAction::Show { db, tenant } => (db, tenant),
+    };
+    if id.trim().is_empty() || id.contains(['/', '?', '#']) {
+        return Err(format!("tenant id {id:?}: must be non-empty, without / ? #"));
+    }
+    let (db, _) = open(&db.db)?;
+    let id = id.clone();
+    let settings = db
+        .with(|conn| -> rusqlite::Result<Result<Settings, String>> {
+            match action {
+                TenantAction::Show { .. } => Ok(tenants::settings(conn, &id)?.ok_or(format!("unknown tenant {id:?}"))),
+                TenantAction::Create(args) => {
+                    let tenant = Tenant {
+                        id: id.clone(),
+                        account_id: args.account.clone().unwrap_or_else(|| id.clone()),
+                        speech_analytics: args.speech_analytics.unwrap_or(true),
+                        native_crm: args.native_crm.unwrap_or(true),
+                    };
+                    if !tenants::create(conn, &tenant, now_ms)? {
+                        return Ok(Err(format!("tenant {id:?} exists already: use tenant update")));
+                    }
+                    let settings = apply(Settings { tenant, auto_log: Vec::new(), allowed_origins: Vec::new() }, args);
+                    tenants::save(conn, &settings)?;
+                    Ok(Ok(settings))
+                }
+                TenantAction::Update(args) => {
+                    let Some(current) = tenants::settings(conn, &id)? else {
+                        return Ok(Err(format!("unknown tenant {id:?}: use tenant create")));
+                    };
+                    let settings = apply(current, args);
+                    tenants::save(conn, &settings)?;
+                    Ok(Ok(settings))
+                }
+            }
+        })
+        .map_err(|e| e.to_string())??;
+    Ok(describe(&settings))
+}
+
+fn apply(mut s: Settings, args: TenantArgs) -> Settings {
+    if let Some(account) = args.account {
+        s.tenant.account_id = account;
+    }
+    if let Some(v) = args.speech_analytics {
+        s.tenant.speech_analytics = v;
+    }
+    if let Some(v) = args.native_crm {
+        s.tenant.native_crm = v;
+    }
+    if let Some(v) = args.auto_log {
+        s.auto_log = v;
+    }
+    if !args.allowed_origins.is_empty() {
+        s.allowed_origins = args.allowed_origins;
+    }
+    s
+}
+
+fn describe(s: &Settings) -> String {
+    let on = |b: bool| if b { "on" } else { "off" };
+    let list = |v: &[String], none: &str| if v.is_empty() { none.to_owned() } else { v.join(",") };
+    format!(
+        "tenant: {}\naccount: {}\nspeech-analytics: {}\nnative-crm: {}\nauto-log: {}\nallowed-origins: {}",
+        s.tenant.id,
+        s.tenant.account_id,
+        on(s.tenant.speech_analytics),
+        on(s.tenant.native_crm),
+        list(&s.auto_log, "off"),
+        list(&s.allowed_origins, "(none: same origin only)"),
+    )
+}

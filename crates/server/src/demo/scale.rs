@@ -1,0 +1,61 @@
+//! A deterministic data set of any size for benchmarks: `identities` generated customers sharing
+//! `interactions` interactions of the same realistic shape as the demo's.
+
+use rusqlite::{Connection, params};
+
+use super::{Persona, catalogue::TOPICS, history, summaries};
+use crate::insights::insert_interaction;
+use crate::tenants::{self, Tenant};
+
+/// Customers per transaction: keeps the WAL and memory bounded on large runs.
+const BATCH: usize = 5_000;
+
+/// The `index`-th generated customer of a scale data set.
+pub fn persona(index: usize, interactions: usize) -> Persona {
+    Persona {
+        name: format!("Customer {index}"),
+        phone: format!("+1{}", 2_000_000_000u64 + index as u64),
+        email: format!("customer{index}@example.net"),
+        contact_id: format!("sc-{index:07}"),
+        interactions,
+        written: (index % 10) as f64 / 20.0,
+        mood: ((index % 7) as f64 - 3.0) / 4.0,
+    }
+}
+
+/// Creates `tenant_id` if needed and adds the data set. Returns how many interactions it stored.
+pub fn seed_scale(
+    conn: &mut Connection,
+    tenant_id: &str,
+    identities: usize,
+    interactions: usize,
+    anchor_ms: i64,
+    mut progress: impl FnMut(usize),
+) -> rusqlite::Result<usize> {
+    let tenant =
+        Tenant { id: tenant_id.into(), account_id: tenant_id.into(), speech_analytics: true, native_crm: true };
+    tenants::create(conn, &tenant, anchor_ms)?;
+    for t in TOPICS {
+        conn.execute(
+            "INSERT OR IGNORE INTO topic_catalogue (tenant_id, topic_name, category_name) VALUES (?1, ?2, ?3)",
+            params![tenant_id, t.topic, t.category],
+        )?;
+    }
+    let identities = identities.max(1);
+    let (each, extra) = (interactions / identities, interactions % identities);
+    let mut stored = 0;
+    for start in (0..identities).step_by(BATCH) {
+        let tx = conn.transaction()?;
+        for index in start..(start + BATCH).min(identities) {
+            let count = each + usize::from(index < extra);
+            for s in history(&persona(index, count), 1_000_000 + index as u64, anchor_ms) {
+                insert_interaction(&tx, tenant_id, &s)?;
+                summaries::insert_for(&tx, tenant_id, &s.interaction)?;
+                stored += 1;
+            }
+        }
+        tx.commit()?;
+        progress(stored);
+    }
+    Ok(stored)
+}
