@@ -11,6 +11,7 @@ pub mod demo;
 pub mod error;
 pub mod import;
 pub mod insights;
+pub mod openapi;
 pub mod query;
 pub mod ratelimit;
 pub mod state;
@@ -21,10 +22,13 @@ pub mod web;
 
 pub use state::AppState;
 
+/// Every path the router serves besides the panel's files, as `openapi.json` must list them.
+pub const API_PATHS: &[&str] = &[insights::PATH, summaries::PATH, openapi::PATH];
+
 use axum::Router;
 
 /// The whole application: API routes, then the panel's static files.
 pub fn app(state: AppState) -> Router {
-    let api = Router::new().merge(insights::router()).merge(summaries::router());
+    let api = Router::new().merge(insights::router()).merge(summaries::router()).merge(openapi::router());
     web::finish(api, &state).with_state(state)
 }

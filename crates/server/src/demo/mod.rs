@@ -40,6 +40,8 @@ pub struct Persona {
     pub email: String,
     /// CRM contact id.
     pub contact_id: String,
+    /// CRM account (company) the contact belongs to, if any.
+    pub account_id: Option<String>,
     /// How many interactions over 14 months.
     pub interactions: usize,
     /// Share of written channels (email, web chat) against phone-based ones.
@@ -64,6 +66,7 @@ pub fn personas() -> Vec<Persona> {
             phone: (*phone).into(),
             email: (*email).into(),
             contact_id: format!("ct-{:04}", i + 1),
+            account_id: (i == 3).then(|| "acct-okafor-logistics".to_owned()),
             interactions: *n,
             written: *written,
             mood: *mood,
@@ -81,6 +84,8 @@ pub fn personas() -> Vec<Persona> {
             phone,
             email: format!("{}.{}{i}@example.com", first.to_lowercase(), email_last.to_lowercase()),
             contact_id: format!("ct-{:04}", i + 1),
+            // Every fourth customer works for a company; two or three share each account.
+            account_id: (i % 4 == 0).then(|| format!("acct-{:04}", i / 10)),
             interactions: rng.range(1, 30) as usize,
             written: rng.range(0, 100) as f64 / 100.0,
             mood: rng.range(-80, 80) as f64 / 100.0,
@@ -224,7 +229,7 @@ fn interaction(p: &Persona, rng: &mut Rng, interests: &[&TopicText], started_at:
             department_name: None,
             signals: Vec::new(),
         },
-        account_id: None,
+        account_id: p.account_id.clone(),
         customer_sentiment: customer,
         agent_sentiment: agent,
     }

@@ -12,7 +12,10 @@ use axum::routing::get;
 
 use crate::state::AppState;
 
+/// Where this resource is served.
+pub const PATH: &str = "/v1/public/tenants/{tenantId}/interactions-insight";
+
 /// The routes of this resource.
 pub fn router() -> Router<AppState> {
-    Router::new().route("/v1/public/tenants/{tenant_id}/interactions-insight", get(handler::get_interactions_insight))
+    Router::new().route(PATH, get(handler::get_interactions_insight))
 }

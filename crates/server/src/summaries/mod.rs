@@ -9,7 +9,10 @@ use axum::routing::get;
 
 use crate::state::AppState;
 
+/// Where this resource is served.
+pub const PATH: &str = "/v1/public/tenants/{tenantId}/transcript-summaries";
+
 /// The routes of this resource.
 pub fn router() -> Router<AppState> {
-    Router::new().route("/v1/public/tenants/{tenant_id}/transcript-summaries", get(handler::get_transcript_summaries))
+    Router::new().route(PATH, get(handler::get_transcript_summaries))
 }

@@ -1,0 +1,22 @@
+//! `GET /openapi.json`: our OpenAPI document — the two contract operations exactly as published,
+//! plus what this server adds. A test keeps it and the router in step.
+
+use axum::Router;
+use axum::http::{HeaderValue, header};
+use axum::routing::get;
+
+use crate::state::AppState;
+
+/// Where the document is served.
+pub const PATH: &str = "/openapi.json";
+
+/// The document (crates/server/openapi.json).
+pub const DOCUMENT: &str = include_str!("../openapi.json");
+
+/// The route of this document.
+pub fn router() -> Router<AppState> {
+    Router::new().route(
+        PATH,
+        get(|| async { ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], DOCUMENT) }),
+    )
+}

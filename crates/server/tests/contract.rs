@@ -1,0 +1,259 @@
+//! Contract test: real responses of our server, for every search strategy and every error, are
+//! validated against the schemas of the published upstream OpenAPI document
+//! (tests/fixtures/upstream-openapi.json). Undocumented fields fail the test, so field names and
+//! casing are exactly the contract's.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::TestServer;
+use serde_json::Value;
+
+const INSIGHT: &str = "/v1/public/tenants/{tenantId}/interactions-insight";
+const SUMMARIES: &str = "/v1/public/tenants/{tenantId}/transcript-summaries";
+
+/// Fields the contract text allows beyond the document: the `errors` list of a problem ("a server
+/// may add fields … a list of errors").
+const EXTENSIONS: &[&str] = &["errors"];
+/// Properties the contract text says are `null` in documented cases although the document's
+/// `$ref` carries no `nullable`: `insights` without Speech Analytics, `aggregatedSentiment` with
+/// fewer than two analysed interactions.
+const NULL_ALLOWED: &[&str] = &["insights", "aggregatedSentiment"];
+
+struct Contract(Value);
+
+impl Contract {
+    fn load() -> Self {
+        Self(serde_json::from_str(include_str!("fixtures/upstream-openapi.json")).unwrap())
+    }
+
+    /// The schema the document gives for `status` of `GET path` (401 has none upstream: the
+    /// contract says to use the same problem shape).
+    fn response_schema(&self, path: &str, status: u16) -> Value {
+        let schema =
+            &self.0["paths"][path]["get"]["responses"][status.to_string()]["content"]["application/json"]["schema"];
+        if schema.is_null() {
+            serde_json::json!({"$ref": "#/components/schemas/ProblemDetail"})
+        } else {
+            schema.clone()
+        }
+    }
+
+    fn check(&self, path: &str, status: u16, body: &Value) {
+        let mut errors = Vec::new();
+        self.validate(&self.response_schema(path, status), body, "$", &mut errors);
+        assert!(
+            errors.is_empty(),
+            "{path} {status} does not match the published schema:\n{}\n{body:#}",
+            errors.join("\n")
+        );
+    }
+
+    fn validate(&self, schema: &Value, value: &Value, at: &str, errors: &mut Vec<String>) {
+        if let Some(reference) = schema["$ref"].as_str() {
+            let name = reference.trim_start_matches("#/components/schemas/");
+            return self.validate(&self.0["components"]["schemas"][name], value, at, errors);
+        }
+        if value.is_null() {
+            let field = at.rsplit('.').next().unwrap_or_default();
+            if schema["nullable"] != Value::Bool(true) && !NULL_ALLOWED.contains(&field) {
+                errors.push(format!("{at}: null is not allowed"));
+            }
+            return;
+        }
+        let ok = match schema["type"].as_str() {
+            Some("object") => value.is_object(),
+            Some("array") => value.is_array(),
+            Some("string") => value.is_string(),
+            Some("integer") => value.is_i64() || value.is_u64(),
+            Some("number") => value.is_number(),
+            Some("boolean") => value.is_boolean(),
+            _ => true,
+        };
+        if !ok {
+            errors.push(format!("{at}: expected {}, got {value}", schema["type"]));
+            return;
+        }
+        if schema["format"] == "int32" && value.as_i64().is_some_and(|n| i32::try_from(n).is_err()) {
+            errors.push(format!("{at}: {value} does not fit int32"));
+        }
+        if let Some(allowed) = schema["enum"].as_array()
+            && !allowed.contains(value)
+        {
+            errors.push(format!("{at}: {value} is not one of {allowed:?}"));
+        }
+        if let (Some(object), Some(properties)) = (value.as_object(), schema["properties"].as_object()) {
+            for (name, v) in object {
+                match properties.get(name) {
+                    Some(s) => self.validate(s, v, &format!("{at}.{name}"), errors),
+                    None if EXTENSIONS.contains(&name.as_str()) => {}
+                    None => errors.push(format!("{at}.{name}: not in the published schema")),
+                }
+            }
+        }
+        if let (Some(items), Some(schema)) = (value.as_array(), schema.get("items")) {
+            for (i, v) in items.iter().enumerate() {
+                self.validate(schema, v, &format!("{at}[{i}]"), errors);
+            }
+        }
+    }
+}
+
+fn insight(query: &str) -> String {
+    format!("/v1/public/tenants/demo/interactions-insight?{query}")
+}
+
+#[tokio::test]
+async fn every_search_strategy_answers_the_published_shape() {
+    let contract = Contract::load();
+    let server = TestServer::new();
+    let key = server.key_for("demo");
+    let strategies = [
+        "phoneNumber=%2B14155550100",
+        "email=maria.gonzalez%40example.com",
+        "contactId=ct-0001&crmId=native",
+        "accountId=acct-okafor-logistics",
+        "accountId=acct-0000&crmId=native",
+        "phoneNumber=%2B14155550102",
+        "phoneNumber=%2B14155550100&startTime=2020-01-01T00:00:00-05:00&endTime=2020-02-01T00:00:00%2B01:00",
+    ];
+    for query in strategies {
+        let reply = server.get(&insight(query), &[("x-api-key", &key)]).await;
+        assert_eq!(reply.status, StatusCode::OK, "{query}: {}", reply.json);
+        contract.check(INSIGHT, 200, &reply.json);
+    }
+    let by_contact = server.get(&insight("contactId=ct-0001&crmId=native"), &[("x-api-key", &key)]).await;
+    let media: std::collections::HashSet<_> =
+        by_contact.json["interactions"].as_array().unwrap().iter().map(|i| i["mediaIdentifier"].clone()).collect();
+    assert!(media.len() >= 2, "a contact's history spans its phone and its email: {media:?}");
+    let by_account = server.get(&insight("accountId=acct-0000"), &[("x-api-key", &key)]).await;
+    let contacts: std::collections::HashSet<_> =
+        by_account.json["interactions"].as_array().unwrap().iter().map(|i| i["contactId"].clone()).collect();
+    assert!(contacts.len() >= 2, "an account's history spans its contacts: {contacts:?}");
+}
+
+#[tokio::test]
+async fn every_rejected_request_answers_the_published_problem_shape_naming_the_field() {
+    let contract = Contract::load();
+    let server = TestServer::new();
+    let key = server.key_for("demo");
+    let rules = [
+        ("", "contactId|accountId|email|phoneNumber", "required"),
+        ("email=a%40b.co&phoneNumber=%2B14155550100", "email|phoneNumber", "conflict"),
+        ("contactId=ct-0001&accountId=acct-0000&crmId=native", "contactId|accountId", "conflict"),
+        ("contactId=ct-0001", "crmId", "required"),
+        ("contactId=ct-0001&crmId=salesforce", "crmId", "invalid_value"),
+        ("accountId=acct-0000&crmId=hubspot", "crmId", "invalid_value"),
+        ("email=a%40b.co&crmId=native", "crmId", "forbidden"),
+        ("phoneNumber=%2B14155550100&crmId=native", "crmId", "forbidden"),
+        ("phoneNumber=4155550100", "phoneNumber", "invalid_format"),
+        ("phoneNumber=%2B0155", "phoneNumber", "invalid_format"),
+        ("email=not-an-email", "email", "invalid_format"),
+        ("email=", "email", "required"),
+        ("email=a%40b.co&startTime=2025-01-01T00:00:00", "startTime", "invalid_format"),
+        ("email=a%40b.co&endTime=2025-01-01", "endTime", "invalid_format"),
+        ("email=a%40b.co&startTime=2025-02-01T00:00:00Z&endTime=2025-01-01T00:00:00Z", "startTime", "invalid_value"),
+        ("email=a%40b.co&email=c%40d.co", "email", "conflict"),
+    ];
+    for (query, field, code) in rules {
+        let reply = server.get(&insight(query), &[("x-api-key", &key)]).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{query}");
+        contract.check(INSIGHT, 400, &reply.json);
+        let named = reply.json["errors"].as_array().unwrap().iter().any(|e| e["field"] == field && e["code"] == code);
+        assert!(named, "{query}: expected {field}/{code} in {}", reply.json);
+    }
+
+    let unauthorized = server.get(&insight("phoneNumber=%2B14155550100"), &[]).await;
+    assert_eq!(unauthorized.status, StatusCode::UNAUTHORIZED);
+    contract.check(INSIGHT, 401, &unauthorized.json);
+    let other = server.key_for("other");
+    let forbidden = server.get(&insight("phoneNumber=%2B14155550100"), &[("x-api-key", &other)]).await;
+    assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
+    contract.check(INSIGHT, 403, &forbidden.json);
+    let malformed_tenant =
+        server.get("/v1/public/tenants/%FF/interactions-insight?email=a%40b.co", &[("x-api-key", &key)]).await;
+    assert_eq!(malformed_tenant.status, StatusCode::BAD_REQUEST);
+    contract.check(INSIGHT, 400, &malformed_tenant.json);
+}
+
+#[tokio::test]
+async fn a_tenant_without_speech_analytics_answers_the_published_shape() {
+    let contract = Contract::load();
+    let server = TestServer::new();
+    server
+        .state
+        .db
+        .with(|conn| {
+            for s in c360_server::demo::history(&c360_server::demo::personas()[0], 0, server.now_ms).iter().take(5) {
+                c360_server::insights::insert_interaction(conn, "basic", s)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let key = server.key_for("demo");
+    let reply = server
+        .get("/v1/public/tenants/basic/interactions-insight?phoneNumber=%2B14155550100", &[("x-api-key", &key)])
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.json["insights"].is_null());
+    contract.check(INSIGHT, 200, &reply.json);
+}
+
+#[tokio::test]
+async fn summaries_answer_the_published_shapes() {
+    let contract = Contract::load();
+    let server = TestServer::new();
+    let key = server.key_for("demo");
+    let ids: Vec<String> = server
+        .state
+        .db
+        .with(|conn| {
+            let mut stmt = conn.prepare("SELECT interaction_id FROM summaries ORDER BY available DESC LIMIT 5")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect()
+        })
+        .unwrap();
+    let query: Vec<String> =
+        ids.iter().chain(["int-unknown".to_owned()].iter()).map(|i| format!("interactionId={i}")).collect();
+    let ok = server
+        .get(&format!("/v1/public/tenants/demo/transcript-summaries?{}", query.join("&")), &[("x-api-key", &key)])
+        .await;
+    assert_eq!(ok.status, StatusCode::OK);
+    assert!(
+        !ok.json["summaries"].as_array().unwrap().is_empty()
+            && !ok.json["partialFailures"].as_array().unwrap().is_empty()
+    );
+    contract.check(SUMMARIES, 200, &ok.json);
+    let bad = server.get("/v1/public/tenants/demo/transcript-summaries", &[("x-api-key", &key)]).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    contract.check(SUMMARIES, 400, &bad.json);
+}
+
+#[tokio::test]
+async fn our_openapi_document_is_served_and_lists_exactly_what_the_router_serves() {
+    let server = TestServer::new();
+    let reply = server.get("/openapi.json", &[]).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let ours = reply.json;
+    let mut paths: Vec<&str> = ours["paths"].as_object().unwrap().keys().map(String::as_str).collect();
+    let mut routed = c360_server::API_PATHS.to_vec();
+    paths.sort_unstable();
+    routed.sort_unstable();
+    assert_eq!(paths, routed);
+    for path in paths {
+        let reply = server.get(&path.replace("{tenantId}", "demo"), &[]).await;
+        assert_ne!(reply.status, StatusCode::NOT_FOUND, "{path} is documented but not routed");
+    }
+    // Every published schema is in ours with at least the published properties, same types.
+    let upstream = Contract::load().0;
+    for (name, schema) in upstream["components"]["schemas"].as_object().unwrap() {
+        if name.starts_with("ProblemDetail") && name != "ProblemDetail" {
+            continue;
+        }
+        for (prop, definition) in schema["properties"].as_object().unwrap() {
+            let mine = &ours["components"]["schemas"][name]["properties"][prop];
+            assert_eq!(mine["type"], definition["type"], "{name}.{prop}");
+            assert_eq!(mine["$ref"], definition["$ref"], "{name}.{prop}");
+        }
+    }
+}
