@@ -21,11 +21,19 @@ pub struct TenantArgs {
     #[arg(long, value_parser = on_off)]
     pub native_crm: Option<bool>,
     /// Auto log: off, or media types among voice,chat,email.
-    #[arg(long, value_parser = parse_auto_log)]
-    pub auto_log: Option<Vec<String>>,
+    #[arg(long, value_parser = auto_log)]
+    pub auto_log: Option<AutoLog>,
     /// A host origin allowed to embed and message the panel (repeat for several; replaces the list).
     #[arg(long = "allowed-origin", value_parser = parse_origin)]
     pub allowed_origins: Vec<String>,
+}
+
+/// An auto-log setting (a newtype, so clap reads one value, not a list of values).
+#[derive(Debug, Clone)]
+pub struct AutoLog(pub Vec<String>);
+
+fn auto_log(s: &str) -> Result<AutoLog, String> {
+    parse_auto_log(s).map(AutoLog)
 }
 
 fn on_off(s: &str) -> Result<bool, String> {
@@ -63,15 +71,14 @@ pub fn run(action: TenantAction, now_ms: i64) -> Result<String, String> {
                     }
                     let settings = apply(Settings { tenant, auto_log: Vec::new(), allowed_origins: Vec::new() }, args);
                     tenants::save(conn, &settings)?;
-                    Ok(Ok(settings))
+                    Ok(tenants::settings(conn, &id)?.ok_or(format!("tenant {id:?} vanished")))
                 }
                 TenantAction::Update(args) => {
                     let Some(current) = tenants::settings(conn, &id)? else {
                         return Ok(Err(format!("unknown tenant {id:?}: use tenant create")));
                     };
-                    let settings = apply(current, args);
-                    tenants::save(conn, &settings)?;
-                    Ok(Ok(settings))
+                    tenants::save(conn, &apply(current, args))?;
+                    Ok(tenants::settings(conn, &id)?.ok_or(format!("tenant {id:?} vanished")))
                 }
             }
         })
@@ -89,7 +96,7 @@ fn apply(mut s: Settings, args: TenantArgs) -> Settings {
     if let Some(v) = args.native_crm {
         s.tenant.native_crm = v;
     }
-    if let Some(v) = args.auto_log {
+    if let Some(AutoLog(v)) = args.auto_log {
         s.auto_log = v;
     }
     if !args.allowed_origins.is_empty() {

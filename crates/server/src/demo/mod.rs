@@ -85,7 +85,7 @@ pub fn personas() -> Vec<Persona> {
             email: format!("{}.{}{i}@example.com", first.to_lowercase(), email_last.to_lowercase()),
             contact_id: format!("ct-{:04}", i + 1),
             // Every fourth customer works for a company; two or three share each account.
-            account_id: (i % 4 == 0).then(|| format!("acct-{:04}", i / 10)),
+            account_id: i.is_multiple_of(4).then(|| format!("acct-{:04}", i / 10)),
             interactions: rng.range(1, 30) as usize,
             written: rng.range(0, 100) as f64 / 100.0,
             mood: rng.range(-80, 80) as f64 / 100.0,

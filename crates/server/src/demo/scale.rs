@@ -17,7 +17,7 @@ pub fn persona(index: usize, interactions: usize) -> Persona {
         phone: format!("+1{}", 2_000_000_000u64 + index as u64),
         email: format!("customer{index}@example.net"),
         contact_id: format!("sc-{index:07}"),
-        account_id: (index % 4 == 0).then(|| format!("sa-{:06}", index / 12)),
+        account_id: index.is_multiple_of(4).then(|| format!("sa-{:06}", index / 12)),
         interactions,
         written: (index % 10) as f64 / 20.0,
         mood: ((index % 7) as f64 - 3.0) / 4.0,

@@ -1,0 +1,131 @@
+//! The command line, run as a real process: what scripts capture is alone on stdout, settings
+//! round-trip, imports are all or nothing, seeding is deterministic.
+
+use std::process::{Command, Output};
+
+fn c360(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_c360-server")).args(args).env_remove("C360_TOKEN_SECRET").output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    assert!(o.status.success(), "failed: {}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn tenant_settings_round_trip_and_bad_values_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite");
+    let db = db.to_str().unwrap();
+    let created = stdout(&c360(&[
+        "tenant",
+        "create",
+        "--db",
+        db,
+        "--tenant",
+        "acme",
+        "--speech-analytics",
+        "off",
+        "--auto-log",
+        "voice,email",
+        "--allowed-origin",
+        "https://agent.example.com",
+        "--allowed-origin",
+        "http://127.0.0.1:8082",
+    ]));
+    assert!(created.contains("speech-analytics: off") && created.contains("native-crm: on"), "{created}");
+    assert!(created.contains("auto-log: voice,email"));
+    assert!(created.contains("http://127.0.0.1:8082,https://agent.example.com"));
+
+    stdout(&c360(&["tenant", "update", "--db", db, "--tenant", "acme", "--native-crm", "off", "--auto-log", "off"]));
+    let shown = stdout(&c360(&["tenant", "show", "--db", db, "--tenant", "acme"]));
+    assert!(
+        shown.contains("native-crm: off") && shown.contains("auto-log: off") && shown.contains("speech-analytics: off")
+    );
+    assert!(shown.contains("https://agent.example.com"), "origins kept when not given");
+
+    for bad in [
+        vec!["tenant", "create", "--db", db, "--tenant", "acme"],
+        vec!["tenant", "update", "--db", db, "--tenant", "nobody", "--native-crm", "on"],
+        vec!["tenant", "update", "--db", db, "--tenant", "acme", "--allowed-origin", "agent.example.com/path"],
+        vec!["tenant", "update", "--db", db, "--tenant", "acme", "--speech-analytics", "maybe"],
+        vec!["tenant", "update", "--db", db, "--tenant", "acme", "--auto-log", "fax"],
+    ] {
+        let out = c360(&bad);
+        assert!(!out.status.success(), "{bad:?} should fail");
+        assert!(!out.stderr.is_empty(), "{bad:?} says why");
+    }
+}
+
+#[test]
+fn key_and_token_are_printed_alone_on_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite");
+    let db = db.to_str().unwrap();
+    stdout(&c360(&["tenant", "create", "--db", db, "--tenant", "acme"]));
+    let key = stdout(&c360(&["key", "create", "--db", db, "--tenant", "acme"]));
+    assert_eq!(key.lines().count(), 1);
+    assert!(key.trim().starts_with("c360k_") && key.trim().len() > 40);
+    let token = stdout(&c360(&["token", "--db", db, "--tenant", "acme", "--agent", "Ana", "--ttl", "30m"]));
+    assert_eq!(token.lines().count(), 1);
+    assert!(token.starts_with("v1."));
+    assert!(!c360(&["token", "--db", db, "--tenant", "acme", "--agent", "Ana", "--ttl", "48h"]).status.success());
+    assert!(!c360(&["token", "--db", db, "--tenant", "nobody", "--agent", "Ana"]).status.success());
+    assert!(!c360(&["key", "create", "--db", db, "--tenant", "nobody"]).status.success());
+}
+
+#[test]
+fn an_import_with_a_bad_record_loads_nothing_and_says_which_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite");
+    let db = db.to_str().unwrap();
+    stdout(&c360(&["tenant", "create", "--db", db, "--tenant", "acme"]));
+    let good = r#"{"interactionId":"i-1","mediaIdentifier":"+14155550199","mediaType":"PHONE","startedAt":1700000000000,"sentiment":"POSITIVE","summary":{"result":"Asked about an invoice."}}"#;
+    let bad = r#"{"interactionId":"i-2","mediaIdentifier":"+14155550199","mediaType":"PHONE","startedAt":1700000000000,"endedAt":1}"#;
+    let file = dir.path().join("in.ndjson");
+    std::fs::write(&file, format!("{good}\n{bad}\n")).unwrap();
+    let out = c360(&["import", "--db", db, "--tenant", "acme", "--file", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 2") && err.contains("endedAt") && err.contains("nothing was loaded"), "{err}");
+    let count = |db: &str| {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        conn.query_row("SELECT count(*) FROM interactions", [], |r| r.get::<_, i64>(0)).unwrap()
+    };
+    assert_eq!(count(db), 0);
+
+    std::fs::write(&file, format!("{good}\n")).unwrap();
+    let ok = stdout(&c360(&["import", "--db", db, "--tenant", "acme", "--file", file.to_str().unwrap()]));
+    assert!(ok.contains("imported 1"));
+    assert_eq!(count(db), 1);
+    let doc = dir.path().join("doc.json");
+    std::fs::write(&doc, include_str!("../../wire/fixtures/published-example.json")).unwrap();
+    assert!(
+        stdout(&c360(&["import", "--db", db, "--tenant", "acme", "--file", doc.to_str().unwrap()]))
+            .contains("imported 2")
+    );
+    assert!(!c360(&["import", "--db", db, "--tenant", "nobody", "--file", doc.to_str().unwrap()]).status.success());
+}
+
+#[test]
+fn seeding_is_deterministic_and_sized_as_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let dump = |name: &str| -> Vec<String> {
+        let db = dir.path().join(name);
+        let db = db.to_str().unwrap().to_owned();
+        stdout(&c360(&["seed", "--db", &db, "--tenant", "bench", "--identities", "40", "--interactions", "500"]));
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let mut stmt = conn
+            .prepare(
+                "SELECT interaction_id || '|' || identity_key || '|' || media_type || '|' || ifnull(sentiment, '-')
+                 || '|' || ifnull(title, '-') FROM interactions ORDER BY interaction_id",
+            )
+            .unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+    };
+    let a = dump("a.sqlite");
+    assert_eq!(a.len(), 500);
+    let identities: std::collections::HashSet<&str> = a.iter().map(|r| r.split('|').nth(1).unwrap()).collect();
+    assert!(identities.len() > 40, "phones and emails of 40 customers: {}", identities.len());
+    assert_eq!(a, dump("b.sqlite"), "same data set twice");
+}
