@@ -4,7 +4,9 @@
 //!   Cargo.lock version, wasm-opt, Chromium and chromedriver); fast when everything is present.
 //! - `cargo xtask demo [--listen ADDR]` builds the panel and the server and runs the demo.
 //! - `cargo xtask test` runs every check and test; `.ci/run` calls exactly this.
+//! - `cargo xtask bench` measures the server on a million interactions (docs/performance.md).
 
+mod bench;
 mod cmd;
 mod demo;
 mod setup;
@@ -18,8 +20,11 @@ fn main() -> ExitCode {
         Some("setup") => setup::run(setup::Need::Everything).map(|_| ()),
         Some("demo") => demo::run(&args[1..]),
         Some("test") => test::run(),
+        Some("bench") => bench::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <setup|demo [--listen ADDR]|test>");
+            eprintln!(
+                "usage: cargo xtask <setup | demo [--listen ADDR] | test | bench [--duration SECS] [--connections N]>"
+            );
             return ExitCode::from(2);
         }
     };

@@ -12,6 +12,7 @@ pub mod error;
 pub mod import;
 pub mod insights;
 pub mod openapi;
+pub mod plans;
 pub mod query;
 pub mod ratelimit;
 pub mod state;

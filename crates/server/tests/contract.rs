@@ -257,3 +257,16 @@ async fn our_openapi_document_is_served_and_lists_exactly_what_the_router_serves
         }
     }
 }
+
+#[test]
+fn every_hot_query_uses_an_index_never_a_table_scan() {
+    let server = TestServer::new();
+    let plans = server.state.db.with(|conn| c360_server::plans::query_plans(conn)).unwrap();
+    assert_eq!(plans.len(), 9);
+    for (name, plan) in plans {
+        let text = plan.join(" / ");
+        assert!(text.contains("USING INDEX") || text.contains("USING PRIMARY KEY"), "{name}: {text}");
+        assert!(!plan.iter().any(|l| l.starts_with("SCAN")), "{name} scans: {text}");
+        assert!(!text.contains("TEMP B-TREE"), "{name} sorts instead of reading the index in order: {text}");
+    }
+}

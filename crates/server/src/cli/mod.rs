@@ -73,6 +73,11 @@ pub enum Command {
         #[arg(long)]
         file: PathBuf,
     },
+    /// Print the query plans of the hot queries (they must use indexes, never scan).
+    Plans {
+        #[command(flatten)]
+        db: DbArg,
+    },
     /// Generate a deterministic data set of any size (benchmarks).
     Seed {
         #[command(flatten)]
@@ -159,6 +164,13 @@ pub async fn run(cli: Cli) -> Result<Option<String>, String> {
         }
         Command::Tenant { action } => tenant::run(action, now.timestamp_millis()).map(Some),
         Command::Import { db, tenant, file } => data::import(&db.db, &tenant, &file).map(Some),
+        Command::Plans { db } => {
+            let (db, _) = open(&db.db)?;
+            let plans = db.with(|conn| crate::plans::query_plans(conn)).map_err(|e| e.to_string())?;
+            Ok(Some(
+                plans.iter().map(|(name, plan)| format!("{name}: {}", plan.join(" / "))).collect::<Vec<_>>().join("\n"),
+            ))
+        }
         Command::Seed { db, tenant, identities, interactions } => {
             data::seed(&db.db, &tenant, identities, interactions, now.timestamp_millis()).map(Some)
         }

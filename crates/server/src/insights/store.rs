@@ -70,7 +70,7 @@ fn json<T: serde::Serialize>(list: &[T]) -> String {
 }
 
 /// The `WHERE` clause and bound value selecting one identity's interactions.
-fn identity_filter(identity: &Identity) -> (&'static str, String) {
+pub fn identity_sql(identity: &Identity) -> (&'static str, String) {
     match identity {
         Identity::Phone { phone_number } => ("identity_key = ?2", phone_number.clone()),
         Identity::Email { email } => ("identity_key = ?2", email.to_lowercase()),
@@ -79,9 +79,18 @@ fn identity_filter(identity: &Identity) -> (&'static str, String) {
     }
 }
 
-const COLUMNS: &str = "interaction_id, contact_id, media_identifier, media_type, chat_type, direction, product_type,
-    started_at, ended_at, sentiment, topics, wrap_up_codes, interaction_labels, queue_name, outcome_label, title,
-    email_subject, department_name";
+/// The most recent interactions of one identity in a window (`{filter}` from [`identity_sql`]).
+pub const RECENT_SQL: &str = "SELECT interaction_id, contact_id, media_identifier, media_type, chat_type, direction,
+    product_type, started_at, ended_at, sentiment, topics, wrap_up_codes, interaction_labels, queue_name, outcome_label,
+    title, email_subject, department_name
+    FROM interactions
+    WHERE tenant_id = ?1 AND {filter} AND started_at BETWEEN ?3 AND ?4
+    ORDER BY started_at DESC, interaction_id LIMIT ?5";
+
+/// The most recent analysed interactions of one identity in a window.
+pub const ANALYSED_SQL: &str = "SELECT sentiment, customer_sentiment, agent_sentiment, topics FROM interactions
+    WHERE tenant_id = ?1 AND {filter} AND started_at BETWEEN ?3 AND ?4 AND sentiment IS NOT NULL
+    ORDER BY started_at DESC, interaction_id LIMIT ?5";
 
 /// The most recent `limit` interactions of `identity` in `range`, newest first. Sentiment and topics
 /// are dropped when `with_analytics` is false (tenant without Speech Analytics).
@@ -93,13 +102,8 @@ pub fn recent_interactions(
     limit: usize,
     with_analytics: bool,
 ) -> rusqlite::Result<Vec<Interaction>> {
-    let (filter, value) = identity_filter(identity);
-    let sql = format!(
-        "SELECT {COLUMNS} FROM interactions
-         WHERE tenant_id = ?1 AND {filter} AND started_at BETWEEN ?3 AND ?4
-         ORDER BY started_at DESC, interaction_id LIMIT ?5"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
+    let (filter, value) = identity_sql(identity);
+    let mut stmt = conn.prepare_cached(&RECENT_SQL.replace("{filter}", filter))?;
     let rows = stmt.query_map(params![tenant_id, value, range.start_ms, range.end_ms, limit as i64], |r| {
         row_to_interaction(r, with_analytics)
     })?;
@@ -114,13 +118,8 @@ pub fn recent_analysed(
     identity: &Identity,
     range: TimeRange,
 ) -> rusqlite::Result<Vec<AnalysedInteraction>> {
-    let (filter, value) = identity_filter(identity);
-    let sql = format!(
-        "SELECT sentiment, customer_sentiment, agent_sentiment, topics FROM interactions
-         WHERE tenant_id = ?1 AND {filter} AND started_at BETWEEN ?3 AND ?4 AND sentiment IS NOT NULL
-         ORDER BY started_at DESC, interaction_id LIMIT ?5"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
+    let (filter, value) = identity_sql(identity);
+    let mut stmt = conn.prepare_cached(&ANALYSED_SQL.replace("{filter}", filter))?;
     let rows = stmt.query_map(params![tenant_id, value, range.start_ms, range.end_ms, ANALYSED_MAX as i64], |r| {
         let topics: Vec<Topic> = json_column(r, 3)?;
         Ok(AnalysedInteraction {

@@ -4,6 +4,8 @@
 mod handler;
 mod store;
 
+pub use store::find_sql;
+
 use axum::Router;
 use axum::routing::get;
 

@@ -11,14 +11,18 @@ pub enum Stored {
     Unavailable,
 }
 
-/// The summaries of `ids` (those that exist), keyed by interaction id, in one query.
-pub fn find(conn: &Connection, tenant_id: &str, ids: &[String]) -> rusqlite::Result<Vec<(String, Stored)>> {
-    let placeholders = vec!["?"; ids.len()].join(", ");
-    let sql = format!(
+/// The query for `n` ids: one statement per batch size, cached.
+pub fn find_sql(n: usize) -> String {
+    let placeholders = vec!["?"; n].join(", ");
+    format!(
         "SELECT interaction_id, summary_object_id, content_id, result, status, kind, duration, created_at, available
          FROM summaries WHERE tenant_id = ? AND interaction_id IN ({placeholders})"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
+    )
+}
+
+/// The summaries of `ids` (those that exist), keyed by interaction id, in one query.
+pub fn find(conn: &Connection, tenant_id: &str, ids: &[String]) -> rusqlite::Result<Vec<(String, Stored)>> {
+    let mut stmt = conn.prepare_cached(&find_sql(ids.len()))?;
     let params = std::iter::once(tenant_id).chain(ids.iter().map(String::as_str));
     let rows = stmt.query_map(params_from_iter(params), |r| {
         let interaction_id: String = r.get(0)?;

@@ -1,0 +1,18 @@
+-- wrk script: interactions-insight for a customer drawn at random (fixed seed) from the
+-- 100,000 identities of `c360-server seed`, as many agents opening different customers would.
+local key = os.getenv("C360_BENCH_KEY")
+local identities = tonumber(os.getenv("C360_BENCH_IDENTITIES") or "100000")
+math.randomseed(42)
+
+request = function()
+  local i = math.random(0, identities - 1)
+  local path = "/v1/public/tenants/bench/interactions-insight?phoneNumber=%2B1" .. (2000000000 + i)
+  return wrk.format("GET", path, { ["x-api-key"] = key })
+end
+
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT requests=%d errors=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d rps=%.0f\n",
+    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
+    summary.requests / (summary.duration / 1e6)))
+end
