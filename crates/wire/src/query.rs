@@ -168,7 +168,9 @@ impl InsightQuery {
         let start = parse_time("startTime", self.start_time.as_deref(), errors);
         let (Ok(end), Ok(start)) = (end, start) else { return None };
         let end = end.map(|t| t.with_timezone(&Utc)).unwrap_or(now);
-        let start = start.map(|t| t.with_timezone(&Utc)).unwrap_or(end - Duration::days(365));
+        let start = start
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_else(|| end.checked_sub_signed(Duration::days(365)).unwrap_or(DateTime::<Utc>::MIN_UTC));
         if start > end {
             errors.push(FieldError::new("startTime", codes::INVALID_VALUE, "startTime must not be after endTime."));
             return None;
