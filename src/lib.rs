@@ -5,6 +5,8 @@ pub mod api;
 mod app;
 pub mod components;
 pub mod format;
+pub mod mood;
 pub mod session;
+pub mod topic_steps;
 
 pub use app::App;

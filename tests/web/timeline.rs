@@ -1,36 +1,14 @@
-//! Component tests in a real headless Chromium (wasm-bindgen-test): mount, let the reactive
-//! system settle, then check what an agent sees.
-
-#![cfg(target_arch = "wasm32")]
+//! Timeline and error notice in headless Chromium.
 
 use c360_panel::api::ApiError;
 use c360_panel::components::{ErrorNotice, Timeline};
-use c360_wire::{Interaction, InteractionsInsight};
+use c360_wire::Interaction;
 use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
-
-/// A fresh container in the document; the mounted view lives as long as the returned handle.
-fn container() -> web_sys::HtmlElement {
-    let document = document();
-    let el = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&el).unwrap();
-    el.unchecked_into()
-}
-
-fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
-    let nodes = root.query_selector_all(selector).unwrap();
-    (0..nodes.length()).map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default()).collect()
-}
-
-fn published_example() -> Vec<Interaction> {
-    let body: InteractionsInsight =
-        serde_json::from_str(include_str!("../crates/wire/fixtures/published-example.json")).unwrap();
-    body.interactions
-}
+use crate::support::{container, published_example, texts};
 
 #[wasm_bindgen_test]
 async fn timeline_lists_interactions_newest_first_with_channel_direction_and_title() {

@@ -1,0 +1,1 @@
+//! SentimentBadge and TopicsCloud in headless Chromium.

@@ -1,0 +1,10 @@
+//! Component tests in a real headless Chromium (wasm-bindgen-test): mount, let the reactive
+//! system settle, then check what an agent sees. One module per component family.
+
+#![cfg(target_arch = "wasm32")]
+
+mod insights;
+mod support;
+mod timeline;
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
