@@ -2,7 +2,9 @@
 //! components never build URLs.
 
 use c360_wire::problem::codes;
-use c360_wire::{Identity, InsightQuery, InteractionsInsight, Problem, urlencoding};
+use c360_wire::{
+    Identity, InsightQuery, InteractionsInsight, MAX_SUMMARY_IDS, Problem, TranscriptSummariesResponse, urlencoding,
+};
 use gloo_net::http::Request;
 
 /// Why a call failed, in the terms the panel shows an agent.
@@ -80,6 +82,23 @@ impl ApiClient {
         self.get_json(&self.interactions_insight_url(identity)).await
     }
 
+    /// `GET …/transcript-summaries` for up to 50 interactions in one request.
+    pub async fn get_transcript_summaries(&self, ids: &[String]) -> Result<TranscriptSummariesResponse, ApiError> {
+        self.get_json(&self.transcript_summaries_url(ids)).await
+    }
+
+    /// The request URL for a batch of ids (pure, for tests); at most 50 are named.
+    pub fn transcript_summaries_url(&self, ids: &[String]) -> String {
+        let params: Vec<String> =
+            ids.iter().take(MAX_SUMMARY_IDS).map(|id| format!("interactionId={}", urlencoding::encode(id))).collect();
+        format!(
+            "{}/v1/public/tenants/{}/transcript-summaries?{}",
+            self.base,
+            urlencoding::encode(&self.tenant_id),
+            params.join("&")
+        )
+    }
+
     /// The request URL for an identity (pure, for tests).
     pub fn interactions_insight_url(&self, identity: &Identity) -> String {
         let query = InsightQuery::for_identity(identity);
@@ -130,6 +149,15 @@ mod tests {
             client.interactions_insight_url(&Identity::Email { email: "a@b.co".into() }),
             "/v1/public/tenants/demo/interactions-insight?email=a%40b.co"
         );
+    }
+
+    #[test]
+    fn summaries_url_repeats_the_id_and_caps_at_fifty() {
+        let client = ApiClient::new("", "demo", "t");
+        let ids: Vec<String> = (0..60).map(|i| format!("int-{i}")).collect();
+        let url = client.transcript_summaries_url(&ids[..2]);
+        assert_eq!(url, "/v1/public/tenants/demo/transcript-summaries?interactionId=int-0&interactionId=int-1");
+        assert_eq!(client.transcript_summaries_url(&ids).matches("interactionId=").count(), 50);
     }
 
     #[test]

@@ -4,8 +4,8 @@
 use c360_wire::{Direction, Interaction, MediaType};
 use chrono::{DateTime, TimeZone};
 
-/// Which icon a channel gets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which icon a channel gets (also the channel filter's value).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ChannelKind {
     /// Voice call.
     Phone,

@@ -4,9 +4,14 @@
 pub mod api;
 mod app;
 pub mod components;
+pub mod days;
+pub mod filters;
 pub mod format;
+pub mod intl;
 pub mod mood;
+pub mod perf;
 pub mod session;
+pub mod summary_store;
 pub mod topic_steps;
 
 pub use app::App;

@@ -32,7 +32,8 @@ test('the demo customer opens on a timeline of their 50 most recent interactions
   const rows = page.getByTestId('timeline-row');
   await rows.first().waitFor();
   assert.equal(await rows.count(), 50);
-  assert.match(await page.getByTestId('history-summary').textContent(), /50 interactions in the last 12 months/);
+  assert.match(await page.getByTestId('timeline-count').textContent(), /Showing 50 of 50 · the 50 most recent/);
+  assert.ok((await page.getByTestId('day-heading').count()) >= 5, 'grouped under day headings');
   assert.equal(await page.getByTestId('customer-identity').textContent(), DEMO_PHONE);
 
   const times = await page.$$eval('[data-testid=row-time]', (els) => els.map((e) => Date.parse(e.getAttribute('datetime'))));
@@ -94,10 +95,71 @@ test('a link without a token explains what is missing', async () => {
   await context.close();
 });
 
+test('expanding rows reads their summaries from one batched request', async () => {
+  const { page, context, errors } = await openPanel({ phoneNumber: DEMO_PHONE });
+  const summaryRequests = [];
+  page.on('request', (r) => { if (r.url().includes('/transcript-summaries')) summaryRequests.push(r.url()); });
+  await page.getByTestId('timeline-row').first().waitFor();
+  assert.equal(summaryRequests.length, 0, 'nothing fetched before a row is opened');
+
+  const first = page.getByTestId('timeline-row').first();
+  await first.getByTestId('row-toggle').click();
+  await first.getByTestId('row-summary').waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-testid=row-summary][aria-busy=true]'));
+  const text = await first.getByTestId('row-summary').textContent();
+  assert.match(text, /AI summary|No summary for this interaction|not available yet/);
+  assert.equal(await first.getByTestId('row-toggle').getAttribute('aria-expanded'), 'true');
+
+  // Open a few more rows (keyboard for one of them): no further request.
+  await page.getByTestId('row-toggle').nth(1).click();
+  await page.getByTestId('row-toggle').nth(2).focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('row-summary').nth(2).waitFor();
+  assert.equal(summaryRequests.length, 1, `one batch for all rows: ${summaryRequests.length}`);
+  assert.equal(new URL(summaryRequests[0]).searchParams.getAll('interactionId').length, 50);
+  assert.ok((await page.getByTestId('summary-text').count()) >= 1, 'at least one real summary is shown');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('clicking a topic filters the timeline to it, and clearing it restores the list', async () => {
+  const { page, context } = await openPanel({ phoneNumber: DEMO_PHONE });
+  const chip = page.getByTestId('topic-chip').first();
+  await chip.waitFor();
+  const topic = await chip.getAttribute('data-topic');
+  await chip.click();
+  assert.equal(await chip.getAttribute('aria-pressed'), 'true');
+  await page.getByTestId('filter-topic').waitFor();
+  const count = await page.getByTestId('timeline-count').textContent();
+  const shown = Number(count.match(/Showing (\d+) of 50/)[1]);
+  assert.ok(shown > 0 && shown < 50, `filtered to ${shown}`);
+  assert.equal(await page.getByTestId('timeline-row').count(), shown);
+  await page.getByTestId('filter-topic').click();
+  assert.equal(await page.getByTestId('timeline-row').count(), 50);
+  assert.equal(await chip.getAttribute('aria-pressed'), 'false');
+  await context.close();
+});
+
+test('the mood badge opens its breakdown from the keyboard', async () => {
+  const { page, context } = await openPanel({ phoneNumber: DEMO_PHONE });
+  const toggle = page.getByTestId('sentiment-toggle');
+  await toggle.waitFor();
+  assert.match(await page.getByTestId('sentiment-label').textContent(), /Positive|Negative|Mixed|Neutral/);
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('sentiment-breakdown').waitFor();
+  assert.match(await page.getByTestId('sentiment-breakdown').textContent(), /Customer/);
+  await context.close();
+});
+
 for (const colorScheme of ['light', 'dark']) {
   test(`the timeline passes an axe-core WCAG 2.2 AA scan (${colorScheme})`, async () => {
     const { page, context } = await openPanel({ phoneNumber: DEMO_PHONE }, { colorScheme });
     await page.getByTestId('timeline-row').first().waitFor();
+    await page.getByTestId('row-toggle').first().click();
+    await page.getByTestId('row-summary').first().waitFor();
+    const toggle = page.getByTestId('sentiment-toggle');
+    if (await toggle.count()) await toggle.click();
     assert.deepEqual(await axeViolations(page), []);
     await context.close();
   });

@@ -1,8 +1,11 @@
 //! Timeline and error notice in headless Chromium.
 
 use c360_panel::api::ApiError;
+use c360_panel::components::timeline::{ListedIds, TimelineFilters};
 use c360_panel::components::{ErrorNotice, Timeline};
-use c360_wire::Interaction;
+use c360_panel::filters::TimelineFilter;
+use c360_panel::summary_store::SummaryStore;
+use c360_wire::{Interaction, TranscriptSummariesResponse};
 use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
@@ -20,8 +23,10 @@ async fn timeline_lists_interactions_newest_first_with_channel_direction_and_tit
     assert_eq!(texts(&root, "[data-testid=row-title]"), ["Account upgrade request", "Billing inquiry"]);
     assert_eq!(texts(&root, "[data-testid=row-channel]"), ["Web chat", "Email"]);
     assert_eq!(texts(&root, "[data-testid=row-direction]"), ["Inbound", "Inbound"]);
-    let times = texts(&root, "[data-testid=row-time]");
-    assert!(times[0].contains("2024") && times[0].contains("Aug"), "local date-time shown: {times:?}");
+    let headings = texts(&root, "[data-testid=day-heading]");
+    assert_eq!(headings.len(), 2, "one heading per day: {headings:?}");
+    assert!(headings.iter().all(|h| h.contains("2024") && h.contains("Aug")), "dates of another year: {headings:?}");
+    assert_eq!(texts(&root, "[data-testid=row-time]").len(), 2);
     let row = root.query_selector("[data-testid=timeline-row]").unwrap().unwrap();
     assert!(row.text_content().unwrap().contains("1 h 00 min"), "duration shown");
 }
@@ -87,4 +92,157 @@ async fn a_server_failure_offers_a_retry_that_calls_back() {
     let button: web_sys::HtmlElement = root.query_selector("[data-testid=retry]").unwrap().unwrap().unchecked_into();
     button.click();
     assert_eq!(retried.get_untracked(), 1);
+}
+
+fn at(ms: i64, id: &str, media: &str) -> serde_json::Value {
+    serde_json::json!({"interactionId": id, "mediaType": media, "direction": "INBOUND", "startedAt": ms, "title": id})
+}
+
+#[wasm_bindgen_test]
+async fn rows_sit_under_today_yesterday_weekday_and_date_headings() {
+    use chrono::{Datelike, Duration, Local, TimeZone};
+    let root = container();
+    let today = Local::now().date_naive();
+    let local_ms = |days_ago: i64, hour: u32| {
+        let day = today - Duration::days(days_ago);
+        Local.from_local_datetime(&day.and_hms_opt(hour, 0, 0).unwrap()).earliest().unwrap().timestamp_millis()
+    };
+    let list: Vec<Interaction> = serde_json::from_value(serde_json::json!([
+        at(local_ms(0, 0), "a", "PHONE"),
+        at(local_ms(1, 12), "b", "EMAIL"),
+        at(local_ms(1, 9), "c", "PHONE"),
+        at(local_ms(3, 12), "d", "PHONE"),
+        at(local_ms(400, 12), "e", "PHONE"),
+    ]))
+    .unwrap();
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Timeline interactions=list/> });
+    tick().await;
+    let headings = texts(&root, "[data-testid=day-heading]");
+    assert_eq!(headings.len(), 4, "two interactions of yesterday share a heading: {headings:?}");
+    assert_eq!(&headings[..2], ["Today", "Yesterday"]);
+    let weekday = (today - Duration::days(3)).weekday();
+    let long_names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    assert_eq!(headings[2], long_names[weekday.num_days_from_monday() as usize]);
+    let old_year = (today - Duration::days(400)).year().to_string();
+    assert!(headings[3].contains(&old_year), "an older date carries its year: {}", headings[3]);
+}
+
+/// A scripted summaries endpoint: records each batch asked for and answers from a closure.
+fn scripted_store(
+    calls: RwSignal<Vec<Vec<String>>>,
+    answer: impl Fn(&[String], usize) -> TranscriptSummariesResponse + 'static,
+) -> SummaryStore {
+    let answer = std::rc::Rc::new(answer);
+    SummaryStore::new(std::rc::Rc::new(move |ids: Vec<String>| {
+        let n = calls.with_untracked(Vec::len);
+        calls.update(|c| c.push(ids.clone()));
+        let response = answer(&ids, n);
+        Box::pin(async move { Ok::<_, ApiError>(response) })
+    }))
+}
+
+fn summary(id: &str, text: &str) -> serde_json::Value {
+    serde_json::json!({"interactionId": id, "summaryObjectId": "o", "content": {"id": "s", "result": text,
+        "status": "success", "type": "summary"}, "metadata": {"createdAt": "2025-01-01T00:00:00", "sizeBytes": 1}})
+}
+
+#[wasm_bindgen_test]
+async fn expanding_a_row_fetches_every_listed_summary_in_one_request_and_retry_works() {
+    let root = container();
+    let calls = RwSignal::new(Vec::<Vec<String>>::new());
+    let list: Vec<Interaction> = serde_json::from_value(serde_json::json!([
+        at(3_000, "found", "PHONE"),
+        at(2_000, "later", "PHONE"),
+        at(1_000, "none", "EMAIL")
+    ]))
+    .unwrap();
+    let ids: Vec<String> = list.iter().map(|i| i.interaction_id.clone()).collect();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(scripted_store(calls, |_, call| {
+            let later = if call == 0 {
+                serde_json::json!({"summaries": [summary("found", "Billing question answered.")],
+                    "partialFailures": [{"interactionId": "later", "reason": "Summary not available"},
+                                        {"interactionId": "none", "reason": "Summary not found"}]})
+            } else {
+                serde_json::json!({"summaries": [summary("later", "Refund issued after retry.")], "partialFailures": []})
+            };
+            serde_json::from_value(later).unwrap()
+        }));
+        provide_context(ListedIds(Signal::stored(ids)));
+        view! { <Timeline interactions=list/> }
+    });
+    tick().await;
+    assert!(calls.get_untracked().is_empty(), "nothing is fetched until a row is opened");
+    let toggles = root.query_selector_all("[data-testid=row-toggle]").unwrap();
+    let toggle = |i: u32| toggles.item(i).unwrap().unchecked_into::<web_sys::HtmlElement>();
+    toggle(0).click();
+    tick().await;
+    tick().await;
+    assert_eq!(calls.get_untracked(), [vec!["found".to_owned(), "later".to_owned(), "none".to_owned()]], "one batch");
+    assert_eq!(toggle(0).get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(texts(&root, "[data-testid=summary-text]"), ["Billing question answered."]);
+
+    toggle(1).click();
+    toggle(2).click();
+    tick().await;
+    assert_eq!(calls.get_untracked().len(), 1, "opening more rows reuses what was fetched");
+    assert_eq!(texts(&root, "[data-testid=summary-missing]"), ["No summary for this interaction"]);
+    assert_eq!(texts(&root, "[data-testid=summary-unavailable]"), ["The summary is not available yet."]);
+
+    let retry: web_sys::HtmlElement =
+        root.query_selector("[data-testid=summary-retry]").unwrap().unwrap().unchecked_into();
+    retry.click();
+    tick().await;
+    tick().await;
+    assert_eq!(calls.get_untracked()[1], ["later".to_owned()], "the retry asks only for what was unavailable");
+    assert_eq!(
+        texts(&root, "[data-testid=summary-text]"),
+        ["Billing question answered.", "Refund issued after retry."]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn filters_narrow_the_timeline_and_say_how_many_of_how_many() {
+    let root = container();
+    let list: Vec<Interaction> = serde_json::from_value(serde_json::json!([
+        at(3_000, "call", "PHONE"),
+        {"interactionId": "wa", "mediaType": "CHAT", "chatType": "WHATSAPP", "direction": "OUTBOUND", "startedAt": 2_000,
+         "title": "wa", "topics": [{"topic": "billing"}]},
+        at(1_000, "mail", "EMAIL"),
+    ]))
+    .unwrap();
+    let filter = RwSignal::new(TimelineFilter::default());
+    let all = list.clone();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let all = Signal::stored(all);
+        let shown = Signal::derive(move || {
+            let f = filter.get();
+            all.get().into_iter().filter(|i| f.matches(i)).collect::<Vec<_>>()
+        });
+        view! { <TimelineFilters interactions=all filter/> <Timeline interactions=shown/> }
+    });
+    tick().await;
+    assert_eq!(texts(&root, "[data-testid=timeline-count]"), ["Showing 3 of 3 · last 12 months"]);
+    let select: web_sys::HtmlSelectElement =
+        root.query_selector("[data-testid=filter-channel]").unwrap().unwrap().unchecked_into();
+    let options: Vec<String> = (0..select.length()).map(|i| select.item(i).unwrap().text_content().unwrap()).collect();
+    assert_eq!(options, ["All channels", "Call", "Email", "WhatsApp"]);
+    select.set_value("whatsapp");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    tick().await;
+    assert_eq!(texts(&root, "[data-testid=row-title]"), ["wa"]);
+    assert_eq!(texts(&root, "[data-testid=timeline-count]"), ["Showing 1 of 3 · last 12 months"]);
+
+    filter.update(|f| {
+        f.channel = None;
+        f.topic = Some("billing".into());
+    });
+    tick().await;
+    assert_eq!(texts(&root, "[data-testid=row-title]"), ["wa"]);
+    let chip: web_sys::HtmlElement =
+        root.query_selector("[data-testid=filter-topic]").unwrap().unwrap().unchecked_into();
+    assert!(chip.text_content().unwrap().contains("billing"));
+    chip.click();
+    tick().await;
+    assert_eq!(texts(&root, "[data-testid=row-title]").len(), 3, "clearing the topic shows everything again");
 }

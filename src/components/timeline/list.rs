@@ -1,36 +1,52 @@
-//! `Timeline`: the customer's interactions, newest first.
+//! `Timeline`: the customer's interactions, newest first, under day headings.
 
 use c360_wire::Interaction;
 use leptos::prelude::*;
 
 use super::TimelineRow;
+use crate::days::{day_label, group_by_day};
+use crate::intl::{agent_locale, format_day, local_day, today};
 
-/// The customer's interaction history, newest first, with an empty state that says so.
+/// The customer's interactions, newest first, grouped under day headings (Today, Yesterday, a
+/// weekday, then dates) in the agent's time zone and language.
 #[component]
 pub fn Timeline(
-    /// The interactions as received (any order; sorted newest first here).
+    /// The interactions to show (any order; sorted newest first here).
     #[prop(into)]
     interactions: Signal<Vec<Interaction>>,
+    /// What the empty state says (it depends on whether filters are set).
+    #[prop(into, default = Signal::stored("No interactions in the last 12 months".to_owned()))]
+    empty_text: Signal<String>,
 ) -> impl IntoView {
-    let sorted = Memo::new(move |_| {
+    let locale = StoredValue::new(agent_locale());
+    let groups = Memo::new(move |_| {
         let mut list = interactions.get();
         list.sort_by_key(|i| std::cmp::Reverse(i.started_at));
-        list
+        group_by_day(list, |i| local_day(i.started_at))
     });
-    let is_empty = move || sorted.with(Vec::is_empty);
 
     view! {
         <Show
-            when=move || !is_empty()
-            fallback=|| view! {
-                <p class="empty-state" data-testid="timeline-empty">"No interactions in the last 12 months"</p>
-            }
+            when=move || groups.with(|g| !g.is_empty())
+            fallback=move || view! { <p class="empty-state" data-testid="timeline-empty">{empty_text}</p> }
         >
-            <ol class="timeline" data-testid="timeline" aria-label="Interactions, newest first">
-                <For each=move || sorted.get() key=|i| i.interaction_id.clone() let:interaction>
-                    <TimelineRow interaction=interaction/>
+            <div class="timeline" data-testid="timeline">
+                <For each=move || groups.get() key=|g| (g.day, g.items.len(), g.items[0].interaction_id.clone()) let:group>
+                    {
+                        let heading = locale.with_value(|l| format_day(day_label(group.day, today()), l));
+                        let heading_id = format!("day-{}", group.day);
+                        let labelled_by = heading_id.clone();
+                        view! {
+                            <section class="timeline-day" aria-labelledby=labelled_by>
+                                <h3 class="timeline-day-heading" id=heading_id data-testid="day-heading">{heading}</h3>
+                                <ol class="timeline-list">
+                                    {group.items.into_iter().map(|interaction| view! { <TimelineRow interaction/> }).collect_view()}
+                                </ol>
+                            </section>
+                        }
+                    }
                 </For>
-            </ol>
+            </div>
         </Show>
     }
 }

@@ -1,0 +1,112 @@
+//! Dates and times in the agent's language and time zone, through the browser's `Intl` (no locale
+//! tables in the bundle). Natively (unit tests) an English rendering stands in.
+
+use chrono::{Local, NaiveDate, TimeZone};
+
+use crate::days::DayLabel;
+
+/// The agent's locale: the browser's first preferred language, else `en-US`.
+pub fn agent_locale() -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(lang) = web_sys::window().and_then(|w| w.navigator().language()) {
+        return lang;
+    }
+    "en-US".to_owned()
+}
+
+/// The agent's local calendar day of an epoch-ms instant.
+pub fn local_day(ms: i64) -> NaiveDate {
+    Local.timestamp_millis_opt(ms).single().map(|t| t.date_naive()).unwrap_or_default()
+}
+
+/// The agent's today.
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// A day heading in the agent's language ("Today", "Yesterday", "Tuesday", "3 March", "3 March 2025").
+pub fn format_day(label: DayLabel, locale: &str) -> String {
+    match label {
+        DayLabel::Today => relative_day(0, locale).unwrap_or_else(|| "Today".into()),
+        DayLabel::Yesterday => relative_day(-1, locale).unwrap_or_else(|| "Yesterday".into()),
+        DayLabel::Weekday(day) => {
+            format_date(day, locale, &[("weekday", "long")]).unwrap_or_else(|| day.format("%A").to_string())
+        }
+        DayLabel::Date { date, with_year } => {
+            let mut options = vec![("weekday", "short"), ("day", "numeric"), ("month", "short")];
+            if with_year {
+                options.push(("year", "numeric"));
+            }
+            format_date(date, locale, &options)
+                .unwrap_or_else(|| date.format(if with_year { "%a %-d %b %Y" } else { "%a %-d %b" }).to_string())
+        }
+    }
+}
+
+/// A time of day in the agent's language ("14:05", "2:05 PM").
+pub fn format_time(ms: i64, locale: &str) -> String {
+    format_instant(ms, locale, &[("hour", "numeric"), ("minute", "2-digit")]).unwrap_or_else(|| {
+        Local.timestamp_millis_opt(ms).single().map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
+    })
+}
+
+/// Full date and time, for a tooltip or a screen reader.
+pub fn format_full(ms: i64, locale: &str) -> String {
+    format_instant(ms, locale, &[("dateStyle", "full"), ("timeStyle", "short")]).unwrap_or_else(|| {
+        Local.timestamp_millis_opt(ms).single().map(|t| crate::format::format_datetime(&t)).unwrap_or_default()
+    })
+}
+
+fn format_date(day: NaiveDate, locale: &str, options: &[(&str, &str)]) -> Option<String> {
+    let noon = day.and_hms_opt(12, 0, 0)?;
+    let ms = Local.from_local_datetime(&noon).earliest()?.timestamp_millis();
+    format_instant(ms, locale, options)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn format_instant(ms: i64, locale: &str, options: &[(&str, &str)]) -> Option<String> {
+    use js_sys::{Array, Date, Intl, Object, Reflect};
+    use wasm_bindgen::JsValue;
+    let opts = Object::new();
+    for (k, v) in options {
+        Reflect::set(&opts, &JsValue::from_str(k), &JsValue::from_str(v)).ok()?;
+    }
+    let format = Intl::DateTimeFormat::new(&Array::of1(&JsValue::from_str(locale)), &opts).format();
+    format.call1(&JsValue::NULL, &Date::new(&JsValue::from_f64(ms as f64))).ok()?.as_string()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn format_instant(_ms: i64, _locale: &str, _options: &[(&str, &str)]) -> Option<String> {
+    None
+}
+
+#[cfg(target_arch = "wasm32")]
+fn relative_day(offset: i32, locale: &str) -> Option<String> {
+    use js_sys::{Array, Intl, Object, Reflect};
+    use wasm_bindgen::JsValue;
+    let opts = Object::new();
+    Reflect::set(&opts, &"numeric".into(), &"auto".into()).ok()?;
+    let rtf = Intl::RelativeTimeFormat::new(&Array::of1(&JsValue::from_str(locale)), &opts);
+    let text: String = rtf.format(f64::from(offset), "day").into();
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn relative_day(_offset: i32, _locale: &str) -> Option<String> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn native_fallbacks_read_in_english() {
+        let d = NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
+        assert_eq!(format_day(DayLabel::Today, "en-US"), "Today");
+        assert_eq!(format_day(DayLabel::Weekday(d), "en-US"), "Tuesday");
+        assert_eq!(format_day(DayLabel::Date { date: d, with_year: true }, "en-US"), "Tue 4 Mar 2025");
+        assert_eq!(format_day(DayLabel::Date { date: d, with_year: false }, "en-US"), "Tue 4 Mar");
+    }
+}
