@@ -101,14 +101,17 @@ impl ApiClient {
 
     /// The request URL for an identity (pure, for tests).
     pub fn interactions_insight_url(&self, identity: &Identity) -> String {
-        let query = InsightQuery::for_identity(identity);
-        let value = serde_json::to_value(&query).unwrap_or_default();
-        let params: Vec<String> = value
-            .as_object()
-            .into_iter()
-            .flatten()
-            .filter_map(|(k, v)| v.as_str().map(|v| format!("{k}={}", urlencoding::encode(v))))
-            .collect();
+        let q = InsightQuery::for_identity(identity);
+        let params: Vec<String> = [
+            ("contactId", &q.contact_id),
+            ("accountId", &q.account_id),
+            ("email", &q.email),
+            ("phoneNumber", &q.phone_number),
+            ("crmId", &q.crm_id),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_deref().map(|v| format!("{k}={}", urlencoding::encode(v))))
+        .collect();
         format!(
             "{}/v1/public/tenants/{}/interactions-insight?{}",
             self.base,

@@ -30,7 +30,7 @@ pub fn format_day(label: DayLabel, locale: &str) -> String {
         DayLabel::Today => relative_day(0, locale).unwrap_or_else(|| "Today".into()),
         DayLabel::Yesterday => relative_day(-1, locale).unwrap_or_else(|| "Yesterday".into()),
         DayLabel::Weekday(day) => {
-            format_date(day, locale, &[("weekday", "long")]).unwrap_or_else(|| day.format("%A").to_string())
+            format_date(day, locale, &[("weekday", "long")]).unwrap_or_else(|| fallback::weekday(day))
         }
         DayLabel::Date { date, with_year } => {
             let mut options = vec![("weekday", "short"), ("day", "numeric"), ("month", "short")];
@@ -45,16 +45,12 @@ pub fn format_day(label: DayLabel, locale: &str) -> String {
 
 /// A time of day in the agent's language ("14:05", "2:05 PM").
 pub fn format_time(ms: i64, locale: &str) -> String {
-    format_instant(ms, locale, &[("hour", "numeric"), ("minute", "2-digit")]).unwrap_or_else(|| {
-        Local.timestamp_millis_opt(ms).single().map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
-    })
+    format_instant(ms, locale, &[("hour", "numeric"), ("minute", "2-digit")]).unwrap_or_else(|| fallback::time(ms))
 }
 
 /// Full date and time, for a tooltip or a screen reader.
 pub fn format_full(ms: i64, locale: &str) -> String {
-    format_instant(ms, locale, &[("dateStyle", "full"), ("timeStyle", "short")]).unwrap_or_else(|| {
-        Local.timestamp_millis_opt(ms).single().map(|t| crate::format::format_datetime(&t)).unwrap_or_default()
-    })
+    format_instant(ms, locale, &[("dateStyle", "full"), ("timeStyle", "short")]).unwrap_or_else(|| fallback::full(ms))
 }
 
 fn format_date(day: NaiveDate, locale: &str, options: &[(&str, &str)]) -> Option<String> {
@@ -95,6 +91,67 @@ fn relative_day(offset: i32, locale: &str) -> Option<String> {
 #[cfg(not(target_arch = "wasm32"))]
 fn relative_day(_offset: i32, _locale: &str) -> Option<String> {
     None
+}
+
+/// An ISO-8601 UTC timestamp for `<time datetime>`: the browser's own `Date.toISOString` in the
+/// panel (chrono's formatter stays out of the bundle), chrono natively.
+pub fn iso_instant(ms: i64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        String::from(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64)).to_iso_string())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        chrono::DateTime::from_timestamp_millis(ms).map(|t| t.to_rfc3339()).unwrap_or_default()
+    }
+}
+
+/// English renderings for native builds (unit tests); the browser build never needs them, so
+/// chrono's strftime machinery is not compiled into the bundle.
+mod fallback {
+    use chrono::NaiveDate;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn weekday(day: NaiveDate) -> String {
+        day.format("%A").to_string()
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn date(date: NaiveDate, with_year: bool) -> String {
+        date.format(if with_year { "%a %-d %b %Y" } else { "%a %-d %b" }).to_string()
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn time(ms: i64) -> String {
+        use chrono::{Local, TimeZone};
+        Local.timestamp_millis_opt(ms).single().map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn full(ms: i64) -> String {
+        use chrono::{Local, TimeZone};
+        Local.timestamp_millis_opt(ms).single().map(|t| crate::format::format_datetime(&t)).unwrap_or_default()
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    pub fn weekday(day: NaiveDate) -> String {
+        day.to_string()
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    pub fn date(date: NaiveDate, _with_year: bool) -> String {
+        date.to_string()
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    pub fn time(_ms: i64) -> String {
+        String::new()
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    pub fn full(_ms: i64) -> String {
+        String::new()
+    }
 }
 
 #[cfg(test)]

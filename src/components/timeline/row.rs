@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::TimelineSummary;
 use crate::components::ChannelIcon;
 use crate::format::{channel, direction_label, display_title, format_duration};
-use crate::intl::{agent_locale, format_full, format_time};
+use crate::intl::{agent_locale, format_full, format_time, iso_instant};
 use crate::summary_store::SummaryStore;
 
 /// One interaction: channel icon and name, direction, time and duration, title, queue, outcome,
@@ -27,8 +27,7 @@ pub fn TimelineRow(
     let direction = direction_label(interaction.direction.as_ref());
     let time = format_time(interaction.started_at, &locale);
     let full_time = format_full(interaction.started_at, &locale);
-    let iso =
-        chrono::DateTime::from_timestamp_millis(interaction.started_at).map(|t| t.to_rfc3339()).unwrap_or_default();
+    let iso = iso_instant(interaction.started_at);
     let duration = interaction.duration_secs().map(format_duration);
     let title = display_title(&interaction);
     let facts: Vec<(&'static str, String)> =
