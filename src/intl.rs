@@ -37,8 +37,7 @@ pub fn format_day(label: DayLabel, locale: &str) -> String {
             if with_year {
                 options.push(("year", "numeric"));
             }
-            format_date(date, locale, &options)
-                .unwrap_or_else(|| date.format(if with_year { "%a %-d %b %Y" } else { "%a %-d %b" }).to_string())
+            format_date(date, locale, &options).unwrap_or_else(|| fallback::date(date, with_year))
         }
     }
 }
