@@ -9,7 +9,9 @@ use axum::body::Body;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 
+use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::state::AppState;
 
 /// The published regional base URLs.
 pub const REGIONS: &[(&str, &str)] = &[
@@ -96,4 +98,23 @@ impl Upstream {
         }
         Ok(response.body(Body::from(body)).expect("valid response parts"))
     }
+}
+
+/// In forwarding mode: authorises `caller` for `tenant_id` here, then answers a contract endpoint
+/// from the upstream with the caller's query unchanged. `None` when the server answers from its
+/// own database.
+pub async fn forwarded(
+    state: &AppState,
+    caller: &Caller,
+    tenant_id: &str,
+    endpoint: &str,
+    raw_query: Option<&str>,
+) -> Option<Result<Response, ApiError>> {
+    let upstream = state.upstream.clone()?;
+    let path = crate::web::forward_path(tenant_id, endpoint, raw_query);
+    let (caller, tenant) = (caller.clone(), tenant_id.to_owned());
+    Some(match state.db.call(move |conn| caller.authorize(conn, &tenant).map(drop)).await {
+        Ok(()) => upstream.forward(&path).await,
+        Err(e) => Err(e),
+    })
 }

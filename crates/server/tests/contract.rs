@@ -180,16 +180,7 @@ async fn every_rejected_request_answers_the_published_problem_shape_naming_the_f
 async fn a_tenant_without_speech_analytics_answers_the_published_shape() {
     let contract = Contract::load();
     let server = TestServer::new();
-    server
-        .state
-        .db
-        .with(|conn| {
-            for s in c360_server::demo::history(&c360_server::demo::personas()[0], 0, server.now_ms).iter().take(5) {
-                c360_server::insights::insert_interaction(conn, "basic", s)?;
-            }
-            Ok(())
-        })
-        .unwrap();
+    server.fill_basic_tenant(5);
     let key = server.key_for("demo");
     let reply = server
         .get("/v1/public/tenants/basic/interactions-insight?phoneNumber=%2B14155550100", &[("x-api-key", &key)])

@@ -78,19 +78,8 @@ async fn bad_criteria_answer_400_naming_the_field() {
 #[tokio::test]
 async fn tenant_without_speech_analytics_gets_null_insights_and_no_sentiment() {
     let server = TestServer::new();
-    // `basic` belongs to the demo account but has no Speech Analytics; give it one analysed row.
-    server
-        .state
-        .db
-        .with(|conn| {
-            let mut stored = c360_server::demo::history(&c360_server::demo::personas()[0], 0, server.now_ms);
-            stored.truncate(3);
-            for s in &stored {
-                c360_server::insights::insert_interaction(conn, "basic", s)?;
-            }
-            Ok(())
-        })
-        .unwrap();
+    // `basic` belongs to the demo account but has no Speech Analytics; give it analysed rows.
+    server.fill_basic_tenant(3);
     let key = server.key_for("demo");
     let reply = server
         .get("/v1/public/tenants/basic/interactions-insight?phoneNumber=%2B14155550100", &[("x-api-key", &key)])

@@ -11,6 +11,7 @@ use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::query::QueryPairs;
 use crate::state::AppState;
+use crate::upstream::forwarded;
 use crate::web::TenantPath;
 
 /// `GET /v1/public/tenants/{tenantId}/interactions-insight`
@@ -20,10 +21,8 @@ pub async fn get_interactions_insight(
     TenantPath(tenant_id): TenantPath,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    if let Some(upstream) = state.upstream.clone() {
-        let path = crate::web::forward_path(&tenant_id, "interactions-insight", raw.as_deref());
-        state.db.call(move |conn| caller.authorize(conn, &tenant_id).map(drop)).await?;
-        return upstream.forward(&path).await;
+    if let Some(answer) = forwarded(&state, &caller, &tenant_id, "interactions-insight", raw.as_deref()).await {
+        return answer;
     }
     let pairs = QueryPairs::parse(raw.as_deref())?;
     let query = InsightQuery {

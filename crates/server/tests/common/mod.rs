@@ -77,6 +77,19 @@ impl TestServer {
         addr
     }
 
+    /// Gives `basic` (demo account, no Speech Analytics) the demo customer's `n` latest interactions.
+    pub fn fill_basic_tenant(&self, n: usize) {
+        self.state
+            .db
+            .with(|conn| {
+                for s in demo::history(&demo::personas()[0], 0, self.now_ms).iter().take(n) {
+                    c360_server::insights::insert_interaction(conn, "basic", s)?;
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+
     pub fn key_for(&self, tenant: &str) -> String {
         self.state
             .db
