@@ -2,7 +2,6 @@
 //! every listed interaction at once in batches of at most 50 ids (never one request per row),
 //! cached per interaction, and retried on demand for those that were not available.
 
-use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -42,14 +41,16 @@ pub type SummaryLoader =
 /// The summaries known so far, shared through context by the timeline's rows.
 #[derive(Clone, Copy)]
 pub struct SummaryStore {
-    states: RwSignal<HashMap<String, SummaryState>>,
+    // A small list, not a map: a customer has at most 50 listed interactions, and a map's hashing
+    // code costs more bundle than the linear scans cost time.
+    states: RwSignal<Vec<(String, SummaryState)>>,
     loader: StoredValue<SummaryLoader, LocalStorage>,
 }
 
 impl SummaryStore {
     /// A store that fetches with `loader`.
     pub fn new(loader: SummaryLoader) -> Self {
-        Self { states: RwSignal::new(HashMap::new()), loader: StoredValue::new_local(loader) }
+        Self { states: RwSignal::new(Vec::new()), loader: StoredValue::new_local(loader) }
     }
 
     /// A store that fetches from the API.
@@ -62,7 +63,7 @@ impl SummaryStore {
 
     /// The state of one interaction's summary (tracked).
     pub fn state(&self, id: &str) -> Option<SummaryState> {
-        self.states.with(|s| s.get(id).cloned())
+        self.states.with(|s| get(s, id).cloned())
     }
 
     /// Fetches, in batches, the summaries of `ids` not asked for yet (opening rows).
@@ -77,21 +78,24 @@ impl SummaryStore {
 
     fn fetch(&self, ids: impl IntoIterator<Item = String>, retrying: bool) {
         let wanted: Vec<String> = self.states.with_untracked(|s| {
-            let mut seen = std::collections::HashSet::new();
-            ids.into_iter()
-                .filter(|id| match s.get(id) {
+            let mut wanted: Vec<String> = Vec::new();
+            for id in ids {
+                let asked = match get(s, &id) {
                     None => true,
                     Some(state) => retrying && state.is_retryable(),
-                })
-                .filter(|id| seen.insert(id.clone()))
-                .collect()
+                };
+                if asked && !wanted.contains(&id) {
+                    wanted.push(id);
+                }
+            }
+            wanted
         });
         if wanted.is_empty() {
             return;
         }
         self.states.update(|s| {
             for id in &wanted {
-                s.insert(id.clone(), SummaryState::Loading);
+                set(s, id.clone(), SummaryState::Loading);
             }
         });
         for batch in wanted.chunks(MAX_SUMMARY_IDS) {
@@ -108,14 +112,14 @@ impl SummaryStore {
 
 /// Records a batch's answer: found, not found, not available; ids the answer forgot are not found.
 fn apply(
-    states: &mut HashMap<String, SummaryState>,
+    states: &mut Vec<(String, SummaryState)>,
     batch: &[String],
     result: Result<TranscriptSummariesResponse, ApiError>,
 ) {
     match result {
         Ok(response) => {
             for id in batch {
-                states.insert(id.clone(), SummaryState::NotFound);
+                set(states, id.clone(), SummaryState::NotFound);
             }
             for failure in response.partial_failures {
                 let state = if failure.reason == PartialFailure::NOT_AVAILABLE {
@@ -123,16 +127,27 @@ fn apply(
                 } else {
                     SummaryState::NotFound
                 };
-                states.insert(failure.interaction_id, state);
+                set(states, failure.interaction_id, state);
             }
             for summary in response.summaries {
-                states.insert(summary.interaction_id.clone(), SummaryState::Ready(summary));
+                set(states, summary.interaction_id.clone(), SummaryState::Ready(summary));
             }
         }
         Err(error) => {
             for id in batch {
-                states.insert(id.clone(), SummaryState::Failed(error.clone()));
+                set(states, id.clone(), SummaryState::Failed(error.clone()));
             }
         }
+    }
+}
+
+fn get<'a>(states: &'a [(String, SummaryState)], id: &str) -> Option<&'a SummaryState> {
+    states.iter().find(|(k, _)| k == id).map(|(_, v)| v)
+}
+
+fn set(states: &mut Vec<(String, SummaryState)>, id: String, state: SummaryState) {
+    match states.iter_mut().find(|(k, _)| *k == id) {
+        Some(entry) => entry.1 = state,
+        None => states.push((id, state)),
     }
 }

@@ -1,19 +1,19 @@
 //! `CustomerHistory`: one identity's insights request, feeding the mood, the topics, the filters
 //! and the timeline, in every state.
 
-use c360_wire::{Identity, Insights, Interaction};
+use c360_wire::{Identity, Insights, Interaction, InteractionsInsight};
 use leptos::prelude::*;
 
-use crate::api::ApiClient;
-use crate::components::timeline::{ListedIds, TimelineFilters};
+use crate::api::{ApiClient, ApiError};
+use crate::components::timeline::{ExpandedRows, ListedIds, TimelineFilters};
 use crate::components::{ErrorNotice, SentimentBadge, Timeline, TimelineSkeleton, TopicsCloud};
 use crate::filters::TimelineFilter;
 use crate::perf;
 use crate::summary_store::SummaryStore;
 
 /// Everything known about one customer's history: one insights request (re-issued only when the
-/// identity changes), a loading skeleton, the insight views and the filtered timeline, or an error
-/// with a retry. Changes are announced through a polite live region.
+/// identity changes; a stale answer is dropped), a loading skeleton, the insight views and the
+/// filtered timeline, or an error with a retry. Changes are announced through a polite live region.
 #[component]
 pub fn CustomerHistory(
     /// Whose history.
@@ -24,19 +24,47 @@ pub fn CustomerHistory(
     provide_context(SummaryStore::from_client(client.clone()));
 
     let filter = RwSignal::new(TimelineFilter::default());
-    let insights = LocalResource::new(move || {
+    provide_context(ExpandedRows(RwSignal::new(Vec::new())));
+
+    // The one read of this component. `LocalResource` + `<Suspense>` would be the idiom, but their
+    // async machinery costs 16 KB of the 200 KB gzip budget (docs/performance.md), so the answer
+    // is a signal written by one task per identity change; a generation count drops a stale answer
+    // when the identity changes again before it arrives.
+    let insights: RwSignal<Option<Result<InteractionsInsight, ApiError>>> = RwSignal::new(None);
+    let generation = StoredValue::new(0u64);
+    let load = move || {
         let client = client.clone();
-        let identity = identity.get();
-        async move {
+        let identity = identity.get_untracked();
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        insights.set(None);
+        leptos::task::spawn_local(async move {
             let result = client.get_interactions_insight(&identity).await;
             perf::mark(perf::INSIGHTS_RECEIVED);
-            result
-        }
+            if generation.get_value() == mine {
+                insights.set(Some(result));
+            }
+        });
+    };
+    let load_again = load.clone();
+    Effect::new(move |_| {
+        identity.track();
+        load();
     });
 
-    let response = move || insights.get().and_then(Result::ok);
-    let all: Signal<Vec<Interaction>> = Signal::derive(move || response().map(|r| r.interactions).unwrap_or_default());
-    let insight: Signal<Option<Insights>> = Signal::derive(move || response().and_then(|r| r.insights));
+    // Memos: the badge, topics, filters and counts all read these; the response is cloned once.
+    let all: Memo<Vec<Interaction>> = Memo::new(move |_| {
+        insights.with(|r| match r {
+            Some(Ok(r)) => r.interactions.clone(),
+            _ => Vec::new(),
+        })
+    });
+    let insight: Memo<Option<Insights>> = Memo::new(move |_| {
+        insights.with(|r| match r {
+            Some(Ok(r)) => r.insights.clone(),
+            _ => None,
+        })
+    });
     let shown = Memo::new(move |_| {
         let f = filter.get();
         all.with(|list| list.iter().filter(|i| f.matches(i)).cloned().collect::<Vec<_>>())
@@ -54,45 +82,46 @@ pub fn CustomerHistory(
         }
     });
 
-    let status = move || match insights.get() {
-        None => "Loading the customer's history…".to_owned(),
-        Some(Ok(data)) => match data.interactions.len() {
-            0 => "No interactions in the last 12 months".to_owned(),
-            1 => "1 interaction loaded".to_owned(),
-            n => format!("{n} interactions loaded"),
-        },
-        Some(Err(e)) => e.to_string(),
+    let status = move || {
+        insights.with(|r| match r {
+            None => "Loading the customer's history…".to_owned(),
+            Some(Ok(data)) => match data.interactions.len() {
+                0 => "No interactions in the last 12 months".to_owned(),
+                1 => "1 interaction loaded".to_owned(),
+                n => format!("{n} interactions loaded"),
+            },
+            Some(Err(e)) => e.to_string(),
+        })
     };
+    // Which of the three views to show; the error is cloned, never the response.
+    let outcome = Memo::new(move |_| insights.with(|r| r.as_ref().map(|r| r.as_ref().err().cloned())));
 
     view! {
         <p class="visually-hidden" role="status" aria-live="polite" data-testid="history-status">{status}</p>
-        <Suspense fallback=|| view! {
-            <div class="insights insights--loading" aria-hidden="true"><span class="skeleton-line"></span></div>
-            <TimelineSkeleton/>
-        }>
-            {move || Suspend::new(async move {
-                match insights.await {
-                    Ok(_) => {
-                        perf::mark_next_frame(perf::TIMELINE_RENDERED);
-                        view! {
-                            <section class="insights" aria-label="Recent mood and topics">
-                                <SentimentBadge insights=insight interactions=all/>
-                                <TopicsCloud insights=insight selected=selected_topic on_select=on_topic/>
-                            </section>
-                            <section class="history" aria-labelledby="history-heading">
-                                <h2 id="history-heading" class="section-title">"History"</h2>
-                                <TimelineFilters interactions=all filter/>
-                                <Timeline interactions=shown empty_text/>
-                            </section>
-                        }
-                        .into_any()
-                    }
-                    Err(error) => {
-                        let retry = Callback::new(move |()| insights.refetch());
-                        view! { <ErrorNotice error what="customer's history" on_retry=retry/> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
+        {move || match outcome.get() {
+            None => view! {
+                <div class="insights insights--loading" aria-hidden="true"><span class="skeleton-line"></span></div>
+                <TimelineSkeleton/>
+            }.into_any(),
+            Some(None) => {
+                perf::mark_next_frame(perf::TIMELINE_RENDERED);
+                view! {
+                    <section class="insights" aria-label="Recent mood and topics">
+                        <SentimentBadge insights=insight interactions=all/>
+                        <TopicsCloud insights=insight selected=selected_topic on_select=on_topic/>
+                    </section>
+                    <section class="history" aria-labelledby="history-heading">
+                        <h2 id="history-heading" class="section-title">"History"</h2>
+                        <TimelineFilters interactions=all filter/>
+                        <Timeline interactions=shown empty_text/>
+                    </section>
+                }.into_any()
+            }
+            Some(Some(error)) => {
+                let again = load_again.clone();
+                let retry = Callback::new(move |()| again());
+                view! { <ErrorNotice error what="customer's history" on_retry=retry/> }.into_any()
+            }
+        }}
     }
 }

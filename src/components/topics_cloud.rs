@@ -50,18 +50,11 @@ pub fn TopicsCloud(
                 }
             >
                 <ul class="topics-cloud-list" role="list" aria-label=LIST_LABEL>
-                    <For each=move || topics.get() key=topic_key let:topic>
-                        {topic_chip(topic, selected, on_select)}
-                    </For>
+                    {move || topics.get().into_iter().map(|topic| topic_chip(topic, selected, on_select)).collect_view()}
                 </ul>
             </Show>
         </div>
     }
-}
-
-/// What identifies a rendered chip: any change to the topic renders it anew.
-fn topic_key(t: &TopicFrequency) -> (String, Option<String>, i32, u64) {
-    (t.topic_name.clone(), t.category_name.clone(), t.interactions_matched_count, t.percentage_matched.to_bits())
 }
 
 /// One topic: the toggle button and its detail tooltip.

@@ -246,3 +246,19 @@ async fn filters_narrow_the_timeline_and_say_how_many_of_how_many() {
     tick().await;
     assert_eq!(texts(&root, "[data-testid=row-title]").len(), 3, "clearing the topic shows everything again");
 }
+
+#[wasm_bindgen_test]
+async fn the_loading_skeleton_has_row_sized_placeholders_hidden_from_screen_readers() {
+    let root = container();
+    let _handle =
+        leptos::mount::mount_to(root.clone(), || view! { <c360_panel::components::TimelineSkeleton rows=4/> });
+    tick().await;
+    let skeleton = root.query_selector("[data-testid=timeline-loading]").unwrap().unwrap();
+    assert_eq!(
+        skeleton.get_attribute("aria-hidden").as_deref(),
+        Some("true"),
+        "the live region announces loading instead"
+    );
+    assert_eq!(root.query_selector_all(".timeline-row").unwrap().length(), 4);
+    assert!(texts(&root, "[data-testid=timeline-loading]").concat().trim().is_empty(), "no fake text");
+}

@@ -48,9 +48,9 @@ pub fn TimelineFilters(
                 <select data-testid="filter-channel" on:change=on_channel
                     prop:value=move || filter.with(|f| f.channel.map(channel_value).unwrap_or_default())>
                     <option value="">"All channels"</option>
-                    <For each=move || channels.get() key=|(k, _)| *k let:item>
-                        <option value=channel_value(item.0)>{item.1}</option>
-                    </For>
+                    {move || channels.get().into_iter().map(|(kind, label)| view! {
+                        <option value=channel_value(kind)>{label}</option>
+                    }).collect_view()}
                 </select>
             </label>
             <label class="filter">

@@ -31,7 +31,7 @@ pub fn Timeline(
             fallback=move || view! { <p class="empty-state" data-testid="timeline-empty">{empty_text}</p> }
         >
             <div class="timeline" data-testid="timeline">
-                <For each=move || groups.get() key=|g| (g.day, g.items.len(), g.items[0].interaction_id.clone()) let:group>
+                {move || groups.get().into_iter().map(|group|
                     {
                         let heading = locale.with_value(|l| format_day(day_label(group.day, today()), l));
                         let heading_id = format!("day-{}", group.day);
@@ -44,8 +44,7 @@ pub fn Timeline(
                                 </ol>
                             </section>
                         }
-                    }
-                </For>
+                    }).collect_view()}
             </div>
         </Show>
     }

@@ -9,6 +9,6 @@ mod summary;
 
 pub use filters::TimelineFilters;
 pub use list::Timeline;
-pub use row::{ListedIds, TimelineRow};
+pub use row::{ExpandedRows, ListedIds, TimelineRow};
 pub use skeleton::TimelineSkeleton;
 pub use summary::TimelineSummary;

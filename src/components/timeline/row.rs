@@ -19,7 +19,8 @@ pub fn TimelineRow(
 ) -> impl IntoView {
     let store = use_context::<SummaryStore>();
     let listed = use_context::<ListedIds>();
-    let expanded = RwSignal::new(false);
+    let shared = use_context::<ExpandedRows>();
+    let local = RwSignal::new(false);
 
     let locale = agent_locale();
     let id = interaction.interaction_id.clone();
@@ -44,6 +45,13 @@ pub fn TimelineRow(
         .collect();
     let sentiment = interaction.sentiment.clone().map(|s| view! { <SentimentWord sentiment=s/> });
     let panel_id = format!("summary-{id}");
+    let expanded = {
+        let id = id.clone();
+        Signal::derive(move || match shared {
+            Some(rows) => rows.0.with(|open| open.contains(&id)),
+            None => local.get(),
+        })
+    };
     let row_id = id.clone();
     let summary_id = id.clone();
 
@@ -51,7 +59,11 @@ pub fn TimelineRow(
         let id = id.clone();
         move |_| {
             let opening = !expanded.get_untracked();
-            expanded.set(opening);
+            match shared {
+                Some(rows) if opening => rows.0.update(|open| open.push(id.clone())),
+                Some(rows) => rows.0.update(|open| open.retain(|o| o != &id)),
+                None => local.set(opening),
+            }
             if let (true, Some(store)) = (opening, store) {
                 let ids = listed.map(|l| l.0.get_untracked()).unwrap_or_else(|| vec![id.clone()]);
                 store.load(ids);
@@ -106,6 +118,11 @@ pub fn TimelineRow(
 /// The ids currently listed in the timeline, so one expansion fetches all of their summaries.
 #[derive(Clone, Copy)]
 pub struct ListedIds(pub Signal<Vec<String>>);
+
+/// The ids of the rows the agent has opened: rows are rebuilt when the filters change, and an
+/// open row stays open.
+#[derive(Clone, Copy)]
+pub struct ExpandedRows(pub RwSignal<Vec<String>>);
 
 /// A sentiment as icon and word (never colour alone).
 #[component]
