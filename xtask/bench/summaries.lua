@@ -16,9 +16,8 @@ request = function()
   return wrk.format("GET", batches[(n % #batches) + 1], { ["x-api-key"] = key })
 end
 
+dofile(os.getenv("C360_BENCH_DIR") .. "/report.lua")
+
 done = function(summary, latency, requests)
-  io.write(string.format("RESULT requests=%d errors=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d rps=%.0f\n",
-    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
-    summary.requests / (summary.duration / 1e6)))
+  report(summary, latency)
 end

@@ -1,7 +1,7 @@
 //! `cargo xtask bench`: the server under load on a large data set, measured with wrk over loopback.
 //!
-//! Seeds 1,000,000 interactions over 100,000 identities once (`target/bench/`), starts the release
-//! server, drives interactions-insight and 50-id transcript-summaries batches at a fixed
+//! Seeds 1,000,000 interactions over 100,000 identities once (`target/bench/`), reads the database
+//! into the page cache, starts the release server, drives interactions-insight and 50-id transcript-summaries batches at a fixed
 //! concurrency, and reports latency percentiles, throughput, the server's peak memory and the query
 //! plans. Numbers go to docs/performance.md by hand, with this command.
 
@@ -62,6 +62,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let key = output(&server, &["key", "create", "--db", &db, "--tenant", "bench"]).ok_or("cannot create a key")?;
     let plans = output(&server, &["plans", "--db", &db]).unwrap_or_default();
 
+    // Measure the server, not the disk: this machine reclaims cold page cache proactively, and
+    // random lookups over a 662 MB file that was evicted go to disk (p99 ≈ 1 s instead of ≈ 5 ms;
+    // docs/performance.md). Reading the file once puts it back in the cache.
+    warm_page_cache(&db)?;
     let mut child = command(&server, &["serve", "--db", &db, "--listen", LISTEN])
         .env("C360_LOG", "warn")
         .stdin(Stdio::null())
@@ -76,6 +80,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             ("C360_BENCH_KEY", key.clone()),
             ("C360_BENCH_IDS", ids_file.display().to_string()),
             ("C360_BENCH_IDENTITIES", IDENTITIES.to_string()),
+            ("C360_BENCH_DIR", root.join("xtask/bench").display().to_string()),
         ];
         let base = format!("http://{LISTEN}");
         let mut report = String::new();
@@ -121,6 +126,16 @@ fn wrk(script: &str, secs: &str, connections: &str, base: &str, envs: &[(&str, S
     text.lines()
         .find_map(|l| l.strip_prefix("RESULT ").map(str::to_owned))
         .ok_or_else(|| format!("wrk gave no result:\n{text}{}", String::from_utf8_lossy(&out.stderr)))
+}
+
+/// Reads the database file (and its WAL, if any) so it is in the page cache.
+fn warm_page_cache(db: &str) -> Result<(), String> {
+    for path in [db.to_owned(), format!("{db}-wal")] {
+        if let Ok(mut file) = std::fs::File::open(&path) {
+            std::io::copy(&mut file, &mut std::io::sink()).map_err(|e| format!("reading {path}: {e}"))?;
+        }
+    }
+    Ok(())
 }
 
 fn wait_for(addr: &str) -> Result<(), String> {
