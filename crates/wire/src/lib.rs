@@ -6,6 +6,7 @@
 pub mod identity;
 pub mod insight;
 pub mod open_enum;
+pub mod panel;
 pub mod problem;
 pub mod query;
 pub mod summaries;
@@ -16,6 +17,7 @@ pub use insight::{
     AggregatedSentiment, AggregatedSentiments, AggregatedTopics, Direction, Insights, Interaction, InteractionsInsight,
     MediaType, ProductType, Sentiment, Topic, TopicFrequency,
 };
+pub use panel::{HostOrigins, PanelConfig};
 pub use problem::{FieldError, Problem};
 pub use query::{InsightQuery, TimeRange, ValidatedInsightQuery};
 pub use summaries::{PartialFailure, SummaryContent, SummaryMetadata, TranscriptSummariesResponse, TranscriptSummary};
