@@ -23,6 +23,21 @@ pub enum ChannelKind {
     Other,
 }
 
+impl ChannelKind {
+    /// A stable lowercase key (a select's value, a CSS modifier).
+    pub fn key(self) -> &'static str {
+        match self {
+            ChannelKind::Phone => "phone",
+            ChannelKind::Email => "email",
+            ChannelKind::Chat => "chat",
+            ChannelKind::WhatsApp => "whatsapp",
+            ChannelKind::Sms => "sms",
+            ChannelKind::Voicemail => "voicemail",
+            ChannelKind::Other => "other",
+        }
+    }
+}
+
 /// A channel as shown: icon and name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Channel {

@@ -77,5 +77,5 @@ pub fn TimelineFilters(
 
 /// A channel's value in the select.
 fn channel_value(kind: ChannelKind) -> String {
-    format!("{kind:?}").to_lowercase()
+    kind.key().to_owned()
 }

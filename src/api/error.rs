@@ -1,0 +1,83 @@
+//! `ApiError`: every way a call can fail, in the terms the panel shows an agent.
+
+use c360_wire::Problem;
+use c360_wire::problem::codes;
+
+/// Why a call failed, in the terms the panel shows an agent.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ApiError {
+    /// The panel token has expired: the agent must reopen the panel.
+    #[error("Your session has expired")]
+    TokenExpired,
+    /// No or an invalid credential.
+    #[error("Not signed in: {0}")]
+    Unauthorized(String),
+    /// The token does not cover this tenant.
+    #[error("This workspace is not allowed to see this customer")]
+    Forbidden,
+    /// The request was refused as malformed.
+    #[error("{}", .0.detail)]
+    BadRequest(Problem),
+    /// Too many requests; retry after the given seconds.
+    #[error("The service is busy")]
+    RateLimited { retry_after: Option<u32> },
+    /// The service failed (5xx).
+    #[error("The service failed ({status}): {detail}")]
+    Server { status: u16, detail: String },
+    /// The service could not be reached.
+    #[error("Cannot reach the service")]
+    Network(String),
+    /// The answer could not be read.
+    #[error("The service sent an answer the panel cannot read")]
+    Decode(String),
+}
+
+impl ApiError {
+    /// Maps a non-2xx answer to an error, reading the problem body when there is one (any other
+    /// body, JSON or not, is tolerated).
+    pub fn from_response(status: u16, body: &str, retry_after: Option<&str>) -> Self {
+        let problem: Option<Problem> = serde_json::from_str(body).ok();
+        let detail = problem.as_ref().map(|p| p.detail.clone()).unwrap_or_else(|| body.chars().take(200).collect());
+        match status {
+            401 if problem.as_ref().and_then(Problem::first_code) == Some(codes::TOKEN_EXPIRED) => {
+                ApiError::TokenExpired
+            }
+            401 => ApiError::Unauthorized(detail),
+            403 => ApiError::Forbidden,
+            429 => ApiError::RateLimited { retry_after: retry_after.and_then(|s| s.trim().parse().ok()) },
+            400..=499 => ApiError::BadRequest(problem.unwrap_or_else(|| Problem::new(status, detail))),
+            _ => ApiError::Server { status, detail },
+        }
+    }
+
+    /// Whether trying again may help (as opposed to reopening the panel).
+    pub fn is_retryable(&self) -> bool {
+        matches!(
+            self,
+            ApiError::RateLimited { .. } | ApiError::Server { .. } | ApiError::Network(_) | ApiError::Decode(_)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_answers_to_what_the_agent_is_told() {
+        let expired = r#"{"status":401,"title":"Unauthorized","detail":"Panel token expired","errors":[{"field":"Authorization","code":"token_expired","message":"x"}]}"#;
+        assert_eq!(ApiError::from_response(401, expired, None), ApiError::TokenExpired);
+        assert!(matches!(ApiError::from_response(401, "nope", None), ApiError::Unauthorized(_)));
+        assert_eq!(ApiError::from_response(403, "<html>", None), ApiError::Forbidden);
+        assert_eq!(ApiError::from_response(429, "", Some("7")), ApiError::RateLimited { retry_after: Some(7) });
+        let bad = ApiError::from_response(
+            400,
+            r#"{"status":400,"title":"Bad Request","detail":"Invalid search criteria"}"#,
+            None,
+        );
+        assert_eq!(bad.to_string(), "Invalid search criteria");
+        let server = ApiError::from_response(502, "upstream down", None);
+        assert!(server.is_retryable());
+        assert!(!ApiError::TokenExpired.is_retryable());
+    }
+}

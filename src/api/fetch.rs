@@ -1,0 +1,41 @@
+//! One GET over the browser's `fetch`, answering the body text or an [`ApiError`].
+//!
+//! Written on `web_sys` directly rather than an HTTP client crate: the panel needs exactly one
+//! verb, and the crate's request builder, header map and stream adapters cost about 6 KB of the
+//! 200 KB gzip budget (docs/performance.md).
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Request, RequestInit, Response};
+
+use super::ApiError;
+
+/// `GET url` with `Accept: application/json` and, if given, `Authorization: Bearer <token>`.
+/// A 2xx answers its body; anything else is mapped by [`ApiError::from_response`].
+pub async fn get(url: &str, token: Option<&str>) -> Result<String, ApiError> {
+    // The browser's reason (offline, refused, CORS) is in its console already; `Debug` of a
+    // `JsValue` would pull in a formatter for every JS type.
+    let network = |_: wasm_bindgen::JsValue| ApiError::Network("the request did not complete".into());
+    let init = RequestInit::new();
+    init.set_method("GET");
+    let request = Request::new_with_str_and_init(url, &init).map_err(network)?;
+    let headers = request.headers();
+    headers.set("Accept", "application/json").map_err(network)?;
+    if let Some(token) = token {
+        headers.set("Authorization", &format!("Bearer {token}")).map_err(network)?;
+    }
+    let window = web_sys::window().ok_or_else(|| ApiError::Network("no window".into()))?;
+    let response: Response =
+        JsFuture::from(window.fetch_with_request(&request)).await.map_err(network)?.unchecked_into();
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise).await.ok().and_then(|t| t.as_string()).unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    let status = response.status();
+    if (200..300).contains(&status) {
+        Ok(text)
+    } else {
+        let retry_after = response.headers().get("retry-after").ok().flatten();
+        Err(ApiError::from_response(status, &text, retry_after.as_deref()))
+    }
+}
