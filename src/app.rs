@@ -1,50 +1,176 @@
-//! `App`: reads the session from the URL and shows the customer's panel, or says what is missing.
+//! `App`: the panel's starting point. It reads the tenant (and, opened by link, a token and a
+//! customer) from the URL; embedded in a host it learns from the server whose messages to trust,
+//! announces itself, and then follows the host's interactions.
 
+use c360_wire::Identity;
+use leptos::html::Main;
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
-use crate::api::ApiClient;
-use crate::components::CustomerHistory;
+use crate::api::{ApiClient, get_host_origins};
+use crate::components::{Notice, SignedIn};
+use crate::host::{Desk, HostBridge, HostEvent, Subject, bridge, look};
+use crate::insights_cache::InsightsCache;
+use crate::intl::prefs;
+use crate::perf;
+use crate::phone::readable;
 use crate::session::Session;
+
+/// Where the panel stands with its host before it has a token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum HostState {
+    /// Not in a frame: opened by link.
+    Standalone,
+    /// Reading the allowed host origins.
+    Connecting,
+    /// Listening to these many allowed origins.
+    Listening(usize),
+    /// The allowed host origins could not be read.
+    Unreachable,
+}
 
 /// The whole panel.
 #[component]
 pub fn App() -> impl IntoView {
     let session = Session::from_location();
+    let main_ref = NodeRef::<Main>::new();
+    let bridge = HostBridge::new();
+    let token = RwSignal::new(session.token.clone());
+    let desk = RwSignal::new(Desk::default());
+    let look_version = RwSignal::new(0u32);
+    let cache = InsightsCache::new();
+    provide_context(cache);
+    if let Some(identity) = session.identity.clone() {
+        desk.update(|d| d.open_link(identity));
+    }
 
-    let body = match (session.tenant_id, session.token, session.identity) {
-        (None, _, _) | (_, None, _) => view! {
-            <div class="notice" data-testid="setup-notice">
-                <p class="notice-headline">"This panel link is incomplete"</p>
-                <p class="notice-advice">
-                    "Open the panel from your agent workspace, or use a link with tenantId and a token."
-                </p>
-            </div>
-        }
-        .into_any(),
-        (Some(_), Some(_), None) => view! {
-            <div class="notice" data-testid="idle-notice">
-                <p class="notice-headline">"No customer yet"</p>
-                <p class="notice-advice">"The customer's history appears here when an interaction starts."</p>
-            </div>
-        }
-        .into_any(),
-        (Some(tenant_id), Some(token), Some(identity)) => {
-            provide_context(ApiClient::new("", tenant_id, token));
-            let shown = identity.display_value().to_owned();
-            view! {
-                <header class="customer-header">
-                    <p class="customer-label">"Customer"</p>
-                    <p class="customer-identity" data-testid="customer-identity">{shown}</p>
-                </header>
-                <CustomerHistory identity=Signal::stored(identity)/>
+    let embedded = bridge::parent_window().is_some();
+    let host = RwSignal::new(if embedded { HostState::Connecting } else { HostState::Standalone });
+    if let (true, Some(tenant_id)) = (embedded, session.tenant_id.clone()) {
+        bridge.listen(move |event| match event {
+            HostEvent::Started(started) => {
+                perf::mark(perf::HOST_STARTED);
+                if let Subject::Customer(identity) = crate::host::desk::subject_of(&started) {
+                    cache.forget(&identity);
+                }
+                desk.update(|d| d.start(&started));
             }
-            .into_any()
+            HostEvent::Focus { interaction_id } => {
+                if desk.with_untracked(|d| d.shown().map(|l| l.id != interaction_id).unwrap_or(true)) {
+                    desk.update(|d| {
+                        d.focus(&interaction_id);
+                    });
+                }
+            }
+            HostEvent::Ended { interaction_id } => desk.update(|d| {
+                d.end(&interaction_id);
+            }),
+            HostEvent::UserDetails { language, .. } => {
+                if prefs::locale().is_none() && language.is_some_and(|l| prefs::set_locale(&l)) {
+                    look_version.update(|v| *v += 1);
+                }
+            }
+            HostEvent::Context(context) => {
+                if look::apply(&context) {
+                    look_version.update(|v| *v += 1);
+                }
+            }
+            HostEvent::Auth { token: new } => {
+                if token.with_untracked(|t| t.as_deref() != Some(new.as_str())) {
+                    token.set(Some(new));
+                }
+            }
+        });
+        leptos::task::spawn_local(async move {
+            match get_host_origins(&tenant_id).await {
+                Ok(origins) => {
+                    host.set(HostState::Listening(origins.allowed_host_origins.len()));
+                    bridge.allow(origins.allowed_host_origins);
+                    bridge.post("c360-ready-v1", &[("tenantId", JsValue::from_str(&tenant_id))]);
+                }
+                Err(_) => host.set(HostState::Unreachable),
+            }
+        });
+        Effect::new(move |_| {
+            if let Some(main) = main_ref.get() {
+                bridge.report_height(main.into());
+            }
+        });
+    }
+
+    // Tell the host (and screen readers) whose profile is on screen.
+    // Derived, not memoised: it is cheap, and one memo type fewer is ~1 KB of bundle.
+    let shown = move || desk.with(|d| d.shown().map(|l| (l.id.clone(), l.subject.clone(), l.label(), l.ended)));
+    let announced = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        if let Some((id, Subject::Customer(identity), _, false)) = shown()
+            && announced.with_value(|a| a.as_deref() != Some(id.as_str()))
+        {
+            announced.set_value(Some(id.clone()));
+            let (key, value) = match &identity {
+                Identity::Email { email } => ("email", email.clone()),
+                other => ("phoneNumber", other.display_value().to_owned()),
+            };
+            let who = bridge::object(&[(key, JsValue::from_str(&value))]);
+            bridge.post("c360-identity-shown-v1", &[("interactionId", id.into()), ("identity", who.into())]);
+        }
+    });
+    let announcement = move || match shown() {
+        None => String::new(),
+        Some((_, Subject::Internal, _, _)) => "Internal call: no customer context".to_owned(),
+        Some((_, Subject::Unidentified, label, _)) => format!("{label}: no customer details shared"),
+        Some((_, Subject::Customer(identity), label, ended)) => {
+            let who = match &identity {
+                Identity::Phone { phone_number } => readable(phone_number).text,
+                other => other.display_value().to_owned(),
+            };
+            format!("{label}: {who}{}", if ended { ". Interaction ended" } else { "" })
+        }
+    };
+
+    let tenant_id = session.tenant_id.clone();
+    let body = move || match (tenant_id.clone(), token.get(), host.get()) {
+        (None, _, _) | (Some(_), None, HostState::Standalone) => view! {
+            <Notice
+                headline="This panel link is incomplete"
+                advice="Open the panel from your agent workspace, or use a link with tenantId and a token."
+                testid="setup-notice"
+            />
+        }
+        .into_any(),
+        (Some(_), None, HostState::Listening(0)) => view! {
+            <Notice
+                headline="This workspace is not allowed to show the panel"
+                advice="Ask an administrator to add the workspace's address to the tenant's allowed host origins."
+                testid="untrusted-host-notice"
+            />
+        }
+        .into_any(),
+        (Some(_), None, HostState::Unreachable) => view! {
+            <Notice
+                headline="Cannot reach the Customer 360 service"
+                advice="The panel will connect when the page is reloaded."
+                testid="unreachable-notice"
+            />
+        }
+        .into_any(),
+        (Some(_), None, _) => view! {
+            <Notice
+                headline="Waiting for the agent workspace"
+                advice="The panel signs in as soon as your workspace hands it a session."
+                testid="waiting-notice"
+            />
+        }
+        .into_any(),
+        (Some(tenant_id), Some(token), _) => {
+            view! { <SignedIn client=ApiClient::new("", tenant_id, token) desk look=look_version/> }.into_any()
         }
     };
 
     view! {
-        <main class="panel">
+        <main class="panel" node_ref=main_ref data-ignored-messages=move || bridge.ignored.get().to_string()>
             <h1 class="visually-hidden">"Customer 360"</h1>
+            <p class="visually-hidden" role="status" aria-live="polite" data-testid="panel-status">{announcement}</p>
             {body}
         </main>
     }

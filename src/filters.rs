@@ -38,7 +38,7 @@ pub fn channels_present(interactions: &[Interaction]) -> Vec<(ChannelKind, Strin
             out.push((c.kind, c.label));
         }
     }
-    out.sort_by_key(|(k, _)| *k as u8);
+    crate::sort::sort_by_key(&mut out, |(k, _)| *k as u8);
     out
 }
 

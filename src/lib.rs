@@ -7,10 +7,15 @@ pub mod components;
 pub mod days;
 pub mod filters;
 pub mod format;
+pub mod host;
+pub mod insights_cache;
 pub mod intl;
 pub mod mood;
 pub mod perf;
+pub mod phone;
+pub mod profile;
 pub mod session;
+pub mod sort;
 pub mod summary_store;
 pub mod topic_steps;
 

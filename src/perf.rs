@@ -1,6 +1,8 @@
 //! Performance marks the benchmarks read (`performance.getEntriesByName`): when the insights
 //! response arrived and when the timeline it feeds was rendered.
 
+/// The host's `aw-interaction-started-v1` has been accepted.
+pub const HOST_STARTED: &str = "c360:host-started";
 /// The insights response has been received and parsed.
 pub const INSIGHTS_RECEIVED: &str = "c360:insights-received";
 /// The timeline for that response is in the DOM (next animation frame).

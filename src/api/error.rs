@@ -36,7 +36,7 @@ impl ApiError {
     /// Maps a non-2xx answer to an error, reading the problem body when there is one (any other
     /// body, JSON or not, is tolerated).
     pub fn from_response(status: u16, body: &str, retry_after: Option<&str>) -> Self {
-        let problem: Option<Problem> = serde_json::from_str(body).ok();
+        let problem = parse_problem(body);
         let detail = problem.as_ref().map(|p| p.detail.clone()).unwrap_or_else(|| body.chars().take(200).collect());
         match status {
             401 if problem.as_ref().and_then(Problem::first_code) == Some(codes::TOKEN_EXPIRED) => {
@@ -57,6 +57,14 @@ impl ApiError {
             ApiError::RateLimited { .. } | ApiError::Server { .. } | ApiError::Network(_) | ApiError::Decode(_)
         )
     }
+}
+
+/// A problem body, if `body` is one (the browser's JSON parser in the panel, `serde_json` natively).
+fn parse_problem(body: &str) -> Option<Problem> {
+    #[cfg(target_arch = "wasm32")]
+    return super::fetch::decode(body);
+    #[cfg(not(target_arch = "wasm32"))]
+    serde_json::from_str(body).ok()
 }
 
 #[cfg(test)]

@@ -1,21 +1,23 @@
-//! One GET over the browser's `fetch`, answering the body text or an [`ApiError`].
+//! One GET over the browser's `fetch`, answering the parsed JSON body or an [`ApiError`].
 //!
-//! Written on `web_sys` directly rather than an HTTP client crate: the panel needs exactly one
-//! verb, and the crate's request builder, header map and stream adapters cost about 6 KB of the
-//! 200 KB gzip budget (docs/performance.md).
+//! Written on `web_sys` directly rather than an HTTP client crate, and decoded with the browser's
+//! own `JSON.parse` (then `serde-wasm-bindgen`) rather than `serde_json`: the panel needs exactly
+//! one verb, and the client crate and a second JSON parser cost about 14 KB of the 200 KB gzip
+//! budget (docs/performance.md).
 
-use wasm_bindgen::JsCast;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestInit, Response};
 
 use super::ApiError;
 
 /// `GET url` with `Accept: application/json` and, if given, `Authorization: Bearer <token>`.
-/// A 2xx answers its body; anything else is mapped by [`ApiError::from_response`].
-pub async fn get(url: &str, token: Option<&str>) -> Result<String, ApiError> {
+/// A 2xx body is decoded as `T`; anything else is mapped by [`ApiError::from_response`].
+pub async fn get<T: DeserializeOwned>(url: &str, token: Option<&str>) -> Result<T, ApiError> {
     // The browser's reason (offline, refused, CORS) is in its console already; `Debug` of a
     // `JsValue` would pull in a formatter for every JS type.
-    let network = |_: wasm_bindgen::JsValue| ApiError::Network("the request did not complete".into());
+    let network = |_: JsValue| ApiError::Network("the request did not complete".into());
     let init = RequestInit::new();
     init.set_method("GET");
     let request = Request::new_with_str_and_init(url, &init).map_err(network)?;
@@ -33,9 +35,15 @@ pub async fn get(url: &str, token: Option<&str>) -> Result<String, ApiError> {
     };
     let status = response.status();
     if (200..300).contains(&status) {
-        Ok(text)
+        decode(&text).ok_or_else(|| ApiError::Decode(format!("not the expected JSON (status {status})")))
     } else {
         let retry_after = response.headers().get("retry-after").ok().flatten();
         Err(ApiError::from_response(status, &text, retry_after.as_deref()))
     }
+}
+
+/// Decodes a JSON text as `T` with the browser's parser; `None` if it is not JSON or not a `T`.
+pub fn decode<T: DeserializeOwned>(text: &str) -> Option<T> {
+    let value = js_sys::JSON::parse(text).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
 }

@@ -7,8 +7,15 @@ mod fetch;
 pub use error::ApiError;
 
 use c360_wire::{
-    Identity, InsightQuery, InteractionsInsight, MAX_SUMMARY_IDS, TranscriptSummariesResponse, urlencoding,
+    HostOrigins, Identity, InsightQuery, InteractionsInsight, MAX_SUMMARY_IDS, PanelConfig,
+    TranscriptSummariesResponse, urlencoding,
 };
+
+/// `GET /v1/panel/tenants/{tenantId}/host-origins` of the panel's own origin: whose messages the
+/// panel may accept. Needs no token (the host hands the token over by message).
+pub async fn get_host_origins(tenant_id: &str) -> Result<HostOrigins, ApiError> {
+    fetch::get(&format!("/v1/panel/tenants/{}/host-origins", urlencoding::encode(tenant_id)), None).await
+}
 
 /// Calls the Customer 360 API of the panel's own origin for one tenant with one panel token.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +34,11 @@ impl ApiClient {
     /// `GET …/interactions-insight` for one identity over the default (last 12 months) window.
     pub async fn get_interactions_insight(&self, identity: &Identity) -> Result<InteractionsInsight, ApiError> {
         self.get_json(&self.interactions_insight_url(identity)).await
+    }
+
+    /// `GET /v1/panel/tenants/{tenantId}/config`: the tenant's deployment model and licences.
+    pub async fn get_config(&self) -> Result<PanelConfig, ApiError> {
+        self.get_json(&format!("{}/v1/panel/tenants/{}/config", self.base, urlencoding::encode(&self.tenant_id))).await
     }
 
     /// `GET …/transcript-summaries` for up to 50 interactions in one request.
@@ -68,8 +80,7 @@ impl ApiClient {
     }
 
     async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, ApiError> {
-        let body = fetch::get(url, Some(&self.token)).await?;
-        serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
+        fetch::get(url, Some(&self.token)).await
     }
 }
 

@@ -6,25 +6,33 @@ use leptos::prelude::*;
 
 use crate::api::{ApiClient, ApiError};
 use crate::components::timeline::{ExpandedRows, ListedIds, TimelineFilters};
-use crate::components::{ErrorNotice, SentimentBadge, Timeline, TimelineSkeleton, TopicsCloud};
+use crate::components::{ErrorNotice, LimitedProfile, SentimentBadge, Timeline, TimelineSkeleton, TopicsCloud};
 use crate::filters::TimelineFilter;
+use crate::insights_cache::InsightsCache;
 use crate::perf;
 use crate::summary_store::SummaryStore;
 
 /// Everything known about one customer's history: one insights request (re-issued only when the
 /// identity changes; a stale answer is dropped), a loading skeleton, the insight views and the
 /// filtered timeline, or an error with a retry. Changes are announced through a polite live region.
+/// With an [`InsightsCache`] in context a customer seen before is shown at once; filters and open
+/// rows start afresh for each customer.
 #[component]
 pub fn CustomerHistory(
     /// Whose history.
     #[prop(into)]
     identity: Signal<Identity>,
+    /// Identity-only workspace: show the limited profile card above the insights.
+    #[prop(optional)]
+    limited: bool,
 ) -> impl IntoView {
     let client = expect_context::<ApiClient>();
+    let cache = use_context::<InsightsCache>();
     provide_context(SummaryStore::from_client(client.clone()));
 
     let filter = RwSignal::new(TimelineFilter::default());
-    provide_context(ExpandedRows(RwSignal::new(Vec::new())));
+    let expanded = ExpandedRows(RwSignal::new(Vec::new()));
+    provide_context(expanded);
 
     // The one read of this component. `LocalResource` + `<Suspense>` would be the idiom, but their
     // async machinery costs 16 KB of the 200 KB gzip budget (docs/performance.md), so the answer
@@ -32,15 +40,23 @@ pub fn CustomerHistory(
     // when the identity changes again before it arrives.
     let insights: RwSignal<Option<Result<InteractionsInsight, ApiError>>> = RwSignal::new(None);
     let generation = StoredValue::new(0u64);
-    let load = move || {
+    let load = move |use_cache: bool| {
         let client = client.clone();
         let identity = identity.get_untracked();
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
+        if let Some(hit) = cache.filter(|_| use_cache).and_then(|c| c.get(&identity)) {
+            perf::mark(perf::INSIGHTS_RECEIVED);
+            insights.set(Some(Ok(hit)));
+            return;
+        }
         insights.set(None);
         leptos::task::spawn_local(async move {
             let result = client.get_interactions_insight(&identity).await;
             perf::mark(perf::INSIGHTS_RECEIVED);
+            if let (Some(cache), Ok(data)) = (cache, &result) {
+                cache.put(identity, data.clone());
+            }
             if generation.get_value() == mine {
                 insights.set(Some(result));
             }
@@ -49,7 +65,9 @@ pub fn CustomerHistory(
     let load_again = load.clone();
     Effect::new(move |_| {
         identity.track();
-        load();
+        filter.set(TimelineFilter::default());
+        expanded.0.set(Vec::new());
+        load(true);
     });
 
     // Memos: the badge, topics, filters and counts all read these; the response is cloned once.
@@ -96,8 +114,10 @@ pub fn CustomerHistory(
     // Which of the three views to show; the error is cloned, never the response.
     let outcome = Memo::new(move |_| insights.with(|r| r.as_ref().map(|r| r.as_ref().err().cloned())));
 
+    let loaded = Signal::derive(move || outcome.get().map(|error| error.is_none()));
     view! {
         <p class="visually-hidden" role="status" aria-live="polite" data-testid="history-status">{status}</p>
+        {limited.then(|| view! { <LimitedProfile identity interactions=all loaded/> })}
         {move || match outcome.get() {
             None => view! {
                 <div class="insights insights--loading" aria-hidden="true"><span class="skeleton-line"></span></div>
@@ -119,7 +139,7 @@ pub fn CustomerHistory(
             }
             Some(Some(error)) => {
                 let again = load_again.clone();
-                let retry = Callback::new(move |()| again());
+                let retry = Callback::new(move |()| again(false));
                 view! { <ErrorNotice error what="customer's history" on_retry=retry/> }.into_any()
             }
         }}

@@ -3,7 +3,7 @@
 // through playwright-core; runs axe-core in the page.
 
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { createRequire } from 'node:module';
@@ -16,21 +16,28 @@ const DIST = process.env.C360_DIST ?? join(process.cwd(), 'dist');
 export const DEMO_PHONE = '+14155550100';
 export const DEMO_EMAIL = 'maria.gonzalez@example.com';
 
-/** A running server on a temporary database; `stop()` ends it and removes the files. */
-export async function startServer() {
+/**
+ * A running server on a temporary database; `stop()` ends it and removes the files. With
+ * `workspace: true` it also serves the demo agent workspace on a second origin, and `workspace` is
+ * that page's URL (http://127.0.0.1:PORT/demo/workspace).
+ */
+export async function startServer({ workspace = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'c360-e2e-'));
   const db = join(dir, 'c360.sqlite');
-  const child = spawn(SERVER_BIN, ['serve', '--db', db, '--demo', '--static', DIST, '--listen', '127.0.0.1:0'], {
+  const args = ['serve', '--db', db, '--demo', '--static', DIST, '--listen', '127.0.0.1:0'];
+  if (workspace) args.push('--workspace-listen', '127.0.0.1:0');
+  const child = spawn(SERVER_BIN, args, {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, C360_LOG: 'info', NO_COLOR: '1' },
   });
-  const base = await new Promise((resolve, reject) => {
+  const { base, workspaceUrl } = await new Promise((resolve, reject) => {
     let log = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 30_000);
     child.stderr.on('data', (chunk) => {
       log += chunk;
       const m = log.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
+      const w = log.match(/demo workspace on (http:\/\/127\.0\.0\.1:\d+\/demo\/workspace)/);
+      if (m && (!workspace || w)) { clearTimeout(timer); resolve({ base: m[1], workspaceUrl: w?.[1] }); }
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}):\n${log}`)); });
   });
@@ -38,6 +45,7 @@ export async function startServer() {
   const cli = (...args) => execFileSync(SERVER_BIN, [...args, '--db', db], { encoding: 'utf8' }).trim();
   return {
     base,
+    ...(workspace ? { workspace: workspaceUrl } : {}),
     db,
     token: ({ tenant = 'demo', agent = 'E2E Agent', ttl = '1h' } = {}) =>
       cli('token', '--tenant', tenant, '--agent', agent, '--ttl', ttl),
@@ -64,7 +72,9 @@ export async function launchBrowser() {
 
 /** Runs axe-core (WCAG 2.0–2.2 A and AA rules) in the page; returns the violations, described. */
 export async function axeViolations(page) {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated through the DevTools protocol, not added as an inline <script>: the pages' CSP
+  // (rightly) blocks inline scripts it has no hash for.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },

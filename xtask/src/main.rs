@@ -2,7 +2,8 @@
 //!
 //! - `cargo xtask setup` installs what is missing (wasm32 target, trunk, wasm-bindgen-cli at the
 //!   Cargo.lock version, wasm-opt, Chromium and chromedriver); fast when everything is present.
-//! - `cargo xtask demo [--listen ADDR]` builds the panel and the server and runs the demo.
+//! - `cargo xtask demo [--listen ADDR] [--workspace ADDR]` builds the panel and the server and runs
+//!   the demo, with the demo agent workspace on a second origin.
 //! - `cargo xtask test` runs every check and test; `.ci/run` calls exactly this.
 //! - `cargo xtask bench` measures the server on a million interactions (docs/performance.md).
 
@@ -23,7 +24,8 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | demo [--listen ADDR] | test | bench [--duration SECS] [--connections N]>"
+                "usage: cargo xtask <setup | demo [--listen ADDR] [--workspace ADDR] | test | bench [--duration SECS] \
+                 [--connections N]>"
             );
             return ExitCode::from(2);
         }

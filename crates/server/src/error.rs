@@ -20,6 +20,9 @@ pub enum ApiError {
     /// 404: no such route or resource.
     #[error("not found")]
     NotFound,
+    /// 409: a CRM write for a tenant whose native CRM is off (identity-only).
+    #[error("native CRM is off")]
+    NativeCrmOff,
     /// 429: too many requests with this credential; retry after `retry_after` seconds.
     #[error("rate limited")]
     RateLimited { retry_after: u64 },
@@ -54,6 +57,7 @@ impl ApiError {
             ApiError::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::NativeCrmOff => StatusCode::CONFLICT,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::UpstreamUnreachable { .. } => StatusCode::BAD_GATEWAY,
             ApiError::UpstreamTimeout { .. } => StatusCode::GATEWAY_TIMEOUT,
@@ -72,6 +76,18 @@ impl ApiError {
             },
             ApiError::Forbidden => Problem::new(status, "Forbidden"),
             ApiError::NotFound => Problem::new(status, "Not found"),
+            ApiError::NativeCrmOff => Problem {
+                title: "Native CRM is off".into(),
+                errors: vec![FieldError::new(
+                    "tenantId",
+                    c360_wire::panel::NATIVE_CRM_OFF,
+                    "Native CRM is off for this tenant: it shows customer identity and history only.",
+                )],
+                ..Problem::new(
+                    status,
+                    "This workspace has no native CRM, so contacts and activities cannot be created or edited here.",
+                )
+            },
             ApiError::RateLimited { retry_after } => {
                 Problem::new(status, format!("Too many requests: try again in {retry_after} seconds"))
             }

@@ -21,11 +21,14 @@ pub struct AppState {
     pub upstream: Option<Upstream>,
     /// Per-credential request limit, if any.
     pub limiter: Option<Arc<RateLimiter>>,
+    /// Host origins allowed to embed every tenant's panel, besides each tenant's own (normalised
+    /// with [`crate::tenants::parse_origin`]).
+    pub host_origins: Arc<[String]>,
 }
 
 impl AppState {
-    /// A state over `db` with no static files, no upstream and no limit.
+    /// A state over `db` with no static files, no upstream, no limit and no server-level host origins.
     pub fn new(db: Db, tokens: TokenSigner) -> Self {
-        Self { db, tokens, static_dir: None, upstream: None, limiter: None }
+        Self { db, tokens, static_dir: None, upstream: None, limiter: None, host_origins: Arc::from([]) }
     }
 }

@@ -42,13 +42,17 @@ pub fn find(conn: &Connection, id: &str) -> rusqlite::Result<Option<Tenant>> {
 pub fn settings(conn: &Connection, id: &str) -> rusqlite::Result<Option<Settings>> {
     let Some(tenant) = find(conn, id)? else { return Ok(None) };
     let auto_log: String = conn.query_row("SELECT auto_log FROM tenants WHERE id = ?1", [id], |r| r.get(0))?;
-    let mut stmt = conn.prepare_cached("SELECT origin FROM tenant_origins WHERE tenant_id = ?1 ORDER BY origin")?;
-    let allowed_origins = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
     Ok(Some(Settings {
         tenant,
         auto_log: auto_log.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect(),
-        allowed_origins,
+        allowed_origins: origins(conn, id)?,
     }))
+}
+
+/// The host origins a tenant allows, sorted (none for an unknown tenant).
+pub fn origins(conn: &Connection, id: &str) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT origin FROM tenant_origins WHERE tenant_id = ?1 ORDER BY origin")?;
+    stmt.query_map([id], |r| r.get(0))?.collect()
 }
 
 /// Creates a tenant; an existing one is left as it is. Returns whether it was created.

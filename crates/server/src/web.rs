@@ -1,14 +1,17 @@
 //! What is not an API resource: the built panel's files, problem-body fallbacks for unknown API
-//! paths and methods, and response headers.
+//! paths and methods, and response headers (the content security policy is [`crate::csp`]'s). No
+//! response ever sets a cookie or `X-Frame-Options` (framing is CSP's `frame-ancestors`).
 
 use axum::Router;
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, header};
+use axum::middleware;
 use axum::routing::any;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use crate::csp::{self, Csp};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -35,6 +38,7 @@ pub fn finish(api: Router<AppState>, state: &AppState) -> Router<AppState> {
         HeaderValue::from_static("strict-origin-when-cross-origin"),
     ))
     .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
+    .layer(middleware::from_fn_with_state(Csp::new(state), csp::set_policy))
 }
 
 /// The `{tenant_id}` path segment, refused with a 400 problem (not axum's plain text) when it cannot

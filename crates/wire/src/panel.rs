@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// `GET /v1/panel/tenants/{tenantId}/host-origins` — no credential needed: the panel reads it
 /// before any host has handed it a token, to know whose messages to accept. An unknown tenant
-/// answers an empty list (so tenant ids cannot be probed).
+/// answers only the server-wide origins (so tenant ids cannot be probed).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HostOrigins {

@@ -14,12 +14,13 @@ pub fn TimelineSkeleton(
         <ol class="timeline timeline--loading" data-testid="timeline-loading" aria-hidden="true">
             {(0..rows)
                 .map(|i| {
-                    let width = format!("width: {}%", 55 + (i * 17) % 35);
+                    // Widths vary by class, not by a `style` attribute: the CSP allows no inline styles.
+                    let line = ["skeleton-line", "skeleton-line skeleton-line--w2", "skeleton-line skeleton-line--w3"][i % 3];
                     view! {
                         <li class="timeline-row">
                             <span class="timeline-icon skeleton-block"></span>
                             <div class="timeline-body">
-                                <p class="timeline-title"><span class="skeleton-line" style=width></span></p>
+                                <p class="timeline-title"><span class=line></span></p>
                                 <p class="timeline-meta"><span class="skeleton-line skeleton-line--short"></span></p>
                             </div>
                         </li>

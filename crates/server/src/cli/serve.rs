@@ -10,6 +10,7 @@ use crate::demo;
 use crate::ratelimit::RateLimiter;
 use crate::state::AppState;
 use crate::upstream::Upstream;
+use crate::workspace::{self, WorkspaceState};
 
 /// `serve` options.
 #[derive(Debug, clap::Args)]
@@ -37,16 +38,33 @@ pub struct ServeArgs {
     /// Requests allowed per credential per minute (429 with Retry-After beyond); off if absent.
     #[arg(long, env = "C360_RATE_LIMIT")]
     pub rate_limit_per_minute: Option<u32>,
+    /// Host origin (`https://host[:port]`) allowed to embed and message every tenant's panel, besides
+    /// each tenant's own; repeatable (the environment variable takes a comma-separated list).
+    #[arg(
+        long = "allow-host-origin",
+        value_name = "ORIGIN",
+        env = "C360_ALLOW_HOST_ORIGINS",
+        value_delimiter = ',',
+        value_parser = crate::tenants::parse_origin
+    )]
+    pub allow_host_origins: Vec<String>,
+    /// Also serve the demo agent workspace, on this second address (port 0 picks a free one; the log
+    /// says which). Needs --demo and --static.
+    #[arg(long, value_name = "ADDR")]
+    pub workspace_listen: Option<SocketAddr>,
 }
 
 /// Runs the server until Ctrl-C or SIGTERM.
 pub async fn run(args: ServeArgs) -> Result<(), String> {
+    if args.workspace_listen.is_some() && !(args.demo && args.static_dir.is_some()) {
+        return Err("--workspace-listen needs --demo and --static: the workspace embeds the demo panel".into());
+    }
     let (db, tokens) = open(&args.db.db)?;
     if args.demo {
         let now = chrono::Utc::now().timestamp_millis();
         let n = db.with(|conn| demo::seed_demo(conn, now)).map_err(|e| e.to_string())?;
         if n > 0 {
-            tracing::info!(interactions = n, "seeded demo tenant");
+            tracing::info!(interactions = n, "seeded the demo tenants");
         }
     }
     if let Some(dir) = &args.static_dir
@@ -72,18 +90,46 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
             Some(upstream)
         }
     };
+    let listener = bind(args.listen).await?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let mut host_origins = args.allow_host_origins;
+    let workspace = match args.workspace_listen {
+        None => None,
+        Some(at) => {
+            let listener = bind(at).await?;
+            let origin = workspace::origin_of(listener.local_addr().map_err(|e| e.to_string())?);
+            // The demo tenants (like every other) must accept the workspace as a host.
+            host_origins.push(origin.clone());
+            Some((listener, origin))
+        }
+    };
+    host_origins.sort_unstable();
+    host_origins.dedup();
     let state = AppState {
         static_dir: args.static_dir,
         upstream,
         limiter: args.rate_limit_per_minute.map(|n| Arc::new(RateLimiter::new(n))),
+        host_origins: host_origins.into(),
         ..AppState::new(db, tokens)
     };
-    let listener = tokio::net::TcpListener::bind(args.listen)
-        .await
-        .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
-    let addr = listener.local_addr().map_err(|e| e.to_string())?;
     tracing::info!("listening on http://{addr}");
+    if let Some((listener, origin)) = workspace {
+        let router = workspace::router(WorkspaceState {
+            tokens: state.tokens.clone(),
+            panel_origin: workspace::origin_of(addr),
+        });
+        tracing::info!("demo workspace on {origin}{}", workspace::PAGE_PATH);
+        tokio::spawn(async move {
+            if let Err(e) = axum::serve(listener, router).await {
+                tracing::error!(error = %e, "the demo workspace stopped");
+            }
+        });
+    }
     axum::serve(listener, crate::app(state)).with_graceful_shutdown(shutdown_signal()).await.map_err(|e| e.to_string())
+}
+
+async fn bind(addr: SocketAddr) -> Result<tokio::net::TcpListener, String> {
+    tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))
 }
 
 async fn shutdown_signal() {

@@ -1,6 +1,7 @@
-//! The demo tenant: realistic, deterministic customers and 14 months of history across phone,
+//! The demo tenants: realistic, deterministic customers and 14 months of history across phone,
 //! email, chat (WhatsApp, SMS, web chat) and voicemail, with titles, subjects, queues, outcomes,
-//! wrap-up codes, labels, sentiments, topics and summaries.
+//! wrap-up codes, labels, sentiments, topics and summaries — once with native CRM (`demo`), once
+//! identity-only (`demo-identity`).
 //!
 //! Everything but the anchor (the moment of seeding, so the demo never ages out of the default
 //! one-year window) comes from fixed seeds: two seedings with the same anchor are identical.
@@ -8,19 +9,23 @@
 mod catalogue;
 mod rng;
 mod scale;
+mod seed;
 mod summaries;
 
 use c360_wire::{Direction, Interaction, MediaType, ProductType, Sentiment, Topic};
-use rusqlite::{Connection, params};
 
-use crate::insights::{StoredInteraction, insert_interaction};
-use crate::tenants::{self, Tenant};
+use crate::insights::StoredInteraction;
 use catalogue::{CHAT_QUEUES, FIRST_NAMES, LABELS, LAST_NAMES, TOPICS, TopicText, WRAP_UPS};
 pub use rng::Rng;
 pub use scale::{persona as scale_persona, seed_scale};
+pub use seed::seed_demo;
 
-/// The demo tenant's id.
+/// The demo tenant's id (native CRM on).
 pub const DEMO_TENANT: &str = "demo";
+/// The identity-only demo tenant: the same account, customers and history, native CRM off.
+pub const DEMO_IDENTITY_TENANT: &str = "demo-identity";
+/// The account owning both demo tenants.
+pub const DEMO_ACCOUNT: &str = "demo-account";
 /// The demo customer with the longest mixed history.
 pub const DEMO_PHONE: &str = "+14155550100";
 /// A demo customer who mostly writes.
@@ -92,32 +97,6 @@ pub fn personas() -> Vec<Persona> {
         });
     }
     out
-}
-
-/// Creates and fills the demo tenant unless it exists. Returns how many interactions it stored.
-pub fn seed_demo(conn: &mut Connection, anchor_ms: i64) -> rusqlite::Result<usize> {
-    let tx = conn.transaction()?;
-    let tenant =
-        Tenant { id: DEMO_TENANT.into(), account_id: "demo-account".into(), speech_analytics: true, native_crm: true };
-    if !tenants::create(&tx, &tenant, anchor_ms)? {
-        return Ok(0);
-    }
-    for t in TOPICS {
-        tx.execute(
-            "INSERT INTO topic_catalogue (tenant_id, topic_name, category_name) VALUES (?1, ?2, ?3)",
-            params![DEMO_TENANT, t.topic, t.category],
-        )?;
-    }
-    let mut count = 0;
-    for (index, persona) in personas().iter().enumerate() {
-        for stored in history(persona, index as u64, anchor_ms) {
-            insert_interaction(&tx, DEMO_TENANT, &stored)?;
-            summaries::insert_for(&tx, DEMO_TENANT, &stored.interaction)?;
-            count += 1;
-        }
-    }
-    tx.commit()?;
-    Ok(count)
 }
 
 /// One persona's history, newest first.

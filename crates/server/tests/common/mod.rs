@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::{Method, Request, StatusCode};
 use c360_server::auth::{keys, token};
 use c360_server::db::Db;
 use c360_server::tenants::{self, Tenant};
@@ -11,7 +11,8 @@ use c360_server::{AppState, app, demo};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-/// A server over a fresh database seeded with the demo tenant plus `other` (another account).
+/// A server over a fresh database seeded with the demo tenants (`demo`, `demo-identity`) plus `other`
+/// (another account) and `basic` (demo account, no Speech Analytics, native CRM off).
 pub struct TestServer {
     pub state: AppState,
     pub _dir: tempfile::TempDir,
@@ -100,6 +101,18 @@ impl TestServer {
             .unwrap()
     }
 
+    /// Sets a tenant's own allowed host origins.
+    pub fn set_origins(&self, tenant: &str, origins: &[&str]) {
+        self.state
+            .db
+            .with(|conn| {
+                let mut settings = tenants::settings(conn, tenant)?.unwrap();
+                settings.allowed_origins = origins.iter().map(|o| (*o).to_owned()).collect();
+                tenants::save(conn, &settings)
+            })
+            .unwrap();
+    }
+
     pub fn token_for(&self, tenant: &str, ttl_secs: i64) -> String {
         let iat = self.now_ms / 1000;
         self.state.tokens.sign(&token::Claims {
@@ -111,7 +124,12 @@ impl TestServer {
     }
 
     pub async fn get(&self, uri: &str, headers: &[(&str, &str)]) -> Reply {
-        let mut req = Request::get(uri);
+        self.request(Method::GET, uri, headers).await
+    }
+
+    /// Any method, empty body.
+    pub async fn request(&self, method: Method, uri: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut req = Request::builder().method(method).uri(uri);
         for (k, v) in headers {
             req = req.header(*k, *v);
         }

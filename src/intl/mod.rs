@@ -5,8 +5,13 @@ use chrono::{Local, NaiveDate, TimeZone};
 
 use crate::days::DayLabel;
 
-/// The agent's locale: the browser's first preferred language, else `en-US`.
+pub mod prefs;
+
+/// The agent's locale: the host's choice, else the browser's first preferred language, else `en-US`.
 pub fn agent_locale() -> String {
+    if let Some(locale) = prefs::locale() {
+        return locale;
+    }
     #[cfg(target_arch = "wasm32")]
     if let Some(lang) = web_sys::window().and_then(|w| w.navigator().language()) {
         return lang;
@@ -14,14 +19,26 @@ pub fn agent_locale() -> String {
     "en-US".to_owned()
 }
 
-/// The agent's local calendar day of an epoch-ms instant.
+/// The agent's calendar day of an epoch-ms instant (in the host's time zone when it set one).
 pub fn local_day(ms: i64) -> NaiveDate {
+    if let Some(day) = prefs::time_zone().and_then(|zone| day_in_zone(ms, &zone)) {
+        return day;
+    }
     Local.timestamp_millis_opt(ms).single().map(|t| t.date_naive()).unwrap_or_default()
 }
 
 /// The agent's today.
 pub fn today() -> NaiveDate {
-    Local::now().date_naive()
+    local_day(chrono::Utc::now().timestamp_millis())
+}
+
+/// The calendar day of `ms` in `zone`, read from `Intl` as `YYYY-MM-DD` (the `en-CA` form).
+fn day_in_zone(ms: i64, zone: &str) -> Option<NaiveDate> {
+    let text =
+        format_instant_in(ms, "en-CA", Some(zone), &[("year", "numeric"), ("month", "2-digit"), ("day", "2-digit")])?;
+    let mut parts = text.split('-').map(|p| p.trim().parse::<u32>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
 /// A day heading in the agent's language ("Today", "Yesterday", "Tuesday", "3 March", "3 March 2025").
@@ -52,17 +69,31 @@ pub fn format_full(ms: i64, locale: &str) -> String {
     format_instant(ms, locale, &[("dateStyle", "full"), ("timeStyle", "short")]).unwrap_or_else(|| fallback::full(ms))
 }
 
+/// The calendar date of an instant ("3 Nov 2026").
+pub fn format_calendar_date(ms: i64, locale: &str) -> String {
+    format_instant(ms, locale, &[("day", "numeric"), ("month", "short"), ("year", "numeric")])
+        .unwrap_or_else(|| local_day(ms).to_string())
+}
+
+/// A calendar day is formatted at its noon in UTC, in UTC, so no zone can move it to another day.
 fn format_date(day: NaiveDate, locale: &str, options: &[(&str, &str)]) -> Option<String> {
-    let noon = day.and_hms_opt(12, 0, 0)?;
-    let ms = Local.from_local_datetime(&noon).earliest()?.timestamp_millis();
-    format_instant(ms, locale, options)
+    let ms = day.and_hms_opt(12, 0, 0)?.and_utc().timestamp_millis();
+    format_instant_in(ms, locale, Some("UTC"), options)
+}
+
+/// An instant in the agent's time zone (the host's choice, else the browser's).
+fn format_instant(ms: i64, locale: &str, options: &[(&str, &str)]) -> Option<String> {
+    format_instant_in(ms, locale, prefs::time_zone().as_deref(), options)
 }
 
 #[cfg(target_arch = "wasm32")]
-fn format_instant(ms: i64, locale: &str, options: &[(&str, &str)]) -> Option<String> {
+fn format_instant_in(ms: i64, locale: &str, zone: Option<&str>, options: &[(&str, &str)]) -> Option<String> {
     use js_sys::{Array, Date, Intl, Object, Reflect};
     use wasm_bindgen::JsValue;
     let opts = Object::new();
+    if let Some(zone) = zone {
+        Reflect::set(&opts, &"timeZone".into(), &JsValue::from_str(zone)).ok()?;
+    }
     for (k, v) in options {
         Reflect::set(&opts, &JsValue::from_str(k), &JsValue::from_str(v)).ok()?;
     }
@@ -71,7 +102,7 @@ fn format_instant(ms: i64, locale: &str, options: &[(&str, &str)]) -> Option<Str
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn format_instant(_ms: i64, _locale: &str, _options: &[(&str, &str)]) -> Option<String> {
+fn format_instant_in(_ms: i64, _locale: &str, _zone: Option<&str>, _options: &[(&str, &str)]) -> Option<String> {
     None
 }
 

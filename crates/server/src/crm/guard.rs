@@ -1,0 +1,37 @@
+//! The guard in front of every CRM route: a write (POST, PUT, PATCH, DELETE) needs a caller allowed
+//! to use the tenant (401 / 403 as for the contract endpoints) and a tenant with native CRM on
+//! (409 `native_crm_off` otherwise). Reads pass through; their handlers authenticate themselves.
+
+use std::collections::HashMap;
+
+use axum::extract::{FromRequestParts, Path, Request, State};
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::Response;
+use c360_wire::problem::codes;
+
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Lets a CRM write through only for a caller of this tenant, and only with native CRM on.
+pub async fn native_crm_writes(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Result<Response, ApiError> {
+    if !matches!(*request.method(), Method::POST | Method::PUT | Method::PATCH | Method::DELETE) {
+        return Ok(next.run(request).await);
+    }
+    let (mut parts, body) = request.into_parts();
+    let caller = Caller::from_request_parts(&mut parts, &state).await?;
+    let Path(params) = Path::<HashMap<String, String>>::from_request_parts(&mut parts, &state)
+        .await
+        .map_err(|_| ApiError::field("tenantId", codes::INVALID_FORMAT, "tenantId is not a valid path segment."))?;
+    let tenant_id = params.get("tenantId").cloned().unwrap_or_default();
+    let tenant = state.db.call(move |conn| caller.authorize(conn, &tenant_id)).await?;
+    if !tenant.native_crm {
+        return Err(ApiError::NativeCrmOff);
+    }
+    Ok(next.run(Request::from_parts(parts, body)).await)
+}

@@ -1,0 +1,50 @@
+//! The panel's own endpoints (not part of the public contract): which host origins may embed and
+//! message a tenant's panel (public, read before any token exists) and how the panel behaves for a
+//! tenant (authenticated like the contract endpoints).
+
+mod handler;
+
+use axum::Router;
+use axum::routing::get;
+use rusqlite::Connection;
+
+use crate::state::AppState;
+use crate::tenants;
+
+/// `GET`: the tenant's allowed host origins, no credential needed.
+pub const HOST_ORIGINS_PATH: &str = "/v1/panel/tenants/{tenantId}/host-origins";
+/// `GET`: the tenant's panel configuration, with a panel token or API key.
+pub const CONFIG_PATH: &str = "/v1/panel/tenants/{tenantId}/config";
+
+/// The routes of the panel endpoints.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(HOST_ORIGINS_PATH, get(handler::get_host_origins))
+        .route(CONFIG_PATH, get(handler::get_panel_config))
+}
+
+/// The origins allowed to embed and message `tenant_id`'s panel: the tenant's own and the
+/// server-level ones, sorted and deduplicated. An unknown tenant has only the server-level ones.
+pub fn allowed_host_origins(
+    conn: &Connection,
+    tenant_id: &str,
+    server_level: &[String],
+) -> rusqlite::Result<Vec<String>> {
+    let mut origins = tenants::origins(conn, tenant_id)?;
+    origins.extend(server_level.iter().cloned());
+    origins.sort_unstable();
+    origins.dedup();
+    Ok(origins)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_are_the_wire_paths_with_the_openapi_parameter_name() {
+        use c360_wire::panel::paths;
+        assert_eq!(paths::HOST_ORIGINS.replace("{tenant_id}", "{tenantId}"), HOST_ORIGINS_PATH);
+        assert_eq!(paths::CONFIG.replace("{tenant_id}", "{tenantId}"), CONFIG_PATH);
+    }
+}

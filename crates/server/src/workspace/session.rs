@@ -1,0 +1,80 @@
+//! `GET /demo/workspace/session?tenantId=demo|demo-identity`: what the workspace page needs to run
+//! the panel for a demo tenant, including a fresh panel token. It mints tokens without any
+//! credential, so it exists only on the workspace listener and only for the two demo tenants.
+
+use axum::Json;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use c360_wire::problem::codes;
+use serde::Serialize;
+
+use super::WorkspaceState;
+use crate::auth::token::Claims;
+use crate::demo::{DEMO_IDENTITY_TENANT, DEMO_TENANT, personas};
+use crate::error::ApiError;
+use crate::query::QueryPairs;
+
+/// An internal extension: no customer, no history.
+pub const INTERNAL_NUMBER: &str = "+14155550999";
+/// A valid E.164 number no demo customer has.
+pub const UNKNOWN_NUMBER: &str = "+13125550187";
+/// The agent the demo tokens are for.
+const AGENT: &str = "Demo Agent";
+/// A demo token lasts a working day.
+const TOKEN_TTL_SECS: i64 = 8 * 3600;
+/// How many demo customers the page offers to call (the first, documented ones).
+const CUSTOMERS: usize = 4;
+
+/// The session body.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Session {
+    tenant_id: String,
+    panel_origin: String,
+    panel_url: String,
+    token: String,
+    customers: Vec<Customer>,
+    internal_number: &'static str,
+    unknown_number: &'static str,
+}
+
+/// A demo customer the page can start interactions with.
+#[derive(Debug, Serialize)]
+pub struct Customer {
+    name: String,
+    phone: String,
+    email: String,
+}
+
+/// Answers a session for `demo` or `demo-identity`; any other tenant is a 400.
+pub async fn get_session(State(state): State<WorkspaceState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
+    let tenant_id = QueryPairs::parse(raw.as_deref())?
+        .single("tenantId")?
+        .ok_or_else(|| ApiError::field("tenantId", codes::REQUIRED, "tenantId is required: demo or demo-identity."))?;
+    if tenant_id != DEMO_TENANT && tenant_id != DEMO_IDENTITY_TENANT {
+        return Err(ApiError::field(
+            "tenantId",
+            codes::INVALID_VALUE,
+            "The demo workspace serves only the demo tenants: demo or demo-identity.",
+        ));
+    }
+    let iat = chrono::Utc::now().timestamp();
+    let token =
+        state.tokens.sign(&Claims { tid: tenant_id.clone(), sub: AGENT.into(), iat, exp: iat + TOKEN_TTL_SECS });
+    let customers = personas()
+        .into_iter()
+        .take(CUSTOMERS)
+        .map(|p| Customer { name: p.name, phone: p.phone, email: p.email })
+        .collect();
+    let session = Session {
+        panel_url: format!("{}/?tenantId={}", state.panel_origin, c360_wire::urlencoding::encode(&tenant_id)),
+        panel_origin: state.panel_origin,
+        tenant_id,
+        token,
+        customers,
+        internal_number: INTERNAL_NUMBER,
+        unknown_number: UNKNOWN_NUMBER,
+    };
+    Ok(([(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))], Json(session)).into_response())
+}

@@ -1,0 +1,69 @@
+//! The guard in front of our CRM API: writes need a caller of the tenant, and a tenant with native
+//! CRM on; identity-only tenants answer 409 `native_crm_off`. No CRM resource exists yet (404).
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{TestServer, bearer};
+
+const WRITES: [Method; 4] = [Method::POST, Method::PUT, Method::PATCH, Method::DELETE];
+
+#[tokio::test]
+async fn writes_to_an_identity_only_tenant_are_409_native_crm_off() {
+    let server = TestServer::new();
+    let key = server.key_for("basic");
+    for method in WRITES {
+        let reply = server.request(method.clone(), "/v1/crm/tenants/basic/contacts", &[("x-api-key", &key)]).await;
+        assert_eq!(reply.status, StatusCode::CONFLICT, "{method}");
+        assert_eq!(reply.json["status"], 409);
+        assert_eq!(reply.json["title"], "Native CRM is off");
+        assert!(reply.json["detail"].as_str().unwrap().contains("no native CRM"), "{}", reply.json);
+        assert_eq!(reply.json["errors"][0]["field"], "tenantId");
+        assert_eq!(reply.json["errors"][0]["code"], c360_wire::panel::NATIVE_CRM_OFF);
+        assert!(!reply.json["errors"][0]["message"].as_str().unwrap().is_empty());
+    }
+    let token = server.token_for("demo-identity", 600);
+    let path = "/v1/crm/tenants/demo-identity/contacts/ct-0001/activities";
+    let reply = server.request(Method::POST, path, &[("authorization", &bearer(&token))]).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+}
+
+#[tokio::test]
+async fn a_write_without_credentials_is_401_and_for_another_account_403() {
+    let server = TestServer::new();
+    let reply = server.request(Method::POST, "/v1/crm/tenants/basic/contacts", &[]).await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(reply.json["status"], 401);
+    let other_key = server.key_for("other");
+    let demo_token = server.token_for("demo", 600);
+    for (path, header) in [
+        ("/v1/crm/tenants/basic/contacts", ("x-api-key", other_key.clone())),
+        ("/v1/crm/tenants/demo/contacts", ("x-api-key", other_key.clone())),
+        ("/v1/crm/tenants/basic/contacts", ("authorization", bearer(&demo_token))),
+        ("/v1/crm/tenants/no-such-tenant/contacts", ("authorization", bearer(&demo_token))),
+    ] {
+        let reply = server.request(Method::PATCH, path, &[(header.0, &header.1)]).await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{path} with {}", header.0);
+    }
+}
+
+#[tokio::test]
+async fn with_native_crm_on_writes_pass_the_guard_and_find_no_resource_yet() {
+    let server = TestServer::new();
+    let key = server.key_for("demo");
+    for method in WRITES {
+        let reply = server.request(method.clone(), "/v1/crm/tenants/demo/contacts", &[("x-api-key", &key)]).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{method}");
+        assert_eq!(reply.json["status"], 404);
+    }
+}
+
+#[tokio::test]
+async fn reads_are_404_problems() {
+    let server = TestServer::new();
+    for path in ["/v1/crm/tenants/basic/contacts", "/v1/crm/tenants/demo/contacts/ct-0001"] {
+        let reply = server.get(path, &[]).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(reply.json["status"], 404);
+    }
+}

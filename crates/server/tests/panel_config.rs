@@ -1,0 +1,72 @@
+//! `GET /v1/panel/tenants/{tenantId}/config`: authenticated and isolated like the contract
+//! endpoints; it tells the panel whether the tenant runs with native CRM or identity-only.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{TestServer, bearer};
+
+const DEMO: &str = "/v1/panel/tenants/demo/config";
+
+#[tokio::test]
+async fn the_tenant_s_own_token_or_key_reads_its_configuration() {
+    let server = TestServer::new();
+    let token = server.token_for("demo", 600);
+    let reply = server.get(DEMO, &[("authorization", &bearer(&token))]).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.headers["cache-control"], "no-store");
+    assert_eq!(
+        reply.json,
+        serde_json::json!({ "tenantId": "demo", "nativeCrm": true, "speechAnalytics": true, "autoLog": [] })
+    );
+    let key = server.key_for("demo");
+    let basic = server.get("/v1/panel/tenants/basic/config", &[("x-api-key", &key)]).await;
+    assert_eq!(basic.status, StatusCode::OK, "a key reaches every tenant of its account");
+    assert_eq!(basic.json["nativeCrm"], false);
+    assert_eq!(basic.json["speechAnalytics"], false);
+}
+
+#[tokio::test]
+async fn the_identity_only_demo_tenant_says_native_crm_is_off() {
+    let server = TestServer::new();
+    let token = server.token_for("demo-identity", 600);
+    let reply = server.get("/v1/panel/tenants/demo-identity/config", &[("authorization", &bearer(&token))]).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.json["tenantId"], "demo-identity");
+    assert_eq!(reply.json["nativeCrm"], false);
+    assert_eq!(reply.json["speechAnalytics"], true);
+}
+
+#[tokio::test]
+async fn auto_log_settings_are_reported() {
+    let server = TestServer::new();
+    server
+        .state
+        .db
+        .with(|conn| conn.execute("UPDATE tenants SET auto_log = 'voice,email' WHERE id = 'demo'", []))
+        .unwrap();
+    let reply = server.get(DEMO, &[("x-api-key", &server.key_for("demo"))]).await;
+    assert_eq!(reply.json["autoLog"], serde_json::json!(["voice", "email"]));
+}
+
+#[tokio::test]
+async fn no_credential_is_401_and_another_tenant_or_account_is_403() {
+    let server = TestServer::new();
+    let reply = server.get(DEMO, &[]).await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(reply.json["status"], 401);
+    assert!(reply.headers.contains_key("www-authenticate"));
+    let other_token = server.token_for("other", 600);
+    let other_key = server.key_for("other");
+    let demo_token = server.token_for("demo", 600);
+    for (path, header) in [
+        (DEMO, ("authorization", bearer(&other_token))),
+        (DEMO, ("x-api-key", other_key.clone())),
+        ("/v1/panel/tenants/basic/config", ("authorization", bearer(&demo_token))),
+        ("/v1/panel/tenants/no-such-tenant/config", ("x-api-key", other_key.clone())),
+    ] {
+        let reply = server.get(path, &[(header.0, &header.1)]).await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{path} with {}", header.0);
+        assert_eq!(reply.json["status"], 403);
+    }
+}

@@ -1,0 +1,113 @@
+//! `serve --workspace-listen` as a real process: two listeners, two log lines, and the workspace's
+//! origin accepted as a host by the main server.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// A running server, killed when dropped.
+struct Running {
+    child: Child,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Running {
+    /// The text after `marker` in the first log line containing it, up to the next space.
+    fn wait_for(&self, marker: &str) -> String {
+        loop {
+            let line = self.lines.recv_timeout(Duration::from_secs(60)).expect("log line before timeout");
+            if let Some((_, rest)) = line.split_once(marker) {
+                return rest.split_whitespace().next().unwrap_or_default().to_owned();
+            }
+        }
+    }
+}
+
+fn serve(db: &std::path::Path, extra: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_c360-server"));
+    cmd.args(["serve", "--db", db.to_str().unwrap(), "--listen", "127.0.0.1:0"])
+        .args(extra)
+        .env("C360_LOG", "info")
+        .env("NO_COLOR", "1")
+        .env_remove("C360_TOKEN_SECRET")
+        .env_remove("C360_ALLOW_HOST_ORIGINS")
+        .env_remove("C360_STATIC");
+    cmd
+}
+
+fn start(mut cmd: Command) -> Running {
+    let mut child = cmd.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    Running { child, lines }
+}
+
+async fn json(url: &str) -> serde_json::Value {
+    let resp = reqwest::get(url).await.unwrap();
+    assert!(resp.status().is_success(), "{url}: {}", resp.status());
+    serde_json::from_str(&resp.text().await.unwrap()).unwrap()
+}
+
+#[tokio::test]
+async fn the_workspace_listens_on_its_own_origin_which_the_demo_tenants_accept_as_a_host() {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dir.path().join("dist");
+    std::fs::create_dir(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), "<!doctype html><title>Customer 360</title><script>go()</script>").unwrap();
+    let mut cmd = serve(&dir.path().join("c.sqlite"), &["--demo", "--workspace-listen", "127.0.0.1:0"]);
+    cmd.args(["--static", dist.to_str().unwrap(), "--allow-host-origin", "https://agent.example.com"]);
+    let server = start(cmd);
+    let base = server.wait_for("listening on ");
+    let page = server.wait_for("demo workspace on ");
+    let origin = page.strip_suffix("/demo/workspace").expect("the page's URL").to_owned();
+    assert!(base.starts_with("http://127.0.0.1:") && origin.starts_with("http://127.0.0.1:") && base != origin);
+
+    let allowed = json(&format!("{base}/v1/panel/tenants/demo/host-origins")).await;
+    assert_eq!(allowed["allowedHostOrigins"], serde_json::json!([origin, "https://agent.example.com"]));
+    let document = reqwest::get(format!("{base}/?tenantId=demo-identity")).await.unwrap();
+    let policy = document.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(policy.ends_with(&format!("frame-ancestors 'self' {origin} https://agent.example.com")), "{policy}");
+
+    let html = reqwest::get(&page).await.unwrap().text().await.unwrap();
+    assert!(html.contains("Demo agent workspace"));
+    let session = json(&format!("{origin}/demo/workspace/session?tenantId=demo-identity")).await;
+    assert_eq!(session["panelOrigin"], base.as_str());
+    let config = reqwest::Client::new()
+        .get(format!("{base}/v1/panel/tenants/demo-identity/config"))
+        .bearer_auth(session["token"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(config.status(), 200);
+    let config: serde_json::Value = serde_json::from_str(&config.text().await.unwrap()).unwrap();
+    assert_eq!(config["nativeCrm"], false);
+    // The main listener mints nothing.
+    let main = reqwest::get(format!("{base}/demo/workspace/session?tenantId=demo")).await.unwrap();
+    assert!(!main.text().await.unwrap().contains("\"token\""));
+}
+
+#[test]
+fn the_workspace_needs_the_demo_and_the_panel_and_host_origins_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite");
+    let out = serve(&db, &["--workspace-listen", "127.0.0.1:0"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--workspace-listen needs --demo and --static"));
+    let out = serve(&db, &["--allow-host-origin", "agent.example.com/path"]).output().unwrap();
+    assert!(!out.status.success());
+    let out = serve(&db, &[]).env("C360_ALLOW_HOST_ORIGINS", "https://a.example,ftp://b.example").output().unwrap();
+    assert!(!out.status.success(), "every origin in the environment list is checked");
+}

@@ -1,0 +1,47 @@
+//! `CustomerHeader`: who the agent is talking to, readable at a glance, and whether the
+//! interaction has ended.
+
+use c360_wire::Identity;
+use leptos::prelude::*;
+
+use crate::intl::agent_locale;
+use crate::phone::{readable, region_name};
+
+/// The identifier (`+1 415 555 0100 · United States`, or the email), what kind of interaction it
+/// is, and an "ended" mark once the host says so.
+#[component]
+pub fn CustomerHeader(
+    /// The customer's identifier.
+    #[prop(into)]
+    identity: Signal<Identity>,
+    /// "Call · inbound" and the like.
+    #[prop(into)]
+    context: Signal<String>,
+    /// The interaction has ended.
+    #[prop(into)]
+    ended: Signal<bool>,
+) -> impl IntoView {
+    let shown = Signal::derive(move || {
+        identity.with(|id| match id {
+            Identity::Phone { phone_number } => {
+                let phone = readable(phone_number);
+                (phone.text, phone.region.map(|r| region_name(r, &agent_locale())))
+            }
+            other => (other.display_value().to_owned(), None),
+        })
+    });
+    view! {
+        <header class="customer-header">
+            <p class="customer-label">{context}</p>
+            <p class="customer-identity" data-testid="customer-identity">{move || shown.with(|s| s.0.clone())}</p>
+            {move || shown.with(|s| s.1.clone()).map(|region| view! {
+                <p class="customer-region" data-testid="customer-region">{region}</p>
+            })}
+            {move || ended.get().then(|| view! {
+                <p class="interaction-ended" data-testid="interaction-ended">
+                    <span aria-hidden="true">"■ "</span>"Interaction ended"
+                </p>
+            })}
+        </header>
+    }
+}

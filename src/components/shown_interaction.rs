@@ -1,0 +1,83 @@
+//! `ShownInteraction`: what the panel shows for the interaction in focus — the customer's header,
+//! limited profile (identity-only) and history, or a calm notice when there is no customer.
+
+use c360_wire::Identity;
+use leptos::prelude::*;
+
+use crate::components::{CustomerHeader, CustomerHistory, Notice};
+use crate::host::{Desk, Subject};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Idle,
+    Customer,
+    Internal,
+    Unidentified,
+}
+
+/// Renders the desk's shown interaction. Switching between two customers keeps the same views
+/// (only the identity changes, and a customer seen before comes from the cache).
+#[component]
+pub fn ShownInteraction(
+    /// The live interactions and the focused one.
+    desk: RwSignal<Desk>,
+    /// Identity-only workspace (no native CRM).
+    limited: bool,
+    /// Bumped when the host changes language or time zone: dates are formatted again.
+    #[prop(into)]
+    look: Signal<u32>,
+) -> impl IntoView {
+    let kind = Memo::new(move |_| {
+        desk.with(|d| match d.shown().map(|l| &l.subject) {
+            None => Kind::Idle,
+            Some(Subject::Customer(_)) => Kind::Customer,
+            Some(Subject::Internal) => Kind::Internal,
+            Some(Subject::Unidentified) => Kind::Unidentified,
+        })
+    });
+    let identity = Memo::new(move |previous: Option<&Identity>| {
+        desk.with(|d| match d.shown().map(|l| &l.subject) {
+            Some(Subject::Customer(id)) => id.clone(),
+            _ => previous.cloned().unwrap_or(Identity::Phone { phone_number: String::new() }),
+        })
+    });
+    let label = Signal::derive(move || desk.with(|d| d.shown().map(|l| l.label()).unwrap_or_default()));
+    let ended = Signal::derive(move || desk.with(|d| d.shown().is_some_and(|l| l.ended)));
+
+    move || {
+        match kind.get() {
+        Kind::Idle => view! {
+            <Notice
+                headline="No customer yet"
+                advice="The customer's history appears here when an interaction starts."
+                testid="idle-notice"
+            />
+        }
+        .into_any(),
+        Kind::Internal => view! {
+            <Notice
+                headline="No customer context for internal calls"
+                advice="Agent-to-agent, directory and unrouted calls are not looked up, so there is no customer history to show."
+                testid="internal-notice"
+            />
+        }
+        .into_any(),
+        Kind::Unidentified => view! {
+            <Notice
+                headline="No customer details for this interaction"
+                advice="The workspace did not share a phone number or email address for it, so there is no history to look up."
+                testid="unidentified-notice"
+            />
+        }
+        .into_any(),
+        Kind::Customer => view! {
+            <CustomerHeader identity context=label ended/>
+            {move || {
+                look.track();
+                view! { <CustomerHistory identity limited/> }
+            }}
+        }
+        .into_any(),
+    }
+    }
+}

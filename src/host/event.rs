@@ -1,0 +1,257 @@
+//! The host's messages, parsed strictly: the envelope `{ "type": "event", "name", "payload" }`,
+//! the Agent Workspace partner events (`../shared/spec/upstream/partner-sdk/`) and our own
+//! `c360-*` events. Each payload's `schemaVersion` must be the one this build speaks; a field of
+//! the wrong type, an unknown enum value or an oversized string rejects the whole message.
+//! Unknown extra fields are ignored (as the SDK's schemas strip them).
+//!
+//! The reader walks the structured-clone object with `Reflect` instead of a serde derive per
+//! event: the panel's bundle budget is tight and these payloads are small.
+
+use js_sys::Reflect;
+use wasm_bindgen::JsValue;
+
+/// A message the panel acts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HostEvent {
+    /// `aw-interaction-started-v1`.
+    Started(Started),
+    /// `aw-interaction-focus-v3`: show this interaction.
+    Focus { interaction_id: String },
+    /// `aw-interaction-ended-v1`.
+    Ended { interaction_id: String },
+    /// `global-user-details-v1`: who the agent is and their language.
+    UserDetails { name: String, language: Option<String> },
+    /// `c360-context-v1`: how the host wants the panel to look and read.
+    Context(HostContext),
+    /// `c360-auth-v1`: a panel token handed over by the host.
+    Auth { token: String },
+}
+
+/// The channel of a started interaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InteractionType {
+    /// Voice call.
+    Phone,
+    /// Chat (web chat, messaging).
+    Chat,
+    /// Email.
+    Email,
+    /// SMS.
+    Sms,
+}
+
+/// `aw-interaction-started-v1`, with our optional `customerEmail`, `routed` and `internal`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Started {
+    /// The host's id of the interaction.
+    pub interaction_id: String,
+    /// Its channel.
+    pub interaction_type: InteractionType,
+    /// Whether the customer called in (else the agent reached out).
+    pub inbound: bool,
+    /// Queue it came through, if any.
+    pub queue_name: Option<String>,
+    /// The customer's phone number as the host has it.
+    pub customer_phone: Option<String>,
+    /// The customer's email (digital channels).
+    pub customer_email: Option<String>,
+    /// Routed through a queue (absent = routed).
+    pub routed: bool,
+    /// Agent-to-agent or directory call (absent = external).
+    pub internal: bool,
+}
+
+/// `c360-context-v1`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HostContext {
+    /// `light` or `dark`; `None` follows the system.
+    pub theme: Option<Theme>,
+    /// An accent preset (`tokens.accent`): one of [`ACCENTS`].
+    pub accent: Option<String>,
+    /// A BCP 47 language tag.
+    pub locale: Option<String>,
+    /// An IANA time zone name.
+    pub time_zone: Option<String>,
+}
+
+/// A colour scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+/// Why a message was ignored (logged once per reason, counted always).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rejected {
+    /// The sender's origin is not an allowed host origin.
+    Origin,
+    /// Not `{ type: "event", name: <string>, payload: <object> }`.
+    Envelope,
+    /// An event name this panel does not handle.
+    UnknownEvent,
+    /// `schemaVersion` missing or not the one this build speaks.
+    SchemaVersion,
+    /// A field is missing, of the wrong type, out of its allowed values or too long.
+    Payload,
+}
+
+impl Rejected {
+    /// What the console says.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Rejected::Origin => "a message from an origin that is not an allowed host origin",
+            Rejected::Envelope => "a message that is not a { type: \"event\", name, payload } envelope",
+            Rejected::UnknownEvent => "an event this panel does not handle",
+            Rejected::SchemaVersion => "an event with a missing or unsupported schemaVersion",
+            Rejected::Payload => "an event whose payload does not match its schema",
+        }
+    }
+}
+
+/// Longest string field accepted (ids, names, numbers); a token may be longer.
+const MAX_TEXT: usize = 256;
+const MAX_TOKEN: usize = 4096;
+
+/// Parses a posted message's data.
+pub fn parse(data: &JsValue) -> Result<HostEvent, Rejected> {
+    if !data.is_object() || text(data, "type", MAX_TEXT).ok().flatten().as_deref() != Some("event") {
+        return Err(Rejected::Envelope);
+    }
+    let name = text(data, "name", MAX_TEXT).ok().flatten().ok_or(Rejected::Envelope)?;
+    let payload = get(data, "payload");
+    if !payload.is_object() {
+        return Err(Rejected::Envelope);
+    }
+    let version = match name.as_str() {
+        "aw-interaction-focus-v3" => "3.0.0",
+        "aw-interaction-started-v1"
+        | "aw-interaction-ended-v1"
+        | "global-user-details-v1"
+        | "c360-context-v1"
+        | "c360-auth-v1" => "1.0.0",
+        _ => return Err(Rejected::UnknownEvent),
+    };
+    if text(&payload, "schemaVersion", MAX_TEXT).ok().flatten().as_deref() != Some(version) {
+        return Err(Rejected::SchemaVersion);
+    }
+    let p = &payload;
+    let event = match name.as_str() {
+        "aw-interaction-started-v1" => HostEvent::Started(Started {
+            interaction_id: id(p)?,
+            interaction_type: match required(p, "interactionType")?.as_str() {
+                "phone" => InteractionType::Phone,
+                "chat" => InteractionType::Chat,
+                "email" => InteractionType::Email,
+                "sms" => InteractionType::Sms,
+                _ => return Err(Rejected::Payload),
+            },
+            inbound: match required(p, "direction")?.as_str() {
+                "inbound" => true,
+                "outbound" => false,
+                _ => return Err(Rejected::Payload),
+            },
+            queue_name: text(p, "queueName", MAX_TEXT)?,
+            customer_phone: text(p, "customerPhone", MAX_TEXT)?,
+            customer_email: text(p, "customerEmail", MAX_TEXT)?,
+            routed: flag(p, "routed")?.unwrap_or(true),
+            internal: flag(p, "internal")?.unwrap_or(false),
+        }),
+        "aw-interaction-focus-v3" => {
+            let queue = get(p, "queue");
+            if !queue.is_object() || flag(p, "isManual")?.is_none() {
+                return Err(Rejected::Payload);
+            }
+            for field in ["id", "queueId", "queueName"] {
+                required(&queue, field)?;
+            }
+            HostEvent::Focus { interaction_id: id(p)? }
+        }
+        "aw-interaction-ended-v1" => HostEvent::Ended { interaction_id: id(p)? },
+        "global-user-details-v1" => {
+            for field in ["firstName", "lastName", "userId", "customerId", "loginId", "jobTitle"] {
+                required(p, field)?;
+            }
+            text(p, "email", MAX_TEXT)?;
+            HostEvent::UserDetails { name: required(p, "name")?, language: text(p, "language", MAX_TEXT)? }
+        }
+        "c360-context-v1" => HostEvent::Context(HostContext {
+            theme: match text(p, "theme", MAX_TEXT)?.as_deref() {
+                None => None,
+                Some("light") => Some(Theme::Light),
+                Some("dark") => Some(Theme::Dark),
+                Some(_) => return Err(Rejected::Payload),
+            },
+            accent: accent(&get(p, "tokens"))?,
+            locale: checked(text(p, "locale", MAX_TEXT)?, |s| {
+                s.len() <= 35 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            })?,
+            time_zone: checked(text(p, "timeZone", MAX_TEXT)?, |s| {
+                s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"/_+-".contains(&b))
+            })?,
+        }),
+        _ => {
+            HostEvent::Auth { token: text(p, "token", MAX_TOKEN)?.filter(|t| !t.is_empty()).ok_or(Rejected::Payload)? }
+        }
+    };
+    Ok(event)
+}
+
+/// The accent presets a host may pick (`tokens.accent`). Each has a light and a dark colour in
+/// style/main.css, checked there for 4.5:1 contrast on every surface it is drawn on; a free colour
+/// could not be guaranteed readable.
+pub const ACCENTS: &[&str] = &["blue", "teal", "violet", "green", "orange"];
+
+/// `tokens` is optional; if present it is an object whose optional `accent` is a preset name.
+fn accent(tokens: &JsValue) -> Result<Option<String>, Rejected> {
+    if tokens.is_undefined() {
+        return Ok(None);
+    }
+    if !tokens.is_object() {
+        return Err(Rejected::Payload);
+    }
+    match text(tokens, "accent", MAX_TEXT)? {
+        Some(a) if ACCENTS.contains(&a.as_str()) => Ok(Some(a)),
+        Some(_) => Err(Rejected::Payload),
+        None => Ok(None),
+    }
+}
+
+fn checked(value: Option<String>, ok: impl Fn(&str) -> bool) -> Result<Option<String>, Rejected> {
+    match value {
+        Some(v) if v.is_empty() || !ok(&v) => Err(Rejected::Payload),
+        v => Ok(v),
+    }
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// An optional string field: absent (or `undefined`) is `None`; any other type, or too long, is
+/// an error.
+fn text(obj: &JsValue, key: &str, max: usize) -> Result<Option<String>, Rejected> {
+    let v = get(obj, key);
+    if v.is_undefined() {
+        return Ok(None);
+    }
+    match v.as_string() {
+        Some(s) if s.len() <= max => Ok(Some(s)),
+        _ => Err(Rejected::Payload),
+    }
+}
+
+fn required(obj: &JsValue, key: &str) -> Result<String, Rejected> {
+    text(obj, key, MAX_TEXT)?.ok_or(Rejected::Payload)
+}
+
+fn id(obj: &JsValue) -> Result<String, Rejected> {
+    required(obj, "interactionId").and_then(|s| if s.trim().is_empty() { Err(Rejected::Payload) } else { Ok(s) })
+}
+
+fn flag(obj: &JsValue, key: &str) -> Result<Option<bool>, Rejected> {
+    let v = get(obj, key);
+    if v.is_undefined() { Ok(None) } else { v.as_bool().map(Some).ok_or(Rejected::Payload) }
+}
