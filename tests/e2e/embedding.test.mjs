@@ -1,0 +1,183 @@
+// Embedding end to end: the demo agent workspace on its own origin frames the release build of the
+// panel served by the real server, and drives it with the host protocol (postMessage), as an
+// agent workspace would.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, axeViolations, DEMO_PHONE, DEMO_EMAIL } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ workspace: true });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Opens the workspace (optionally for another tenant) and waits for the panel's ready. */
+async function openWorkspace({ tenant = 'demo', colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, colorScheme });
+  const page = await context.newPage();
+  const errors = [];
+  const consoleLines = [];
+  const insightRequests = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => consoleLines.push(m.text()));
+  page.on('request', (r) => { if (r.url().includes('/interactions-insight')) insightRequests.push(r.url()); });
+  await page.goto(server.workspace);
+  if (tenant !== 'demo') {
+    await page.waitForFunction(() => document.body.dataset.panelReady === 'true');
+    await page.selectOption('#tenant', tenant);
+  }
+  await page.waitForFunction(() => document.body.dataset.panelReady === 'true');
+  const panel = page.frame({ name: 'c360-panel' });
+  assert.ok(panel, 'the panel frame is there');
+  return { page, context, panel, errors, consoleLines, insightRequests };
+}
+
+const start = (page, opts) => page.evaluate((o) => window.workspace.start(o), opts);
+const logged = (page, name, dir = 'in') =>
+  page.evaluate(([n, d]) => window.workspace.log.filter((e) => e.name === n && e.dir === d), [name, dir]);
+const ignoredCount = (panel) => panel.evaluate(() => Number(document.querySelector('main').dataset.ignoredMessages));
+
+test('a started call pops the caller: readable number, full timeline, announced, and the host is told', async () => {
+  const { page, context, panel, errors, consoleLines } = await openWorkspace();
+  assert.equal((await logged(page, 'c360-ready-v1')).length, 1, 'the panel said it is ready');
+  await panel.getByTestId('idle-notice').waitFor();
+
+  const id = await start(page, { interactionType: 'phone', customerPhone: DEMO_PHONE, customerName: 'Dana' });
+  await panel.getByTestId('timeline-row').first().waitFor();
+  assert.equal(await panel.getByTestId('customer-identity').textContent(), '+1 415 555 0100');
+  assert.equal(await panel.getByTestId('customer-region').textContent(), 'United States');
+  assert.equal(await panel.getByTestId('timeline-row').count(), 50);
+  assert.match(await panel.getByTestId('panel-status').textContent(), /Call · inbound: \+1 415 555 0100/);
+  await page.waitForFunction(() => window.workspace.log.some((e) => e.name === 'c360-identity-shown-v1'));
+  const shown = await logged(page, 'c360-identity-shown-v1');
+  assert.deepEqual(shown.at(-1), {
+    dir: 'in', name: 'c360-identity-shown-v1',
+    payload: { interactionId: id, identity: { phoneNumber: DEMO_PHONE }, schemaVersion: '1.0.0' },
+  });
+  await page.waitForFunction(() => window.workspace.log.some((e) => e.name === 'c360-resize-v1' && e.payload.height > 600));
+  assert.equal(await panel.getByTestId('limited-profile').count(), 0, 'a native-CRM tenant shows no limited profile');
+
+  assert.deepEqual(await axeViolations(panel), []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(consoleLines.filter((l) => /Content.Security.Policy|Refused to/i.test(l)), [], 'nothing blocked by the CSP');
+  assert.deepEqual(await context.cookies(), [], 'the panel sets no cookies');
+  await context.close();
+});
+
+test('focus switches between two live interactions, and switching back is served from the cache', async () => {
+  const { page, context, panel, insightRequests } = await openWorkspace();
+  const call = await start(page, { interactionType: 'phone', customerPhone: DEMO_PHONE });
+  await panel.getByTestId('timeline-row').first().waitFor();
+  await start(page, { interactionType: 'chat', customerEmail: 'Maria.Gonzalez@example.com' });
+  await panel.locator('[data-testid=customer-identity]', { hasText: DEMO_EMAIL }).waitFor();
+  await panel.getByTestId('timeline-row').first().waitFor();
+  assert.match(await panel.getByTestId('panel-status').textContent(), /^Chat: maria.gonzalez@example.com/);
+  const requestsBefore = insightRequests.length;
+  assert.equal(requestsBefore, 2);
+
+  await page.evaluate((i) => window.workspace.focus(i), call);
+  await panel.locator('[data-testid=customer-identity]', { hasText: '+1 415 555 0100' }).waitFor();
+  assert.equal(await panel.getByTestId('timeline-loading').count(), 0, 'no loading state: shown from the cache');
+  assert.equal(await panel.getByTestId('timeline-row').count(), 50);
+  assert.equal(insightRequests.length, requestsBefore, 'no new request');
+  await context.close();
+});
+
+test('an internal call gets the internal state and no customer lookup; an ended call stays, marked ended', async () => {
+  const { page, context, panel, insightRequests } = await openWorkspace();
+  const call = await start(page, { interactionType: 'phone', customerPhone: DEMO_PHONE });
+  await panel.getByTestId('timeline-row').first().waitFor();
+  await page.evaluate((i) => window.workspace.end(i), call);
+  await panel.getByTestId('interaction-ended').waitFor();
+  assert.equal(await panel.getByTestId('customer-identity').textContent(), '+1 415 555 0100', 'the profile stays');
+  assert.equal(await panel.getByTestId('timeline-row').count(), 50);
+  assert.match(await panel.getByTestId('panel-status').textContent(), /Interaction ended/);
+
+  const before = insightRequests.length;
+  await page.click('#internal');
+  await panel.getByTestId('internal-notice').waitFor();
+  assert.match(await panel.getByTestId('internal-notice').textContent(), /No customer context for internal calls/);
+  assert.equal(await panel.getByTestId('timeline-row').count(), 0);
+  assert.equal(insightRequests.length, before, 'nobody was looked up');
+  assert.deepEqual(await axeViolations(panel), []);
+  await context.close();
+});
+
+test('a message from a frame of another origin, and a malformed one from the host, change nothing', async () => {
+  const { page, context, panel, consoleLines, insightRequests } = await openWorkspace();
+  await start(page, { interactionType: 'phone', customerPhone: DEMO_PHONE });
+  await panel.getByTestId('timeline-row').first().waitFor();
+  const requests = insightRequests.length;
+
+  const rogueUrl = await page.evaluate(() => window.workspace.untrusted('+14155550123'));
+  assert.match(rogueUrl, /^http:\/\/localhost:/, 'really another origin');
+  await panel.waitForFunction(() => Number(document.querySelector('main').dataset.ignoredMessages) >= 1);
+  assert.equal(await panel.getByTestId('customer-identity').textContent(), '+1 415 555 0100');
+
+  await page.click('#malformed');
+  await panel.waitForFunction(() => Number(document.querySelector('main').dataset.ignoredMessages) >= 2);
+  await page.evaluate(() => window.workspace.sendRaw({ type: 'event', name: 'aw-interaction-started-v1',
+    payload: { interactionId: 'x', interactionType: 'phone', direction: 'inbound', customerPhone: '<b>+1</b>',
+      schemaVersion: '2.0.0' } }));
+  await page.evaluate(() => window.workspace.sendRaw('not even an object'));
+  await panel.waitForFunction(() => Number(document.querySelector('main').dataset.ignoredMessages) >= 4);
+
+  assert.equal(await panel.getByTestId('customer-identity').textContent(), '+1 415 555 0100', 'still the same caller');
+  assert.equal(await panel.getByTestId('timeline-row').count(), 50);
+  assert.equal(insightRequests.length, requests, 'nothing was looked up');
+  assert.equal(await ignoredCount(panel), 4);
+  const warnings = consoleLines.filter((l) => l.startsWith('Customer 360 panel: ignored'));
+  assert.equal(warnings.filter((l) => l.includes('not an allowed host origin')).length, 1, 'logged once per reason');
+  assert.ok(warnings.length <= 4, 'counted, not flooded');
+  await context.close();
+});
+
+test('the identity-only tenant shows the limited profile, says why, and offers no edit control', async () => {
+  const { page, context, panel: first } = await openWorkspace({ tenant: 'demo-identity' });
+  const panel = page.frame({ name: 'c360-panel' }) ?? first;
+  await start(page, { interactionType: 'phone', customerPhone: DEMO_PHONE });
+  await panel.getByTestId('timeline-row').first().waitFor();
+  const card = panel.getByTestId('limited-profile');
+  await card.waitFor();
+  const counts = await panel.getByTestId('profile-counts').textContent();
+  assert.match(counts, /^\d+ calls?( · \d+ [\w ]+)*$/, 'channel counts, calls first for this caller');
+  assert.equal(counts.match(/\d+/g).map(Number).reduce((a, b) => a + b), 50, 'they add up to the listed history');
+  assert.match(await panel.getByTestId('profile-first').textContent(), /\d{4}/);
+  assert.match(await panel.getByTestId('profile-last').textContent(), /\d{4}/);
+  assert.match(await panel.getByTestId('identity-only-note').textContent(), /no native CRM.*not a fault/s);
+  const editing = await panel.locator('button, a, input, textarea').evaluateAll((els) =>
+    els.map((e) => `${e.textContent} ${e.getAttribute('aria-label') ?? ''}`).filter((t) => /edit|create|new contact|save|\+/i.test(t)));
+  assert.deepEqual(editing, [], 'no create or edit controls');
+  assert.deepEqual(await axeViolations(panel), []);
+  await context.close();
+});
+
+test('the host theme applies to the panel, and the panel stays accessible in dark', async () => {
+  const { page, context, panel } = await openWorkspace();
+  await start(page, { interactionType: 'phone', customerPhone: DEMO_PHONE });
+  await panel.getByTestId('timeline-row').first().waitFor();
+  const background = () => panel.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(await background(), 'rgb(255, 255, 255)');
+  await page.click('#theme');
+  await panel.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  assert.equal(await background(), 'rgb(18, 23, 30)');
+  assert.deepEqual(await axeViolations(panel), []);
+  assert.deepEqual(await axeViolations(page), [], 'the workspace itself, dark');
+  await context.close();
+});
+
+test('the panel document is framed only by allowed origins', async () => {
+  const response = await fetch(`${server.base}/?tenantId=demo`);
+  const csp = response.headers.get('content-security-policy');
+  const workspaceOrigin = new URL(server.workspace).origin;
+  assert.match(csp, new RegExp(`frame-ancestors 'self' ${workspaceOrigin.replace(/[.]/g, '\\.')}(;|$)`));
+  assert.equal(response.headers.get('x-frame-options'), null);
+});
