@@ -140,7 +140,11 @@ pub fn parse(data: &JsValue) -> Result<HostEvent, Rejected> {
     let p = &payload;
     let event = match name.as_str() {
         "aw-interaction-started-v1" => HostEvent::Started(Started {
-            interaction_id: id(p)?,
+            // Fields of the schema the panel does not use are still type- and size-checked.
+            interaction_id: ["callId", "queueId", "customerName", "agentName", "agentPhone"]
+                .into_iter()
+                .try_for_each(|f| text(p, f, MAX_TEXT).map(drop))
+                .and_then(|()| id(p))?,
             interaction_type: match required(p, "interactionType")?.as_str() {
                 "phone" => InteractionType::Phone,
                 "chat" => InteractionType::Chat,

@@ -3,7 +3,9 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod host;
 mod insights;
+mod profile;
 mod support;
 mod timeline;
 
