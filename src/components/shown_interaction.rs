@@ -5,7 +5,7 @@ use c360_wire::Identity;
 use leptos::prelude::*;
 
 use crate::components::{CustomerHeader, CustomerHistory, Notice};
-use crate::host::{Desk, Subject};
+use crate::host::{Desk, Live, Subject};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -35,12 +35,15 @@ pub fn ShownInteraction(
             Some(Subject::Unidentified) => Kind::Unidentified,
         })
     });
-    let identity = Memo::new(move |previous: Option<&Identity>| {
-        desk.with(|d| match d.shown().map(|l| &l.subject) {
-            Some(Subject::Customer(id)) => id.clone(),
-            _ => previous.cloned().unwrap_or(Identity::Phone { phone_number: String::new() }),
+    // Keyed by interaction as well as identity: a new call from the customer on screen reloads
+    // their history (the start dropped it from the cache), while a focus switch is served cached.
+    let current = Memo::new(move |previous: Option<&(String, Identity)>| {
+        desk.with(|d| match d.shown() {
+            Some(Live { id, subject: Subject::Customer(identity), .. }) => (id.clone(), identity.clone()),
+            _ => previous.cloned().unwrap_or_else(|| (String::new(), Identity::Phone { phone_number: String::new() })),
         })
     });
+    let identity = Signal::derive(move || current.with(|c| c.1.clone()));
     let label = Signal::derive(move || desk.with(|d| d.shown().map(|l| l.label()).unwrap_or_default()));
     let ended = Signal::derive(move || desk.with(|d| d.shown().is_some_and(|l| l.ended)));
 

@@ -1,0 +1,58 @@
+// Screenshots of the panel embedded in the demo workspace, in each embedding state, at 360 and 480 px,
+// light and dark, into docs/screenshots/ (plus the workspace itself). A tool for looking, not a test.
+//
+//   cargo xtask test    # or: trunk build --release && cargo build -p c360-server
+//   node tests/e2e/screenshots.mjs
+
+import { join } from 'node:path';
+import { startServer, launchBrowser, here, DEMO_PHONE } from './harness.mjs';
+
+const out = join(here, '../../docs/screenshots');
+const server = await startServer({ workspace: true });
+const browser = await launchBrowser();
+
+const states = {
+  // name → (page) => set the state up
+  'screen-pop': (page) => page.evaluate((p) => window.workspace.start({ customerPhone: p }), DEMO_PHONE),
+  ended: async (page) => {
+    const id = await page.evaluate((p) => window.workspace.start({ customerPhone: p }), DEMO_PHONE);
+    await page.frame({ name: 'c360-panel' }).getByTestId('timeline-row').first().waitFor();
+    await page.evaluate((i) => window.workspace.end(i), id);
+  },
+  internal: (page) => page.click('#internal'),
+  'identity-only': async (page) => {
+    await page.selectOption('#tenant', 'demo-identity');
+    await page.waitForFunction(() => document.body.dataset.panelReady === 'true');
+    await page.evaluate((p) => window.workspace.start({ customerPhone: p }), DEMO_PHONE);
+  },
+};
+
+try {
+  for (const theme of ['light', 'dark']) {
+    for (const [name, setUp] of Object.entries(states)) {
+      for (const width of [360, 480]) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, colorScheme: theme });
+        const page = await context.newPage();
+        await page.goto(server.workspace);
+        await page.waitForFunction(() => document.body.dataset.panelReady === 'true');
+        await page.evaluate(([w, t]) => {
+          document.getElementById('panel').style.width = `${w}px`;
+          window.workspace.setTheme(t);
+        }, [width, theme]);
+        await setUp(page);
+        const panel = page.frame({ name: 'c360-panel' });
+        await panel.waitForFunction(() => !document.querySelector('[data-testid=timeline-loading]'));
+        await page.waitForTimeout(300); // let the resize message settle the frame's height
+        await page.locator('#panel').screenshot({ path: join(out, `embedded-${name}-${theme}-${width}.png`) });
+        if (name === 'screen-pop' && width === 480) {
+          await page.screenshot({ path: join(out, `workspace-${theme}.png`) });
+        }
+        await context.close();
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+console.log(`screenshots written to ${out}`);
