@@ -43,10 +43,15 @@ try {
         const panel = page.frame({ name: 'c360-panel' });
         await panel.waitForFunction(() => !document.querySelector('[data-testid=timeline-loading]'));
         await page.waitForTimeout(300); // let the resize message settle the frame's height
-        await page.locator('#panel').screenshot({ path: join(out, `embedded-${name}-${theme}-${width}.png`) });
+        await page.evaluate(() => window.scrollTo(0, 0));
         if (name === 'screen-pop' && width === 480) {
           await page.screenshot({ path: join(out, `workspace-${theme}.png`) });
         }
+        // The host sizes the frame to the panel's content (c360-resize-v1); keep the first screenful.
+        const box = await page.locator('#panel').boundingBox();
+        const clip = { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 900) };
+        await page.setViewportSize({ width: 1280, height: Math.ceil(box.y + clip.height) });
+        await page.screenshot({ path: join(out, `embedded-${name}-${theme}-${width}.png`), clip });
         await context.close();
       }
     }
