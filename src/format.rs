@@ -112,9 +112,28 @@ pub fn format_duration(secs: i64) -> String {
 
 /// `SOME_VALUE` → `Some value`.
 fn humanize(raw: &str) -> String {
-    let spaced = raw.replace(['_', '-'], " ").to_lowercase();
-    let mut chars = spaced.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    capitalize(&raw.replace(['_', '-'], " ").to_lowercase())
+}
+
+/// `s` with its first character upper-cased (`hier` → `Hier`, `ébauche` → `Ébauche`).
+pub fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    let Some(first) = chars.next() else { return String::new() };
+    let mut out = if first.is_ascii() { first.to_ascii_uppercase().to_string() } else { upper_case(first) };
+    out.push_str(chars.as_str());
+    out
+}
+
+/// In the browser, JavaScript's `toUpperCase` (the same Unicode mapping): Rust's
+/// `char::to_uppercase` would add its 12 KB case table (6.6 KB gzip with its code) to the bundle.
+#[cfg(target_arch = "wasm32")]
+fn upper_case(c: char) -> String {
+    js_sys::JsString::from(c.encode_utf8(&mut [0; 4]) as &str).to_upper_case().into()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn upper_case(c: char) -> String {
+    c.to_uppercase().collect()
 }
 
 #[cfg(test)]
@@ -167,6 +186,14 @@ mod tests {
             "Voicemail from customer"
         );
         assert_eq!(display_title(&interaction(&format!(r#"{{{base},"mediaType":"FAX"}}"#))), "Fax (no title)");
+    }
+
+    #[test]
+    fn capitalize_upper_cases_the_first_character_only() {
+        assert_eq!(capitalize("hier"), "Hier");
+        assert_eq!(capitalize("ébauche à"), "Ébauche à");
+        assert_eq!(capitalize("ßa"), "SSa");
+        assert_eq!(capitalize(""), "");
     }
 
     #[test]

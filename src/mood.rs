@@ -241,8 +241,7 @@ pub fn trend_label(trend: &[Sentiment]) -> String {
 /// `SOME_VALUE` → `Some value`.
 fn humanize(raw: &str) -> String {
     let spaced = raw.replace(['_', '-'], " ").trim().to_lowercase();
-    let mut chars = spaced.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_else(|| "Unknown".to_owned())
+    if spaced.is_empty() { "Unknown".to_owned() } else { crate::format::capitalize(&spaced) }
 }
 
 #[cfg(test)]

@@ -3,8 +3,10 @@
 
 mod error;
 mod fetch;
+mod from_js;
 
 pub use error::ApiError;
+pub use fetch::decode;
 
 use c360_wire::{
     HostOrigins, Identity, InsightQuery, InteractionsInsight, MAX_SUMMARY_IDS, PanelConfig,
@@ -33,17 +35,18 @@ impl ApiClient {
 
     /// `GET …/interactions-insight` for one identity over the default (last 12 months) window.
     pub async fn get_interactions_insight(&self, identity: &Identity) -> Result<InteractionsInsight, ApiError> {
-        self.get_json(&self.interactions_insight_url(identity)).await
+        fetch::get(&self.interactions_insight_url(identity), Some(&self.token)).await
     }
 
     /// `GET /v1/panel/tenants/{tenantId}/config`: the tenant's deployment model and licences.
     pub async fn get_config(&self) -> Result<PanelConfig, ApiError> {
-        self.get_json(&format!("{}/v1/panel/tenants/{}/config", self.base, urlencoding::encode(&self.tenant_id))).await
+        let url = format!("{}/v1/panel/tenants/{}/config", self.base, urlencoding::encode(&self.tenant_id));
+        fetch::get(&url, Some(&self.token)).await
     }
 
     /// `GET …/transcript-summaries` for up to 50 interactions in one request.
     pub async fn get_transcript_summaries(&self, ids: &[String]) -> Result<TranscriptSummariesResponse, ApiError> {
-        self.get_json(&self.transcript_summaries_url(ids)).await
+        fetch::get(&self.transcript_summaries_url(ids), Some(&self.token)).await
     }
 
     /// The request URL for a batch of ids (pure, for tests); at most 50 are named.
@@ -77,10 +80,6 @@ impl ApiClient {
             urlencoding::encode(&self.tenant_id),
             params.join("&")
         )
-    }
-
-    async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, ApiError> {
-        fetch::get(url, Some(&self.token)).await
     }
 }
 

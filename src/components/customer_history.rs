@@ -26,7 +26,8 @@ pub fn CustomerHistory(
     #[prop(optional)]
     limited: bool,
 ) -> impl IntoView {
-    let client = expect_context::<ApiClient>();
+    // `expect_context` would format its panic message with `Debug`, about 1 KB of bundle.
+    let client = use_context::<ApiClient>().expect("CustomerHistory needs an ApiClient in context");
     let cache = use_context::<InsightsCache>();
     provide_context(SummaryStore::from_client(client.clone()));
 

@@ -21,16 +21,18 @@ pub fn SignedIn(
     look: Signal<u32>,
 ) -> impl IntoView {
     provide_context(client.clone());
-    let config: RwSignal<Option<Result<PanelConfig, ApiError>>> = RwSignal::new(None);
+    // Only `native_crm` is used, so only it is kept. No memo: the signal changes only between
+    // "loading" and an answer, so one would never skip a render (and each memo type costs bundle).
+    let config: RwSignal<Option<Result<bool, ApiError>>> = RwSignal::new(None);
     let load = move || {
         let client = client.clone();
         config.set(None);
-        leptos::task::spawn_local(async move { config.set(Some(client.get_config().await)) });
+        leptos::task::spawn_local(async move {
+            config.set(Some(client.get_config().await.map(|c: PanelConfig| c.native_crm)));
+        });
     };
     load();
-    let outcome =
-        Memo::new(move |_| config.with(|c| c.as_ref().map(|r| r.as_ref().map(|c| c.native_crm).map_err(Clone::clone))));
-    move || match outcome.get() {
+    move || match config.get() {
         None => view! { <p class="empty-state" data-testid="config-loading">"Connecting…"</p> }.into_any(),
         Some(Ok(native_crm)) => view! { <ShownInteraction desk limited=!native_crm look/> }.into_any(),
         Some(Err(error)) => {

@@ -37,16 +37,16 @@ pub fn TopicsCloud(
             i.as_ref().and_then(|i| i.aggregated_topics.as_ref()).map(|t| t.topic_frequency.clone()).unwrap_or_default()
         })
     });
-    let empty_text = Memo::new(move |_| {
-        insights.with(|i| insights_gate(i.as_ref()).empty_text()).unwrap_or_else(|| NO_TOPICS_TEXT.to_owned())
-    });
+    // A closure, not a memo: it only feeds one text node, which is left alone when unchanged.
+    let empty_text =
+        move || insights.with(|i| insights_gate(i.as_ref()).empty_text()).unwrap_or_else(|| NO_TOPICS_TEXT.to_owned());
 
     view! {
         <div class="topics-cloud" data-testid="topics-cloud">
             <Show
                 when=move || topics.with(|t| !t.is_empty())
                 fallback=move || view! {
-                    <p class="empty-state insights-empty" data-testid="topics-empty">{move || empty_text.get()}</p>
+                    <p class="empty-state insights-empty" data-testid="topics-empty">{empty_text}</p>
                 }
             >
                 <ul class="topics-cloud-list" role="list" aria-label=LIST_LABEL>
@@ -73,9 +73,11 @@ fn topic_chip(
         topic.percentage_matched,
     );
     let name = topic.topic_name;
+    // A signal derived per chip rather than a memo: a comparison is cheaper to repeat than a memo
+    // is to keep, and `<Show>` memoises its own condition.
     let active = {
         let name = name.clone();
-        Memo::new(move |_| selected.with(|s| s.as_deref() == Some(name.as_str())))
+        Signal::derive(move || selected.with(|s| s.as_deref() == Some(name.as_str())))
     };
     let toggle = {
         let name = name.clone();

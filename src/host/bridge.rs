@@ -93,12 +93,12 @@ impl HostBridge {
         if parent_window().is_none() {
             return;
         }
-        let last = StoredValue::new(0i32);
+        let mut last = 0;
         let target = el.clone();
         let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
             let height = target.scroll_height();
-            if height != last.get_value() {
-                last.set_value(height);
+            if height != last {
+                last = height;
                 self.post("c360-resize-v1", &[("height", height.into())]);
             }
         });

@@ -114,8 +114,7 @@ fn relative_day(offset: i32, locale: &str) -> Option<String> {
     Reflect::set(&opts, &"numeric".into(), &"auto".into()).ok()?;
     let rtf = Intl::RelativeTimeFormat::new(&Array::of1(&JsValue::from_str(locale)), &opts);
     let text: String = rtf.format(f64::from(offset), "day").into();
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect())
+    (!text.is_empty()).then(|| crate::format::capitalize(&text))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

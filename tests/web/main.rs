@@ -3,6 +3,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod decode;
 mod host;
 mod insights;
 mod profile;

@@ -1,0 +1,250 @@
+//! Reads a value made by the browser's `JSON.parse` into a serde type.
+//!
+//! It replaces `serde-wasm-bindgen`, whose error messages (`invalid type: floating point 1.5,
+//! expected …`) pull in `f64` and string `Debug` formatting: 13.5 KB of the 200 KB gzip budget
+//! for text the panel never shows (a body that does not decode is simply "not the expected JSON").
+//! The rules are the same for every value `JSON.parse` can produce: `null` is `None` or `()`,
+//! integral numbers within the safe range are integers, a struct is read field by field from an
+//! object (absent fields are missing, unknown ones ignored), and a sequence is an array.
+
+use js_sys::{Array, Number, Object, Reflect};
+use serde::de::value::StrDeserializer;
+use serde::de::{self, DeserializeOwned, IntoDeserializer, Visitor};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Decodes `value` as `T`; `None` if it does not have `T`'s shape.
+pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Option<T> {
+    T::deserialize(JsDeserializer(value)).ok()
+}
+
+/// Why a value did not decode. Deliberately without a message: see the module docs.
+#[derive(Debug)]
+pub struct Mismatch;
+
+impl std::fmt::Display for Mismatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the value does not have the expected shape")
+    }
+}
+
+impl std::error::Error for Mismatch {}
+
+impl de::Error for Mismatch {
+    fn custom<T: std::fmt::Display>(_: T) -> Self {
+        Mismatch
+    }
+}
+
+type Result<T> = std::result::Result<T, Mismatch>;
+
+struct JsDeserializer(JsValue);
+
+impl JsDeserializer {
+    /// `null` (and `undefined`, which `JSON.parse` never produces).
+    fn is_nullish(&self) -> bool {
+        self.0.loose_eq(&JsValue::NULL)
+    }
+
+    fn safe_integer(&self) -> Option<i64> {
+        Number::is_safe_integer(&self.0).then(|| self.0.unchecked_into_f64() as i64)
+    }
+}
+
+impl<'de> de::Deserializer<'de> for JsDeserializer {
+    type Error = Mismatch;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        if self.is_nullish() {
+            visitor.visit_unit()
+        } else if let Some(b) = self.0.as_bool() {
+            visitor.visit_bool(b)
+        } else if let Some(n) = self.0.as_f64() {
+            match self.safe_integer() {
+                Some(i) => visitor.visit_i64(i),
+                None => visitor.visit_f64(n),
+            }
+        } else if let Some(s) = self.0.as_string() {
+            visitor.visit_string(s)
+        } else if Array::is_array(&self.0) {
+            self.deserialize_seq(visitor)
+        } else if self.0.is_object() {
+            let entries = Object::entries(self.0.unchecked_ref());
+            visitor.visit_map(Entries { entries, next: 0, value: JsValue::UNDEFINED })
+        } else {
+            Err(Mismatch)
+        }
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_bool(self.0.as_bool().ok_or(Mismatch)?)
+    }
+
+    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_i64(self.safe_integer().ok_or(Mismatch)?)
+    }
+
+    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.deserialize_i64(visitor)
+    }
+
+    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.deserialize_i64(visitor)
+    }
+
+    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.deserialize_i64(visitor)
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        match self.safe_integer() {
+            Some(i) if i >= 0 => visitor.visit_u64(i as u64),
+            _ => Err(Mismatch),
+        }
+    }
+
+    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.deserialize_u64(visitor)
+    }
+
+    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.deserialize_u64(visitor)
+    }
+
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.deserialize_u64(visitor)
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_f64(self.0.as_f64().ok_or(Mismatch)?)
+    }
+
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.deserialize_f64(visitor)
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_string(self.0.as_string().ok_or(Mismatch)?)
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        if self.is_nullish() { visitor.visit_none() } else { visitor.visit_some(self) }
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        if self.is_nullish() { visitor.visit_unit() } else { Err(Mismatch) }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        let array = self.0.dyn_into::<Array>().map_err(|_| Mismatch)?;
+        visitor.visit_seq(Elements { array, next: 0 })
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        if !self.0.is_object() {
+            return Err(Mismatch);
+        }
+        visitor.visit_map(Fields { object: self.0, fields: fields.iter(), value: JsValue::UNDEFINED })
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    /// Unknown fields are skipped without looking at them.
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_unit()
+    }
+
+    serde::forward_to_deserialize_any! {
+        i128 u128 char bytes byte_buf unit_struct tuple tuple_struct map enum
+    }
+}
+
+/// An array's elements, in order.
+struct Elements {
+    array: Array,
+    next: u32,
+}
+
+impl<'de> de::SeqAccess<'de> for Elements {
+    type Error = Mismatch;
+
+    fn next_element_seed<T: de::DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
+        if self.next >= self.array.length() {
+            return Ok(None);
+        }
+        let value = self.array.get(self.next);
+        self.next += 1;
+        seed.deserialize(JsDeserializer(value)).map(Some)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some((self.array.length() - self.next) as usize)
+    }
+}
+
+/// A struct's declared fields, read from an object; absent ones are left to serde (missing or
+/// default). `JSON.parse` never makes an `undefined` property, so `undefined` means absent.
+struct Fields {
+    object: JsValue,
+    fields: std::slice::Iter<'static, &'static str>,
+    value: JsValue,
+}
+
+impl<'de> de::MapAccess<'de> for Fields {
+    type Error = Mismatch;
+
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+        for field in &mut self.fields {
+            let value = Reflect::get(&self.object, &JsValue::from_str(field)).unwrap_or(JsValue::UNDEFINED);
+            if !value.is_undefined() {
+                self.value = value;
+                let key: StrDeserializer<'_, Mismatch> = field.into_deserializer();
+                return seed.deserialize(key).map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
+        seed.deserialize(JsDeserializer(std::mem::replace(&mut self.value, JsValue::UNDEFINED)))
+    }
+}
+
+/// An object's own `[key, value]` entries (for map-shaped types).
+struct Entries {
+    entries: Array,
+    next: u32,
+    value: JsValue,
+}
+
+impl<'de> de::MapAccess<'de> for Entries {
+    type Error = Mismatch;
+
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+        if self.next >= self.entries.length() {
+            return Ok(None);
+        }
+        let pair: Array = self.entries.get(self.next).unchecked_into();
+        self.next += 1;
+        self.value = pair.get(1);
+        seed.deserialize(JsDeserializer(pair.get(0))).map(Some)
+    }
+
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
+        seed.deserialize(JsDeserializer(std::mem::replace(&mut self.value, JsValue::UNDEFINED)))
+    }
+}
