@@ -7,10 +7,13 @@
 //! integral numbers within the safe range are integers, a struct is read field by field from an
 //! object (absent fields are missing, unknown ones ignored), and a sequence is an array.
 
-use js_sys::{Array, Number, Object, Reflect};
-use serde::de::value::StrDeserializer;
-use serde::de::{self, DeserializeOwned, IntoDeserializer, Visitor};
+use js_sys::{Array, Number, Object};
+use serde::de::{self, DeserializeOwned, Visitor};
 use wasm_bindgen::{JsCast, JsValue};
+
+mod access;
+
+use access::{Elements, Entries, Fields};
 
 /// Decodes `value` as `T`; `None` if it does not have `T`'s shape.
 pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Option<T> {
@@ -69,7 +72,7 @@ impl<'de> de::Deserializer<'de> for JsDeserializer {
             self.deserialize_seq(visitor)
         } else if self.0.is_object() {
             let entries = Object::entries(self.0.unchecked_ref());
-            visitor.visit_map(Entries { entries, next: 0, value: JsValue::UNDEFINED })
+            visitor.visit_map(Entries::new(entries))
         } else {
             Err(Mismatch)
         }
@@ -144,7 +147,7 @@ impl<'de> de::Deserializer<'de> for JsDeserializer {
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         let array = self.0.dyn_into::<Array>().map_err(|_| Mismatch)?;
-        visitor.visit_seq(Elements { array, next: 0 })
+        visitor.visit_seq(Elements::new(array))
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -156,7 +159,7 @@ impl<'de> de::Deserializer<'de> for JsDeserializer {
         if !self.0.is_object() {
             return Err(Mismatch);
         }
-        visitor.visit_map(Fields { object: self.0, fields: fields.iter(), value: JsValue::UNDEFINED })
+        visitor.visit_map(Fields::new(self.0, fields))
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value> {
@@ -170,81 +173,5 @@ impl<'de> de::Deserializer<'de> for JsDeserializer {
 
     serde::forward_to_deserialize_any! {
         i128 u128 char bytes byte_buf unit_struct tuple tuple_struct map enum
-    }
-}
-
-/// An array's elements, in order.
-struct Elements {
-    array: Array,
-    next: u32,
-}
-
-impl<'de> de::SeqAccess<'de> for Elements {
-    type Error = Mismatch;
-
-    fn next_element_seed<T: de::DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
-        if self.next >= self.array.length() {
-            return Ok(None);
-        }
-        let value = self.array.get(self.next);
-        self.next += 1;
-        seed.deserialize(JsDeserializer(value)).map(Some)
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some((self.array.length() - self.next) as usize)
-    }
-}
-
-/// A struct's declared fields, read from an object; absent ones are left to serde (missing or
-/// default). `JSON.parse` never makes an `undefined` property, so `undefined` means absent.
-struct Fields {
-    object: JsValue,
-    fields: std::slice::Iter<'static, &'static str>,
-    value: JsValue,
-}
-
-impl<'de> de::MapAccess<'de> for Fields {
-    type Error = Mismatch;
-
-    fn next_key_seed<K: de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
-        for field in &mut self.fields {
-            let value = Reflect::get(&self.object, &JsValue::from_str(field)).unwrap_or(JsValue::UNDEFINED);
-            if !value.is_undefined() {
-                self.value = value;
-                let key: StrDeserializer<'_, Mismatch> = field.into_deserializer();
-                return seed.deserialize(key).map(Some);
-            }
-        }
-        Ok(None)
-    }
-
-    fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
-        seed.deserialize(JsDeserializer(std::mem::replace(&mut self.value, JsValue::UNDEFINED)))
-    }
-}
-
-/// An object's own `[key, value]` entries (for map-shaped types).
-struct Entries {
-    entries: Array,
-    next: u32,
-    value: JsValue,
-}
-
-impl<'de> de::MapAccess<'de> for Entries {
-    type Error = Mismatch;
-
-    fn next_key_seed<K: de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
-        if self.next >= self.entries.length() {
-            return Ok(None);
-        }
-        let pair: Array = self.entries.get(self.next).unchecked_into();
-        self.next += 1;
-        self.value = pair.get(1);
-        seed.deserialize(JsDeserializer(pair.get(0))).map(Some)
-    }
-
-    fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
-        seed.deserialize(JsDeserializer(std::mem::replace(&mut self.value, JsValue::UNDEFINED)))
     }
 }
