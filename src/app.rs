@@ -96,6 +96,19 @@ pub fn App() -> impl IntoView {
                 bridge.report_height(main.into());
             }
         });
+        // A refused token: ask the host for a fresh one, once per token it handed over.
+        let asked = StoredValue::new(false);
+        Effect::new(move |_| {
+            token.track();
+            asked.set_value(false);
+        });
+        crate::api::on_auth_required(move |expired| {
+            if !asked.get_value() {
+                asked.set_value(true);
+                let reason = if expired { "expired" } else { "invalid" };
+                bridge.post("c360-auth-required-v1", &[("reason", JsValue::from_str(reason))]);
+            }
+        });
     }
 
     // Tell the host (and screen readers) whose profile is on screen.

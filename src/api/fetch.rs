@@ -46,7 +46,11 @@ async fn get_ok(url: &str, token: Option<&str>) -> Result<(u16, String), ApiErro
         Ok((status, text))
     } else {
         let retry_after = response.headers().get("retry-after").ok().flatten();
-        Err(ApiError::from_response(status, &text, retry_after.as_deref()))
+        let error = ApiError::from_response(status, &text, retry_after.as_deref());
+        if status == 401 {
+            super::auth_required(matches!(error, ApiError::TokenExpired));
+        }
+        Err(error)
     }
 }
 

@@ -6,6 +6,26 @@ mod fetch;
 mod from_js;
 
 pub use error::ApiError;
+
+type AuthRequiredHandler = Box<dyn Fn(bool)>;
+
+thread_local! {
+    static ON_AUTH_REQUIRED: std::cell::RefCell<Option<AuthRequiredHandler>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Calls `f` whenever the service refuses the panel's token (401); its argument says whether the
+/// token had expired. Embedded, the panel uses this to ask its host for a fresh token.
+pub fn on_auth_required(f: impl Fn(bool) + 'static) {
+    ON_AUTH_REQUIRED.with_borrow_mut(|slot| *slot = Some(Box::new(f)));
+}
+
+fn auth_required(expired: bool) {
+    ON_AUTH_REQUIRED.with_borrow(|slot| {
+        if let Some(f) = slot {
+            f(expired);
+        }
+    });
+}
 pub use fetch::decode;
 
 use c360_wire::{

@@ -140,6 +140,24 @@ test('a message from a frame of another origin, and a malformed one from the hos
   await context.close();
 });
 
+test('a refused token makes the panel ask its host for a fresh one, and it recovers by itself', async () => {
+  const { page, context, panel } = await openWorkspace();
+  await start(page, { interactionType: 'phone', customerPhone: DEMO_PHONE });
+  await panel.getByTestId('timeline-row').first().waitFor();
+
+  await page.evaluate(() => window.workspace.sendRaw({ type: 'event', name: 'c360-auth-v1',
+    payload: { token: 'v1.not-a.real-token', schemaVersion: '1.0.0' } }));
+  await page.waitForFunction(() => window.workspace.log.some((e) => e.name === 'c360-auth-required-v1'));
+  const [asked] = await logged(page, 'c360-auth-required-v1');
+  assert.deepEqual(asked.payload, { reason: 'invalid', schemaVersion: '1.0.0' });
+  // The workspace answers with a fresh token; the panel signs in again and shows the same caller.
+  await page.waitForFunction(() => window.workspace.log.filter((e) => e.name === 'c360-auth-v1').length >= 3);
+  await panel.getByTestId('timeline-row').first().waitFor();
+  assert.equal(await panel.getByTestId('customer-identity').textContent(), '+1 415 555 0100');
+  assert.equal((await logged(page, 'c360-auth-required-v1')).length, 1, 'asked once');
+  await context.close();
+});
+
 test('the identity-only tenant shows the limited profile, says why, and offers no edit control', async () => {
   const { page, context, panel: first } = await openWorkspace({ tenant: 'demo-identity' });
   const panel = page.frame({ name: 'c360-panel' }) ?? first;

@@ -146,6 +146,7 @@ window.addEventListener('message', (event) => {
   if (data?.type !== 'event' || typeof data.name !== 'string') return;
   record('in', data.name, data.payload);
   if (data.name === 'c360-ready-v1') onReady();
+  if (data.name === 'c360-auth-required-v1') renewToken();
   if (data.name === 'c360-resize-v1' && Number.isFinite(data.payload?.height)) {
     frame.style.height = `${Math.min(Math.max(Math.round(data.payload.height), 160), 4000)}px`;
   }
@@ -185,6 +186,17 @@ function renderCustomers(customers) {
     }
     return item;
   }));
+}
+
+/** The panel's token was refused: fetch a fresh session token (as a host's back end would) and hand it over. */
+async function renewToken() {
+  const tenantId = state.session?.tenantId;
+  if (!tenantId) return;
+  const response = await fetch(`/demo/workspace/session?tenantId=${encodeURIComponent(tenantId)}`);
+  if (!response.ok) return;
+  const { token } = await response.json();
+  state.session.token = token;
+  send('c360-auth-v1', { token, schemaVersion: '1.0.0' });
 }
 
 async function loadSession(tenantId) {
