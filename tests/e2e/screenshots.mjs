@@ -1,5 +1,6 @@
-// Screenshots of the panel embedded in the demo workspace, in each embedding state, at 360 and 480 px,
-// light and dark, into docs/screenshots/ (plus the workspace itself). A tool for looking, not a test.
+// Screenshots of the panel opened by link, and embedded in the demo workspace in each embedding
+// state, at 360 and 480 px, light and dark, into docs/screenshots/ (plus the workspace itself).
+// A tool for looking, not a test.
 //
 //   cargo xtask test    # or: trunk build --release && cargo build -p c360-server
 //   node tests/e2e/screenshots.mjs
@@ -28,6 +29,22 @@ const states = {
 };
 
 try {
+  // The panel opened by link (standalone): the demo customer, closed and with a row and the mood open.
+  const token = server.token();
+  for (const theme of ['light', 'dark']) {
+    for (const width of [360, 480]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: theme });
+      const page = await context.newPage();
+      await page.goto(server.panelUrl(token, { phoneNumber: DEMO_PHONE }));
+      await page.getByTestId('timeline-row').first().waitFor();
+      await page.screenshot({ path: join(out, `panel-${theme}-${width}.png`) });
+      await page.getByTestId('row-toggle').first().click();
+      await page.getByTestId('sentiment-toggle').click();
+      await page.waitForFunction(() => !document.querySelector('[data-testid=row-summary][aria-busy=true]'));
+      await page.screenshot({ path: join(out, `expanded-${theme}-${width}.png`) });
+      await context.close();
+    }
+  }
   for (const theme of ['light', 'dark']) {
     for (const [name, setUp] of Object.entries(states)) {
       for (const width of [360, 480]) {
