@@ -1,58 +1,16 @@
 //! Recent sentiment as an agent reads it (Positive, Negative, Mixed, Neutral), and when the
 //! insights cannot be shown at all, why. Plain functions, unit-tested natively; the
-//! `SentimentBadge` and `TopicsCloud` components only render what these decide.
+//! `SentimentBadge` and `TopicsCloud` components only render what these decide. Whether the
+//! insights can be shown at all is [`gate`]'s concern.
+
+mod gate;
+
+pub use gate::{InsightsGate, MIN_ANALYSED, NO_LICENCE_TEXT, insights_gate, needs_more_text};
 
 use c360_wire::{AggregatedSentiment, Insights, Interaction, Sentiment};
 
 /// How many recent analysed interactions the mood and the trend look at (the server's window).
 pub const RECENT_ANALYSED: usize = 10;
-
-/// Fewest analysed interactions the server needs before it aggregates anything.
-pub const MIN_ANALYSED: i32 = 2;
-
-/// Shown instead of sentiment and topics when the tenant has no Speech Analytics licence.
-pub const NO_LICENCE_TEXT: &str = "Sentiment and topics need Speech Analytics";
-
-/// Shown instead of sentiment and topics when too few interactions were analysed.
-pub fn needs_more_text(has: i32) -> String {
-    format!("Needs at least {MIN_ANALYSED} recorded interactions (has {has})")
-}
-
-/// Whether the insights of a response can be shown, and if not, why.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InsightsGate {
-    /// `insights` is `None`: the tenant has no Speech Analytics.
-    NoLicence,
-    /// Fewer than [`MIN_ANALYSED`] analysed interactions, so the server sent no aggregate.
-    NeedsMore {
-        /// How many were analysed (`aggregatedSentiments.totalInteractions`, 0 when absent).
-        has: i32,
-    },
-    /// The aggregate is there.
-    Ready,
-}
-
-impl InsightsGate {
-    /// The empty-state sentence, `None` when the insights can be shown.
-    pub fn empty_text(&self) -> Option<String> {
-        match self {
-            InsightsGate::NoLicence => Some(NO_LICENCE_TEXT.to_owned()),
-            InsightsGate::NeedsMore { has } => Some(needs_more_text(*has)),
-            InsightsGate::Ready => None,
-        }
-    }
-}
-
-/// The gate both insight components apply: no licence, too few analysed interactions (no
-/// `aggregatedSentiment`), or ready.
-pub fn insights_gate(insights: Option<&Insights>) -> InsightsGate {
-    let Some(insights) = insights else { return InsightsGate::NoLicence };
-    match &insights.aggregated_sentiments {
-        Some(s) if s.aggregated_sentiment.is_some() => InsightsGate::Ready,
-        Some(s) => InsightsGate::NeedsMore { has: s.total_interactions.max(0) },
-        None => InsightsGate::NeedsMore { has: 0 },
-    }
-}
 
 /// The customer's recent mood as the badge names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -363,20 +321,12 @@ mod tests {
             badge_state(Some(&insights(1, None)), &interactions(&[Some("POSITIVE")])),
             BadgeState::NeedsMore { has: 1 }
         );
-        let no_sentiments: Insights = serde_json::from_value(json!({})).unwrap();
-        assert_eq!(insights_gate(Some(&no_sentiments)), InsightsGate::NeedsMore { has: 0 });
-        assert_eq!(insights_gate(None).empty_text().as_deref(), Some("Sentiment and topics need Speech Analytics"));
-        assert_eq!(
-            InsightsGate::NeedsMore { has: 1 }.empty_text().as_deref(),
-            Some("Needs at least 2 recorded interactions (has 1)")
-        );
-        assert_eq!(insights_gate(Some(&insights(2, Some(["NEUTRAL"; 3])))).empty_text(), None);
     }
 
     #[test]
     fn the_published_example_reads_positive() {
         let response: InteractionsInsight =
-            serde_json::from_str(include_str!("../crates/wire/fixtures/published-example.json")).unwrap();
+            serde_json::from_str(include_str!("../../crates/wire/fixtures/published-example.json")).unwrap();
         let state = badge_state(response.insights.as_ref(), &response.interactions);
         let BadgeState::Ready { mood, trend, .. } = state else { panic!("ready expected") };
         assert_eq!(mood, Mood::Positive);
