@@ -2,7 +2,6 @@
 //! customer) from the URL; embedded in a host it learns from the server whose messages to trust,
 //! announces itself, and then follows the host's interactions.
 
-use c360_wire::Identity;
 use leptos::html::Main;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -13,7 +12,7 @@ use crate::host::{Desk, HostBridge, HostEvent, Subject, bridge, look};
 use crate::insights_cache::InsightsCache;
 use crate::intl::prefs;
 use crate::perf;
-use crate::phone::readable;
+use crate::phone::readable_identity;
 use crate::session::Session;
 
 /// Where the panel stands with its host before it has a token.
@@ -55,16 +54,9 @@ pub fn App() -> impl IntoView {
                 }
                 desk.update(|d| d.start(&started));
             }
-            HostEvent::Focus { interaction_id } => {
-                if desk.with_untracked(|d| d.shown().map(|l| l.id != interaction_id).unwrap_or(true)) {
-                    desk.update(|d| {
-                        d.focus(&interaction_id);
-                    });
-                }
-            }
-            HostEvent::Ended { interaction_id } => desk.update(|d| {
-                d.end(&interaction_id);
-            }),
+            // Only a real change notifies: a repeated focus or end re-renders nothing.
+            HostEvent::Focus { interaction_id } => desk.maybe_update(|d| d.focus(&interaction_id)),
+            HostEvent::Ended { interaction_id } => desk.maybe_update(|d| d.end(&interaction_id)),
             HostEvent::UserDetails { language, .. } => {
                 if prefs::locale().is_none() && language.is_some_and(|l| prefs::set_locale(&l)) {
                     look_version.update(|v| *v += 1);
@@ -120,11 +112,8 @@ pub fn App() -> impl IntoView {
             && announced.with_value(|a| a.as_deref() != Some(id.as_str()))
         {
             announced.set_value(Some(id.clone()));
-            let (key, value) = match &identity {
-                Identity::Email { email } => ("email", email.clone()),
-                other => ("phoneNumber", other.display_value().to_owned()),
-            };
-            let who = bridge::object(&[(key, JsValue::from_str(&value))]);
+            let (key, value) = identity.query_pair();
+            let who = bridge::object(&[(key, JsValue::from_str(value))]);
             bridge.post("c360-identity-shown-v1", &[("interactionId", id.into()), ("identity", who.into())]);
         }
     });
@@ -133,10 +122,7 @@ pub fn App() -> impl IntoView {
         Some((_, Subject::Internal, _, _)) => "Internal call: no customer context".to_owned(),
         Some((_, Subject::Unidentified, label, _)) => format!("{label}: no customer details shared"),
         Some((_, Subject::Customer(identity), label, ended)) => {
-            let who = match &identity {
-                Identity::Phone { phone_number } => readable(phone_number).text,
-                other => other.display_value().to_owned(),
-            };
+            let who = readable_identity(&identity).text;
             format!("{label}: {who}{}", if ended { ". Interaction ended" } else { "" })
         }
     };

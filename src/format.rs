@@ -110,9 +110,9 @@ pub fn format_duration(secs: i64) -> String {
     }
 }
 
-/// `SOME_VALUE` → `Some value`.
-fn humanize(raw: &str) -> String {
-    capitalize(&raw.replace(['_', '-'], " ").to_lowercase())
+/// `SOME_VALUE` → `Some value` (empty if there is nothing to read).
+pub fn humanize(raw: &str) -> String {
+    capitalize(raw.replace(['_', '-'], " ").trim().to_lowercase().as_str())
 }
 
 /// `s` with its first character upper-cased (`hier` → `Hier`, `ébauche` → `Ébauche`).

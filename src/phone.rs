@@ -2,6 +2,8 @@
 //! The country is found from the calling code here; its name comes from the browser's
 //! `Intl.DisplayNames` in the agent's language, so the bundle carries codes, not names.
 
+use c360_wire::Identity;
+
 /// E.164 calling codes to ISO 3166 regions (the main region where a code is shared).
 const CALLING_CODES: &[(&str, &str)] = &[
     ("1", "US"),
@@ -66,6 +68,14 @@ pub struct ReadablePhone {
     pub text: String,
     /// The region of the calling code (`US`, `GB`), if known.
     pub region: Option<&'static str>,
+}
+
+/// Any identity as the agent reads it: a phone grouped with its region, anything else as given.
+pub fn readable_identity(identity: &Identity) -> ReadablePhone {
+    match identity {
+        Identity::Phone { phone_number } => readable(phone_number),
+        other => ReadablePhone { text: other.display_value().to_owned(), region: None },
+    }
 }
 
 /// Groups an E.164 number (`+14155550100`) for reading. Anything else is returned as given.
@@ -161,5 +171,13 @@ mod tests {
         assert_eq!(readable("+99912345678"), ReadablePhone { text: "+999 1234 5678".into(), region: None });
         assert_eq!(readable("ext. 12").text, "ext. 12");
         assert_eq!(region_name("GB", "en"), "GB", "natively the code stands in");
+    }
+
+    #[test]
+    fn any_identity_reads_as_given_unless_it_is_a_phone() {
+        let email = Identity::Email { email: "ana@example.com".into() };
+        assert_eq!(readable_identity(&email), ReadablePhone { text: "ana@example.com".into(), region: None });
+        let phone = Identity::Phone { phone_number: "+14155550100".into() };
+        assert_eq!(readable_identity(&phone).text, "+1 415 555 0100");
     }
 }

@@ -6,6 +6,7 @@ mod fetch;
 mod from_js;
 
 pub use error::ApiError;
+pub use fetch::decode;
 
 type AuthRequiredHandler = Box<dyn Fn(bool)>;
 
@@ -26,7 +27,6 @@ fn auth_required(expired: bool) {
         }
     });
 }
-pub use fetch::decode;
 
 use c360_wire::{
     HostOrigins, Identity, InsightQuery, InteractionsInsight, MAX_SUMMARY_IDS, PanelConfig,

@@ -5,7 +5,7 @@ use c360_wire::Identity;
 use leptos::prelude::*;
 
 use crate::intl::agent_locale;
-use crate::phone::{readable, region_name};
+use crate::phone::{readable_identity, region_name};
 
 /// The identifier (`+1 415 555 0100 · United States`, or the email), what kind of interaction it
 /// is, and an "ended" mark once the host says so.
@@ -22,13 +22,8 @@ pub fn CustomerHeader(
     ended: Signal<bool>,
 ) -> impl IntoView {
     let shown = Signal::derive(move || {
-        identity.with(|id| match id {
-            Identity::Phone { phone_number } => {
-                let phone = readable(phone_number);
-                (phone.text, phone.region.map(|r| region_name(r, &agent_locale())))
-            }
-            other => (other.display_value().to_owned(), None),
-        })
+        let readable = identity.with(readable_identity);
+        (readable.text, readable.region.map(|r| region_name(r, &agent_locale())))
     });
     view! {
         <header class="customer-header">

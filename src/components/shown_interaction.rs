@@ -15,6 +15,31 @@ enum Kind {
     Unidentified,
 }
 
+impl Kind {
+    /// The calm explanation shown instead of a customer (headline, advice, test id); `None` for
+    /// a customer.
+    fn notice(self) -> Option<(&'static str, &'static str, &'static str)> {
+        match self {
+            Kind::Customer => None,
+            Kind::Idle => Some((
+                "No customer yet",
+                "The customer's history appears here when an interaction starts.",
+                "idle-notice",
+            )),
+            Kind::Internal => Some((
+                "No customer context for internal calls",
+                "Agent-to-agent, directory and unrouted calls are not looked up, so there is no customer history to show.",
+                "internal-notice",
+            )),
+            Kind::Unidentified => Some((
+                "No customer details for this interaction",
+                "The workspace did not share a phone number or email address for it, so there is no history to look up.",
+                "unidentified-notice",
+            )),
+        }
+    }
+}
+
 /// Renders the desk's shown interaction. Switching between two customers keeps the same views
 /// (only the identity changes, and a customer seen before comes from the cache).
 #[component]
@@ -47,33 +72,9 @@ pub fn ShownInteraction(
     let label = Signal::derive(move || desk.with(|d| d.shown().map(|l| l.label()).unwrap_or_default()));
     let ended = Signal::derive(move || desk.with(|d| d.shown().is_some_and(|l| l.ended)));
 
-    move || {
-        match kind.get() {
-        Kind::Idle => view! {
-            <Notice
-                headline="No customer yet"
-                advice="The customer's history appears here when an interaction starts."
-                testid="idle-notice"
-            />
-        }
-        .into_any(),
-        Kind::Internal => view! {
-            <Notice
-                headline="No customer context for internal calls"
-                advice="Agent-to-agent, directory and unrouted calls are not looked up, so there is no customer history to show."
-                testid="internal-notice"
-            />
-        }
-        .into_any(),
-        Kind::Unidentified => view! {
-            <Notice
-                headline="No customer details for this interaction"
-                advice="The workspace did not share a phone number or email address for it, so there is no history to look up."
-                testid="unidentified-notice"
-            />
-        }
-        .into_any(),
-        Kind::Customer => view! {
+    move || match kind.get().notice() {
+        Some((headline, advice, testid)) => view! { <Notice headline advice testid/> }.into_any(),
+        None => view! {
             <CustomerHeader identity context=label ended/>
             {move || {
                 look.track();
@@ -81,6 +82,5 @@ pub fn ShownInteraction(
             }}
         }
         .into_any(),
-    }
     }
 }

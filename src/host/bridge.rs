@@ -15,7 +15,7 @@ pub const SCHEMA_VERSION: &str = "1.0.0";
 /// origin that proved itself, and how many messages were ignored.
 #[derive(Clone, Copy)]
 pub struct HostBridge {
-    allowed: RwSignal<Vec<String>>,
+    allowed: StoredValue<Vec<String>>,
     host: StoredValue<Option<String>>,
     logged: StoredValue<Vec<Rejected>>,
     /// Messages ignored so far (exposed as `data-ignored-messages` for diagnosis and tests).
@@ -26,7 +26,7 @@ impl HostBridge {
     /// A bridge that trusts nobody yet.
     pub fn new() -> Self {
         Self {
-            allowed: RwSignal::new(Vec::new()),
+            allowed: StoredValue::new(Vec::new()),
             host: StoredValue::new(None),
             logged: StoredValue::new(Vec::new()),
             ignored: RwSignal::new(0),
@@ -35,7 +35,7 @@ impl HostBridge {
 
     /// Trusts exactly these origins from now on.
     pub fn allow(&self, origins: Vec<String>) {
-        self.allowed.set(origins);
+        self.allowed.set_value(origins);
     }
 
     /// Listens to `message` events for as long as the calling owner lives; hands every accepted
@@ -43,11 +43,8 @@ impl HostBridge {
     pub fn listen(self, on_event: impl Fn(HostEvent) + 'static) {
         let handle = window_event_listener(ev::message, move |e: web_sys::MessageEvent| {
             let origin = e.origin();
-            let result = if self.allowed.with_untracked(|a| a.contains(&origin)) {
-                parse(&e.data())
-            } else {
-                Err(Rejected::Origin)
-            };
+            let result =
+                if self.allowed.with_value(|a| a.contains(&origin)) { parse(&e.data()) } else { Err(Rejected::Origin) };
             match result {
                 Ok(event) => {
                     self.host.set_value(Some(origin));
@@ -80,7 +77,7 @@ impl HostBridge {
         let message = object(&[("type", "event".into()), ("name", name.into()), ("payload", payload.into())]);
         let targets = match self.host.get_value() {
             Some(host) => vec![host],
-            None => self.allowed.get_untracked(),
+            None => self.allowed.get_value(),
         };
         for origin in targets {
             let _ = parent.post_message(&message, &origin);

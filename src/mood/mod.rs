@@ -196,10 +196,9 @@ pub fn trend_label(trend: &[Sentiment]) -> String {
     }
 }
 
-/// `SOME_VALUE` → `Some value`.
+/// `SOME_VALUE` → `Some value`; `Unknown` when there is nothing to read.
 fn humanize(raw: &str) -> String {
-    let spaced = raw.replace(['_', '-'], " ").trim().to_lowercase();
-    if spaced.is_empty() { "Unknown".to_owned() } else { crate::format::capitalize(&spaced) }
+    Some(crate::format::humanize(raw)).filter(|h| !h.is_empty()).unwrap_or_else(|| "Unknown".to_owned())
 }
 
 #[cfg(test)]

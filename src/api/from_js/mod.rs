@@ -42,6 +42,15 @@ type Result<T> = std::result::Result<T, Mismatch>;
 
 struct JsDeserializer(JsValue);
 
+/// Narrower numbers are read as their widest kind; the visitor checks the range.
+macro_rules! narrower {
+    ($($($narrow:ident)+ => $wide:ident;)+) => {$($(
+        fn $narrow<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            self.$wide(visitor)
+        }
+    )+)+};
+}
+
 impl JsDeserializer {
     /// `null` (and `undefined`, which `JSON.parse` never produces).
     fn is_nullish(&self) -> bool {
@@ -86,18 +95,6 @@ impl<'de> de::Deserializer<'de> for JsDeserializer {
         visitor.visit_i64(self.safe_integer().ok_or(Mismatch)?)
     }
 
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_i64(visitor)
-    }
-
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_i64(visitor)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_i64(visitor)
-    }
-
     fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         match self.safe_integer() {
             Some(i) if i >= 0 => visitor.visit_u64(i as u64),
@@ -105,24 +102,8 @@ impl<'de> de::Deserializer<'de> for JsDeserializer {
         }
     }
 
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_u64(visitor)
-    }
-
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         visitor.visit_f64(self.0.as_f64().ok_or(Mismatch)?)
-    }
-
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_f64(visitor)
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -169,6 +150,12 @@ impl<'de> de::Deserializer<'de> for JsDeserializer {
     /// Unknown fields are skipped without looking at them.
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         visitor.visit_unit()
+    }
+
+    narrower! {
+        deserialize_i8 deserialize_i16 deserialize_i32 => deserialize_i64;
+        deserialize_u8 deserialize_u16 deserialize_u32 => deserialize_u64;
+        deserialize_f32 => deserialize_f64;
     }
 
     serde::forward_to_deserialize_any! {
