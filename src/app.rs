@@ -58,7 +58,7 @@ pub fn App() -> impl IntoView {
             HostEvent::Focus { interaction_id } => desk.maybe_update(|d| d.focus(&interaction_id)),
             HostEvent::Ended { interaction_id } => desk.maybe_update(|d| d.end(&interaction_id)),
             HostEvent::UserDetails { language, .. } => {
-                if prefs::locale().is_none() && language.is_some_and(|l| prefs::set_locale(&l)) {
+                if prefs::locale().is_none() && language.is_some_and(|l| look::use_locale(&l)) {
                     look_version.update(|v| *v += 1);
                 }
             }
