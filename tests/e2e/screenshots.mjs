@@ -3,12 +3,12 @@
 // A tool for looking, not a test.
 //
 //   cargo xtask test    # or: trunk build --release && cargo build -p c360-server
-//   node tests/e2e/screenshots.mjs
+//   node tests/e2e/screenshots.mjs          # SCREENSHOTS_DIR=/tmp/x to write elsewhere
 
 import { join } from 'node:path';
 import { startServer, launchBrowser, here, DEMO_PHONE } from './harness.mjs';
 
-const out = join(here, '../../docs/screenshots');
+const out = process.env.SCREENSHOTS_DIR ?? join(here, '../../docs/screenshots');
 const server = await startServer({ workspace: true });
 const browser = await launchBrowser();
 
