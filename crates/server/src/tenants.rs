@@ -41,12 +41,14 @@ pub fn find(conn: &Connection, id: &str) -> rusqlite::Result<Option<Tenant>> {
 /// A tenant with all its settings.
 pub fn settings(conn: &Connection, id: &str) -> rusqlite::Result<Option<Settings>> {
     let Some(tenant) = find(conn, id)? else { return Ok(None) };
-    let auto_log: String = conn.query_row("SELECT auto_log FROM tenants WHERE id = ?1", [id], |r| r.get(0))?;
-    Ok(Some(Settings {
-        tenant,
-        auto_log: auto_log.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect(),
-        allowed_origins: origins(conn, id)?,
-    }))
+    Ok(Some(Settings { tenant, auto_log: auto_log(conn, id)?, allowed_origins: origins(conn, id)? }))
+}
+
+/// The media types a tenant auto-logs activities for (empty = off, or an unknown tenant).
+pub fn auto_log(conn: &Connection, id: &str) -> rusqlite::Result<Vec<String>> {
+    let stored: Option<String> =
+        conn.prepare_cached("SELECT auto_log FROM tenants WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?;
+    Ok(stored.unwrap_or_default().split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect())
 }
 
 /// The host origins a tenant allows, sorted (none for an unknown tenant).

@@ -7,6 +7,7 @@ use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, header};
 use axum::middleware;
+use axum::response::{IntoResponse, Response};
 use axum::routing::any;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -41,15 +42,26 @@ pub fn finish(api: Router<AppState>, state: &AppState) -> Router<AppState> {
     .layer(middleware::from_fn_with_state(Csp::new(state), csp::set_policy))
 }
 
-/// The `{tenant_id}` path segment, refused with a 400 problem (not axum's plain text) when it cannot
-/// be decoded.
+/// `body` with `Cache-Control: no-store`: answers that depend on settings or mint credentials.
+pub fn no_store(body: impl IntoResponse) -> Response {
+    ([(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))], body).into_response()
+}
+
+/// The `{tenantId}` path segment, refused with a 400 problem (not axum's plain text) when it cannot
+/// be decoded. Read by name, so a route may have other segments too (the CRM's `{*rest}`).
 pub struct TenantPath(pub String);
+
+#[derive(serde::Deserialize)]
+struct TenantParam {
+    #[serde(rename = "tenantId")]
+    tenant_id: String,
+}
 
 impl<S: Send + Sync> FromRequestParts<S> for TenantPath {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let Path(tenant_id) = Path::<String>::from_request_parts(parts, state).await.map_err(|_| {
+        let Path(TenantParam { tenant_id }) = Path::from_request_parts(parts, state).await.map_err(|_| {
             ApiError::field(
                 "tenantId",
                 c360_wire::problem::codes::INVALID_FORMAT,

@@ -2,17 +2,15 @@
 //! to use the tenant (401 / 403 as for the contract endpoints) and a tenant with native CRM on
 //! (409 `native_crm_off` otherwise). Reads pass through; their handlers authenticate themselves.
 
-use std::collections::HashMap;
-
-use axum::extract::{FromRequestParts, Path, Request, State};
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::Response;
-use c360_wire::problem::codes;
 
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::state::AppState;
+use crate::web::TenantPath;
 
 /// Lets a CRM write through only for a caller of this tenant, and only with native CRM on.
 pub async fn native_crm_writes(
@@ -25,10 +23,7 @@ pub async fn native_crm_writes(
     }
     let (mut parts, body) = request.into_parts();
     let caller = Caller::from_request_parts(&mut parts, &state).await?;
-    let Path(params) = Path::<HashMap<String, String>>::from_request_parts(&mut parts, &state)
-        .await
-        .map_err(|_| ApiError::field("tenantId", codes::INVALID_FORMAT, "tenantId is not a valid path segment."))?;
-    let tenant_id = params.get("tenantId").cloned().unwrap_or_default();
+    let TenantPath(tenant_id) = TenantPath::from_request_parts(&mut parts, &state).await?;
     let tenant = state.db.call(move |conn| caller.authorize(conn, &tenant_id)).await?;
     if !tenant.native_crm {
         return Err(ApiError::NativeCrmOff);

@@ -11,7 +11,7 @@ use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use crate::panel::allowed_host_origins;
+use crate::panel::host_origins;
 use crate::query::QueryPairs;
 use crate::state::AppState;
 use crate::tenants::parse_origin;
@@ -47,18 +47,20 @@ pub async fn set_policy(State(csp): State<Csp>, request: Request, next: Next) ->
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    let policy = if api {
-        policy::API.to_owned()
-    } else if html {
-        let ancestors = match tenant_id {
-            Some(tenant_id) => tenant_origins(&csp.state, tenant_id).await,
-            None => csp.state.host_origins.to_vec(),
-        };
-        policy::document(&csp.scripts.current().await, &ancestors)
+    let value = if api {
+        HeaderValue::from_static(policy::API)
     } else {
-        policy::document(&csp.scripts.cached(), &csp.state.host_origins)
+        let policy = if html {
+            let ancestors = match tenant_id {
+                Some(tenant_id) => tenant_origins(&csp.state, tenant_id).await,
+                None => csp.state.host_origins.to_vec(),
+            };
+            policy::document(&csp.scripts.current().await, &ancestors)
+        } else {
+            policy::document(&csp.scripts.cached(), &csp.state.host_origins)
+        };
+        HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static(policy::API))
     };
-    let value = HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static(policy::API));
     response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
     response
 }
@@ -66,15 +68,12 @@ pub async fn set_policy(State(csp): State<Csp>, request: Request, next: Next) ->
 /// The tenant's allowed host origins with the server-level ones; only the server-level ones if they
 /// cannot be read (framing is then refused rather than widened).
 async fn tenant_origins(state: &AppState, tenant_id: String) -> Vec<String> {
-    let server_level = state.host_origins.clone();
-    let fallback = server_level.to_vec();
-    let origins = state.db.call(move |conn| Ok(allowed_host_origins(conn, &tenant_id, &server_level)?)).await;
-    match origins {
+    match host_origins(state, tenant_id).await {
         // Stored origins were checked on the way in; checking again keeps the header well-formed.
         Ok(origins) => origins.into_iter().filter(|o| parse_origin(o).as_ref() == Ok(o)).collect(),
         Err(e) => {
             tracing::error!(error = %e, "cannot read a tenant's host origins");
-            fallback
+            state.host_origins.to_vec()
         }
     }
 }

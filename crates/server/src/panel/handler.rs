@@ -3,16 +3,15 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use c360_wire::{HostOrigins, PanelConfig};
 
-use super::allowed_host_origins;
+use super::host_origins;
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::tenants;
-use crate::web::TenantPath;
+use crate::web::{TenantPath, no_store};
 
 /// `GET /v1/panel/tenants/{tenantId}/host-origins`: public, and the same shape for unknown
 /// tenants (only the server-level origins) so tenant ids cannot be probed.
@@ -20,9 +19,7 @@ pub async fn get_host_origins(
     State(state): State<AppState>,
     TenantPath(tenant_id): TenantPath,
 ) -> Result<Response, ApiError> {
-    let server_level = state.host_origins.clone();
-    let allowed_host_origins =
-        state.db.call(move |conn| Ok(allowed_host_origins(conn, &tenant_id, &server_level)?)).await?;
+    let allowed_host_origins = host_origins(&state, tenant_id).await?;
     Ok(no_store(Json(HostOrigins { allowed_host_origins })))
 }
 
@@ -37,18 +34,13 @@ pub async fn get_panel_config(
         .db
         .call(move |conn| {
             let tenant = caller.authorize(conn, &tenant_id)?;
-            let settings = tenants::settings(conn, &tenant.id)?.ok_or(ApiError::Forbidden)?;
             Ok(PanelConfig {
+                auto_log: tenants::auto_log(conn, &tenant.id)?,
                 tenant_id: tenant.id,
                 native_crm: tenant.native_crm,
                 speech_analytics: tenant.speech_analytics,
-                auto_log: settings.auto_log,
             })
         })
         .await?;
     Ok(no_store(Json(config)))
-}
-
-fn no_store(body: impl IntoResponse) -> Response {
-    ([(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))], body).into_response()
 }

@@ -8,6 +8,7 @@ use axum::Router;
 use axum::routing::get;
 use rusqlite::Connection;
 
+use crate::error::ApiError;
 use crate::state::AppState;
 use crate::tenants;
 
@@ -35,6 +36,12 @@ pub fn allowed_host_origins(
     origins.sort_unstable();
     origins.dedup();
     Ok(origins)
+}
+
+/// [`allowed_host_origins`] for a request: read from the database off the async runtime.
+pub async fn host_origins(state: &AppState, tenant_id: String) -> Result<Vec<String>, ApiError> {
+    let server_level = state.host_origins.clone();
+    state.db.call(move |conn| Ok(allowed_host_origins(conn, &tenant_id, &server_level)?)).await
 }
 
 #[cfg(test)]

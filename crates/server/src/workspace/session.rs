@@ -4,8 +4,7 @@
 
 use axum::Json;
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use c360_wire::problem::codes;
 use serde::Serialize;
 
@@ -14,6 +13,7 @@ use crate::auth::token::Claims;
 use crate::demo::{DEMO_IDENTITY_TENANT, DEMO_TENANT, personas};
 use crate::error::ApiError;
 use crate::query::QueryPairs;
+use crate::web::no_store;
 
 /// An internal extension: no customer, no history.
 pub const INTERNAL_NUMBER: &str = "+14155550999";
@@ -76,5 +76,5 @@ pub async fn get_session(State(state): State<WorkspaceState>, RawQuery(raw): Raw
         internal_number: INTERNAL_NUMBER,
         unknown_number: UNKNOWN_NUMBER,
     };
-    Ok(([(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))], Json(session)).into_response())
+    Ok(no_store(Json(session)))
 }

@@ -10,9 +10,8 @@ const agent = {
   language: 'en',
 };
 const state = { session: null, ready: false, theme: 'light', focused: null, live: new Map(), seq: 0 };
-let resolveReady;
 
-const workspace = { start, focus, end, setTheme, sendRaw, untrusted, log: [], ready: null };
+const workspace = { start, focus, end, setTheme, sendRaw, untrusted, log: [] };
 window.workspace = workspace;
 resetReady();
 
@@ -27,7 +26,6 @@ function el(tag, text, attrs = {}) {
 function resetReady() {
   state.ready = false;
   document.body.dataset.panelReady = 'false';
-  workspace.ready = new Promise((resolve) => { resolveReady = resolve; });
 }
 
 function record(dir, name, payload) {
@@ -137,7 +135,6 @@ function onReady() {
   }
   if (state.focused) focus(state.focused);
   document.body.dataset.panelReady = 'true';
-  resolveReady();
 }
 
 window.addEventListener('message', (event) => {

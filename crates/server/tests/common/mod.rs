@@ -50,7 +50,7 @@ impl TestServer {
                 conn,
                 &Tenant {
                     id: "basic".into(),
-                    account_id: "demo-account".into(),
+                    account_id: demo::DEMO_ACCOUNT.into(),
                     speech_analytics: false,
                     native_crm: false,
                 },
