@@ -3,6 +3,26 @@
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+
+/// The temporary directory every command of this run is given (`TMPDIR`), when one is set.
+static TEMP_DIR: OnceLock<PathBuf> = OnceLock::new();
+
+/// Gives every later command `dir` as its `TMPDIR`, emptied first. Browsers, chromedriver and the
+/// test servers leave profiles and databases behind when they are killed; in one directory under
+/// target/ they are removed by [`remove_temp_dir`] instead of filling the machine's /tmp.
+pub fn use_temp_dir(dir: PathBuf) -> Result<(), String> {
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    TEMP_DIR.set(dir).map_err(|_| "the temporary directory is already set".to_owned())
+}
+
+/// Removes the directory given by [`use_temp_dir`], with whatever the commands left in it.
+pub fn remove_temp_dir() {
+    if let Some(dir) = TEMP_DIR.get() {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
 
 /// The repository root (xtask lives one level below it).
 pub fn root() -> PathBuf {
@@ -16,6 +36,9 @@ pub fn command(program: &str, args: &[&str]) -> Command {
     c.env("PATH", tool_path());
     c.env("TRUNK_SKIP_VERSION_CHECK", "true");
     c.env("CHROMEDRIVER", "/usr/bin/chromedriver");
+    if let Some(dir) = TEMP_DIR.get() {
+        c.env("TMPDIR", dir);
+    }
     c
 }
 

@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every check and test, in the order that fails fastest, then one line that
 //! counts them all.
 
-use crate::cmd::{Tally, exec, root, run_counted};
+use crate::cmd::{Tally, exec, output, remove_temp_dir, root, run_counted, use_temp_dir};
 use crate::setup::{self, Need};
 
 const WASM: &str = "wasm32-unknown-unknown";
@@ -10,6 +10,8 @@ const WASM: &str = "wasm32-unknown-unknown";
 pub fn run() -> Result<(), String> {
     let started = std::time::Instant::now();
     setup::run_setup(Need::Everything)?;
+    report_free_disk();
+    use_temp_dir(root().join("target/test-tmp"))?;
     let mut tally = Tally::default();
 
     let result = (|| {
@@ -45,10 +47,28 @@ pub fn run() -> Result<(), String> {
         run_counted("node", &args, &envs, &mut tally)
     })();
 
+    remove_temp_dir();
     let minutes = started.elapsed().as_secs_f32() / 60.0;
     println!("\ntests: {} passed, {} failed", tally.passed, tally.failed);
     eprintln!("xtask test: {} in {minutes:.1} min", if result.is_ok() { "all green" } else { "FAILED" });
     result
+}
+
+/// A clean build and test run writes about GB_NEEDED GB under target/; says so up front when the
+/// disk has less free, so a run that dies of "No space left on device" is explained at the top.
+fn report_free_disk() {
+    const GB_NEEDED: u64 = 6;
+    let target = root().join("target");
+    let _ = std::fs::create_dir_all(&target);
+    let Some(df) = output("df", &["-Pk", &target.display().to_string()]) else { return };
+    let Some(free_kb) = df.lines().nth(1).and_then(|l| l.split_whitespace().nth(3)?.parse::<u64>().ok()) else {
+        return;
+    };
+    let free_gb = free_kb / (1024 * 1024);
+    eprintln!("disk: {free_gb} GB free for target/");
+    if free_gb < GB_NEEDED {
+        eprintln!("warning: a clean build and test run needs about {GB_NEEDED} GB under target/");
+    }
 }
 
 /// The end-to-end test files (`tests/e2e/*.test.mjs`), sorted.
