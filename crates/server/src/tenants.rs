@@ -13,6 +13,9 @@ pub struct Tenant {
     pub speech_analytics: bool,
     /// Native CRM on (otherwise identity-only).
     pub native_crm: bool,
+    /// Screen pop on: a started interaction opens the customer's history by itself (otherwise
+    /// the agent opens it).
+    pub screen_pop: bool,
 }
 
 /// Everything an admin sets for a tenant.
@@ -31,9 +34,15 @@ pub const AUTO_LOG_MEDIA: &[&str] = &["voice", "chat", "email"];
 
 /// Looks a tenant up.
 pub fn find(conn: &Connection, id: &str) -> rusqlite::Result<Option<Tenant>> {
-    conn.prepare_cached("SELECT id, account_id, speech_analytics, native_crm FROM tenants WHERE id = ?1")?
+    conn.prepare_cached("SELECT id, account_id, speech_analytics, native_crm, screen_pop FROM tenants WHERE id = ?1")?
         .query_row([id], |r| {
-            Ok(Tenant { id: r.get(0)?, account_id: r.get(1)?, speech_analytics: r.get(2)?, native_crm: r.get(3)? })
+            Ok(Tenant {
+                id: r.get(0)?,
+                account_id: r.get(1)?,
+                speech_analytics: r.get(2)?,
+                native_crm: r.get(3)?,
+                screen_pop: r.get(4)?,
+            })
         })
         .optional()
 }
@@ -60,9 +69,9 @@ pub fn origins(conn: &Connection, id: &str) -> rusqlite::Result<Vec<String>> {
 /// Creates a tenant; an existing one is left as it is. Returns whether it was created.
 pub fn create(conn: &Connection, tenant: &Tenant, now_ms: i64) -> rusqlite::Result<bool> {
     let n = conn.execute(
-        "INSERT OR IGNORE INTO tenants (id, account_id, speech_analytics, native_crm, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![tenant.id, tenant.account_id, tenant.speech_analytics, tenant.native_crm, now_ms],
+        "INSERT OR IGNORE INTO tenants (id, account_id, speech_analytics, native_crm, screen_pop, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![tenant.id, tenant.account_id, tenant.speech_analytics, tenant.native_crm, tenant.screen_pop, now_ms],
     )?;
     Ok(n == 1)
 }
@@ -71,8 +80,16 @@ pub fn create(conn: &Connection, tenant: &Tenant, now_ms: i64) -> rusqlite::Resu
 pub fn save(conn: &mut Connection, s: &Settings) -> rusqlite::Result<()> {
     let tx = conn.transaction()?;
     tx.execute(
-        "UPDATE tenants SET account_id = ?2, speech_analytics = ?3, native_crm = ?4, auto_log = ?5 WHERE id = ?1",
-        params![s.tenant.id, s.tenant.account_id, s.tenant.speech_analytics, s.tenant.native_crm, s.auto_log.join(",")],
+        "UPDATE tenants SET account_id = ?2, speech_analytics = ?3, native_crm = ?4, screen_pop = ?5, auto_log = ?6
+         WHERE id = ?1",
+        params![
+            s.tenant.id,
+            s.tenant.account_id,
+            s.tenant.speech_analytics,
+            s.tenant.native_crm,
+            s.tenant.screen_pop,
+            s.auto_log.join(",")
+        ],
     )?;
     tx.execute("DELETE FROM tenant_origins WHERE tenant_id = ?1", [&s.tenant.id])?;
     for origin in &s.allowed_origins {

@@ -34,14 +34,29 @@ fn tenant_settings_round_trip_and_bad_values_are_refused() {
         "http://127.0.0.1:8082",
     ]));
     assert!(created.contains("speech-analytics: off") && created.contains("native-crm: on"), "{created}");
+    assert!(created.contains("screen-pop: on"), "screen pop is on unless an admin turns it off: {created}");
     assert!(created.contains("auto-log: voice,email"));
     assert!(created.contains("http://127.0.0.1:8082,https://agent.example.com"));
 
-    stdout(&c360(&["tenant", "update", "--db", db, "--tenant", "acme", "--native-crm", "off", "--auto-log", "off"]));
+    stdout(&c360(&[
+        "tenant",
+        "update",
+        "--db",
+        db,
+        "--tenant",
+        "acme",
+        "--native-crm",
+        "off",
+        "--screen-pop",
+        "off",
+        "--auto-log",
+        "off",
+    ]));
     let shown = stdout(&c360(&["tenant", "show", "--db", db, "--tenant", "acme"]));
     assert!(
         shown.contains("native-crm: off") && shown.contains("auto-log: off") && shown.contains("speech-analytics: off")
     );
+    assert!(shown.contains("screen-pop: off"), "{shown}");
     assert!(shown.contains("https://agent.example.com"), "origins kept when not given");
 
     for bad in [
@@ -50,6 +65,7 @@ fn tenant_settings_round_trip_and_bad_values_are_refused() {
         vec!["tenant", "update", "--db", db, "--tenant", "acme", "--allowed-origin", "agent.example.com/path"],
         vec!["tenant", "update", "--db", db, "--tenant", "acme", "--speech-analytics", "maybe"],
         vec!["tenant", "update", "--db", db, "--tenant", "acme", "--auto-log", "fax"],
+        vec!["tenant", "update", "--db", db, "--tenant", "acme", "--screen-pop", "sometimes"],
     ] {
         let out = c360(&bad);
         assert!(!out.status.success(), "{bad:?} should fail");

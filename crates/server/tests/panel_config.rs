@@ -17,7 +17,13 @@ async fn the_tenant_s_own_token_or_key_reads_its_configuration() {
     assert_eq!(reply.headers["cache-control"], "no-store");
     assert_eq!(
         reply.json,
-        serde_json::json!({ "tenantId": "demo", "nativeCrm": true, "speechAnalytics": true, "autoLog": [] })
+        serde_json::json!({
+            "tenantId": "demo",
+            "nativeCrm": true,
+            "screenPop": true,
+            "speechAnalytics": true,
+            "autoLog": []
+        })
     );
     let key = server.key_for("demo");
     let basic = server.get("/v1/panel/tenants/basic/config", &[("x-api-key", &key)]).await;
@@ -35,6 +41,17 @@ async fn the_identity_only_demo_tenant_says_native_crm_is_off() {
     assert_eq!(reply.json["tenantId"], "demo-identity");
     assert_eq!(reply.json["nativeCrm"], false);
     assert_eq!(reply.json["speechAnalytics"], true);
+    assert_eq!(reply.json["screenPop"], true, "identity-only tenants still pop the limited profile");
+}
+
+#[tokio::test]
+async fn a_tenant_with_screen_pop_off_says_so() {
+    let server = TestServer::new();
+    let token = server.token_for("demo-no-pop", 600);
+    let reply = server.get("/v1/panel/tenants/demo-no-pop/config", &[("authorization", &bearer(&token))]).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.json["screenPop"], false);
+    assert_eq!(reply.json["nativeCrm"], true);
 }
 
 #[tokio::test]

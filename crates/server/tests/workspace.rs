@@ -24,7 +24,7 @@ async fn get(server: &TestServer, uri: &str) -> (StatusCode, axum::http::HeaderM
 #[tokio::test]
 async fn the_session_mints_a_token_the_main_api_accepts_for_each_demo_tenant() {
     let server = TestServer::new();
-    for tenant in ["demo", "demo-identity"] {
+    for tenant in ["demo", "demo-identity", "demo-no-pop"] {
         let (status, headers, body) = get(&server, &format!("/demo/workspace/session?tenantId={tenant}")).await;
         assert_eq!(status, StatusCode::OK, "{tenant}: {body}");
         assert_eq!(headers["cache-control"], "no-store");
@@ -50,7 +50,8 @@ async fn the_session_mints_a_token_the_main_api_accepts_for_each_demo_tenant() {
             assert_eq!(reply.json["interactions"], serde_json::json!([]), "{nobody} has no history");
         }
         let config = server.get(&format!("/v1/panel/tenants/{tenant}/config"), &[("authorization", &auth)]).await;
-        assert_eq!(config.json["nativeCrm"], tenant == "demo");
+        assert_eq!(config.json["nativeCrm"], tenant != "demo-identity");
+        assert_eq!(config.json["screenPop"], tenant != "demo-no-pop");
     }
 }
 

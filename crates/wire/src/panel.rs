@@ -21,6 +21,9 @@ pub struct PanelConfig {
     pub tenant_id: String,
     /// Native CRM on; off means identity-only (limited profile, no contact record, no CRM writes).
     pub native_crm: bool,
+    /// Screen pop on: a started interaction opens the customer's history by itself; off, the
+    /// panel shows who the interaction is with and the agent opens the history.
+    pub screen_pop: bool,
     /// Speech Analytics licensed (sentiment and topics).
     pub speech_analytics: bool,
     /// Media types auto log is on for (`voice`, `chat`, `email`); empty = off.

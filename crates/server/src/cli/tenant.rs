@@ -20,6 +20,10 @@ pub struct TenantArgs {
     /// Native CRM; off = identity-only.
     #[arg(long, value_parser = on_off)]
     pub native_crm: Option<bool>,
+    /// Screen pop: on, a started interaction opens the customer's history by itself; off, the
+    /// agent opens it.
+    #[arg(long, value_parser = on_off)]
+    pub screen_pop: Option<bool>,
     /// Auto log: off, or media types among voice,chat,email.
     #[arg(long, value_parser = auto_log)]
     pub auto_log: Option<AutoLog>,
@@ -65,6 +69,7 @@ pub fn run(action: TenantAction, now_ms: i64) -> Result<String, String> {
                         account_id: args.account.clone().unwrap_or_else(|| id.clone()),
                         speech_analytics: args.speech_analytics.unwrap_or(true),
                         native_crm: args.native_crm.unwrap_or(true),
+                        screen_pop: args.screen_pop.unwrap_or(true),
                     };
                     if !tenants::create(conn, &tenant, now_ms)? {
                         return Ok(Err(format!("tenant {id:?} exists already: use tenant update")));
@@ -96,6 +101,9 @@ fn apply(mut s: Settings, args: TenantArgs) -> Settings {
     if let Some(v) = args.native_crm {
         s.tenant.native_crm = v;
     }
+    if let Some(v) = args.screen_pop {
+        s.tenant.screen_pop = v;
+    }
     if let Some(AutoLog(v)) = args.auto_log {
         s.auto_log = v;
     }
@@ -109,11 +117,12 @@ fn describe(s: &Settings) -> String {
     let on = |b: bool| if b { "on" } else { "off" };
     let list = |v: &[String], none: &str| if v.is_empty() { none.to_owned() } else { v.join(",") };
     format!(
-        "tenant: {}\naccount: {}\nspeech-analytics: {}\nnative-crm: {}\nauto-log: {}\nallowed-origins: {}",
+        "tenant: {}\naccount: {}\nspeech-analytics: {}\nnative-crm: {}\nscreen-pop: {}\nauto-log: {}\nallowed-origins: {}",
         s.tenant.id,
         s.tenant.account_id,
         on(s.tenant.speech_analytics),
         on(s.tenant.native_crm),
+        on(s.tenant.screen_pop),
         list(&s.auto_log, "off"),
         list(&s.allowed_origins, "(none: same origin only)"),
     )

@@ -1,7 +1,7 @@
 //! The demo tenants: realistic, deterministic customers and 14 months of history across phone,
 //! email, chat (WhatsApp, SMS, web chat) and voicemail, with titles, subjects, queues, outcomes,
 //! wrap-up codes, labels, sentiments, topics and summaries — once with native CRM (`demo`), once
-//! identity-only (`demo-identity`).
+//! identity-only (`demo-identity`), and once with native CRM but screen pop off (`demo-no-pop`).
 //!
 //! Everything but the anchor (the moment of seeding, so the demo never ages out of the default
 //! one-year window) comes from fixed seeds: two seedings with the same anchor are identical.
@@ -24,7 +24,12 @@ pub use seed::seed_demo;
 pub const DEMO_TENANT: &str = "demo";
 /// The identity-only demo tenant: the same account, customers and history, native CRM off.
 pub const DEMO_IDENTITY_TENANT: &str = "demo-identity";
-/// The account owning both demo tenants.
+/// The demo tenant with screen pop off: the same customers; the agent opens each history.
+pub const DEMO_NO_POP_TENANT: &str = "demo-no-pop";
+/// Every demo tenant, as (id, native CRM, screen pop).
+pub const DEMO_TENANTS: [(&str, bool, bool); 3] =
+    [(DEMO_TENANT, true, true), (DEMO_IDENTITY_TENANT, false, true), (DEMO_NO_POP_TENANT, true, false)];
+/// The account owning the demo tenants.
 pub const DEMO_ACCOUNT: &str = "demo-account";
 /// The demo customer with the longest mixed history.
 pub const DEMO_PHONE: &str = "+14155550100";

@@ -33,8 +33,13 @@ pub fn seed_scale(
     anchor_ms: i64,
     mut progress: impl FnMut(usize),
 ) -> rusqlite::Result<usize> {
-    let tenant =
-        Tenant { id: tenant_id.into(), account_id: tenant_id.into(), speech_analytics: true, native_crm: true };
+    let tenant = Tenant {
+        id: tenant_id.into(),
+        account_id: tenant_id.into(),
+        speech_analytics: true,
+        native_crm: true,
+        screen_pop: true,
+    };
     tenants::create(conn, &tenant, anchor_ms)?;
     for t in TOPICS {
         conn.execute(

@@ -4,21 +4,21 @@
 use rusqlite::{Connection, Transaction, params};
 
 use super::catalogue::TOPICS;
-use super::{DEMO_ACCOUNT, DEMO_IDENTITY_TENANT, DEMO_TENANT, history, personas, summaries};
+use super::{DEMO_ACCOUNT, DEMO_TENANT, DEMO_TENANTS, history, personas, summaries};
 use crate::insights::insert_interaction;
 use crate::tenants::{self, Tenant};
 
-/// Creates and fills whichever demo tenants do not exist yet: [`DEMO_TENANT`] (native CRM on) and
-/// [`DEMO_IDENTITY_TENANT`] (native CRM off), both with Speech Analytics. Returns how many
-/// interactions it stored.
+/// Creates and fills whichever [`DEMO_TENANTS`] do not exist yet: native CRM on, identity-only,
+/// and screen pop off, all with Speech Analytics. Returns how many interactions it stored.
 ///
-/// Both get the same history from the same anchor: `demo`'s creation time, so a database seeded
-/// before `demo-identity` existed still gets identical customers in both.
+/// All get the same history from the same anchor: `demo`'s creation time, so a database seeded
+/// before the others existed still gets identical customers in each.
 pub fn seed_demo(conn: &mut Connection, anchor_ms: i64) -> rusqlite::Result<usize> {
     let tx = conn.transaction()?;
     let mut count = 0;
-    for (id, native_crm) in [(DEMO_TENANT, true), (DEMO_IDENTITY_TENANT, false)] {
-        let tenant = Tenant { id: id.into(), account_id: DEMO_ACCOUNT.into(), speech_analytics: true, native_crm };
+    for (id, native_crm, screen_pop) in DEMO_TENANTS {
+        let tenant =
+            Tenant { id: id.into(), account_id: DEMO_ACCOUNT.into(), speech_analytics: true, native_crm, screen_pop };
         if tenants::create(&tx, &tenant, anchor_ms)? {
             let anchor: i64 =
                 tx.query_row("SELECT created_at FROM tenants WHERE id = ?1", [DEMO_TENANT], |r| r.get(0))?;

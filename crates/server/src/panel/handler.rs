@@ -38,6 +38,7 @@ pub async fn get_panel_config(
                 auto_log: tenants::auto_log(conn, &tenant.id)?,
                 tenant_id: tenant.id,
                 native_crm: tenant.native_crm,
+                screen_pop: tenant.screen_pop,
                 speech_analytics: tenant.speech_analytics,
             })
         })

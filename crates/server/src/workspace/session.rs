@@ -1,4 +1,4 @@
-//! `GET /demo/workspace/session?tenantId=demo|demo-identity`: what the workspace page needs to run
+//! `GET /demo/workspace/session?tenantId=demo|demo-identity|demo-no-pop`: what the workspace page needs to run
 //! the panel for a demo tenant, including a fresh panel token. It mints tokens without any
 //! credential, so it exists only on the workspace listener and only for the two demo tenants.
 
@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::WorkspaceState;
 use crate::auth::token::Claims;
-use crate::demo::{DEMO_IDENTITY_TENANT, DEMO_TENANT, personas};
+use crate::demo::{DEMO_TENANTS, personas};
 use crate::error::ApiError;
 use crate::query::QueryPairs;
 use crate::web::no_store;
@@ -47,16 +47,16 @@ pub struct Customer {
     email: String,
 }
 
-/// Answers a session for `demo` or `demo-identity`; any other tenant is a 400.
+/// Answers a session for one of the demo tenants; any other tenant is a 400.
 pub async fn get_session(State(state): State<WorkspaceState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
-    let tenant_id = QueryPairs::parse(raw.as_deref())?
-        .single("tenantId")?
-        .ok_or_else(|| ApiError::field("tenantId", codes::REQUIRED, "tenantId is required: demo or demo-identity."))?;
-    if tenant_id != DEMO_TENANT && tenant_id != DEMO_IDENTITY_TENANT {
+    let tenant_id = QueryPairs::parse(raw.as_deref())?.single("tenantId")?.ok_or_else(|| {
+        ApiError::field("tenantId", codes::REQUIRED, "tenantId is required: demo, demo-identity or demo-no-pop.")
+    })?;
+    if !DEMO_TENANTS.iter().any(|(id, ..)| *id == tenant_id) {
         return Err(ApiError::field(
             "tenantId",
             codes::INVALID_VALUE,
-            "The demo workspace serves only the demo tenants: demo or demo-identity.",
+            "The demo workspace serves only the demo tenants: demo, demo-identity or demo-no-pop.",
         ));
     }
     let iat = chrono::Utc::now().timestamp();

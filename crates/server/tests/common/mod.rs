@@ -43,6 +43,7 @@ impl TestServer {
                     account_id: "other-account".into(),
                     speech_analytics: true,
                     native_crm: true,
+                    screen_pop: true,
                 },
                 now_ms,
             )?;
@@ -53,6 +54,7 @@ impl TestServer {
                     account_id: demo::DEMO_ACCOUNT.into(),
                     speech_analytics: false,
                     native_crm: false,
+                    screen_pop: true,
                 },
                 now_ms,
             )
