@@ -103,12 +103,15 @@ pub fn App() -> impl IntoView {
         });
     }
 
-    // Tell the host (and screen readers) whose profile is on screen.
-    // Derived, not memoised: it is cheap, and one memo type fewer is ~1 KB of bundle.
+    // Tell the host whose profile is on screen (with screen pop off, once the agent opened it),
+    // and screen readers whom the interaction is with. Derived, not memoised: it is cheap, and one
+    // memo type fewer is ~1 KB of bundle.
     let shown = move || desk.with(|d| d.shown().map(|l| (l.id.clone(), l.subject.clone(), l.label(), l.ended)));
+    let waiting = move || desk.with(Desk::waits_for_agent);
+    let profile = move || desk.with(|d| d.looked_up().map(|(l, identity)| (l.id.clone(), identity.clone(), l.ended)));
     let announced = StoredValue::new(None::<String>);
     Effect::new(move |_| {
-        if let Some((id, Subject::Customer(identity), _, false)) = shown()
+        if let Some((id, identity, false)) = profile()
             && announced.with_value(|a| a.as_deref() != Some(id.as_str()))
         {
             announced.set_value(Some(id.clone()));
@@ -123,7 +126,12 @@ pub fn App() -> impl IntoView {
         Some((_, Subject::Unidentified, label, _)) => format!("{label}: no customer details shared"),
         Some((_, Subject::Customer(identity), label, ended)) => {
             let who = readable_identity(&identity).text;
-            format!("{label}: {who}{}", if ended { ". Interaction ended" } else { "" })
+            let state = match (ended, waiting()) {
+                (true, _) => ". Interaction ended",
+                (false, true) => ". Screen pop is off: choose Show history to open it",
+                (false, false) => "",
+            };
+            format!("{label}: {who}{state}")
         }
     };
 

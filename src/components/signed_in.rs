@@ -8,8 +8,8 @@ use crate::api::{ApiClient, ApiError};
 use crate::components::{ErrorNotice, ShownInteraction};
 use crate::host::Desk;
 
-/// Reads the tenant's configuration (native CRM or identity-only) with `client` and shows the
-/// desk accordingly; a failure says why and offers a retry where one can help.
+/// Reads the tenant's configuration (native CRM or identity-only, screen pop on or off) with
+/// `client` and shows the desk accordingly; a failure says why and offers a retry where one can help.
 #[component]
 pub fn SignedIn(
     /// The API client for the tenant and token.
@@ -21,14 +21,19 @@ pub fn SignedIn(
     look: Signal<u32>,
 ) -> impl IntoView {
     provide_context(client.clone());
-    // Only `native_crm` is used, so only it is kept. No memo: the signal changes only between
-    // "loading" and an answer, so one would never skip a render (and each memo type costs bundle).
+    // Screen pop goes to the desk (it decides who is looked up); of the rest only `native_crm` is
+    // used, so only it is kept. No memo: the signal changes only between "loading" and an answer,
+    // so one would never skip a render (and each memo type costs bundle).
     let config: RwSignal<Option<Result<bool, ApiError>>> = RwSignal::new(None);
     let load = move || {
         let client = client.clone();
         config.set(None);
         leptos::task::spawn_local(async move {
-            config.set(Some(client.get_config().await.map(|c: PanelConfig| c.native_crm)));
+            let answer = client.get_config().await.map(|c: PanelConfig| {
+                desk.maybe_update(|d| d.set_screen_pop(c.screen_pop));
+                c.native_crm
+            });
+            config.set(Some(answer));
         });
     };
     load();

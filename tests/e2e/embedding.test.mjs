@@ -178,6 +178,38 @@ test('the identity-only tenant shows the limited profile, says why, and offers n
   await context.close();
 });
 
+test('with screen pop off the caller is named at once, and the history waits for the agent', async () => {
+  const { page, context, panel: first, insightRequests } = await openWorkspace({ tenant: 'demo-no-pop' });
+  const panel = page.frame({ name: 'c360-panel' }) ?? first;
+  const id = await start(page, { interactionType: 'phone', customerPhone: DEMO_PHONE });
+  await panel.getByTestId('screen-pop-off').waitFor();
+  assert.equal(await panel.getByTestId('customer-identity').textContent(), '+1 415 555 0100');
+  assert.match(await panel.getByTestId('panel-status').textContent(), /Call · inbound: \+1 415 555 0100\. Screen pop is off/);
+  assert.deepEqual(await axeViolations(panel), []);
+  assert.equal(insightRequests.length, 0, 'nothing is looked up before the agent asks');
+  assert.equal((await logged(page, 'c360-identity-shown-v1')).length, 0, 'no profile is on screen yet');
+
+  // By keyboard: the button is reachable and Enter opens the history; focus lands on it.
+  await panel.getByTestId('show-history').focus();
+  await panel.getByTestId('show-history').press('Enter');
+  await panel.getByTestId('timeline-row').first().waitFor();
+  assert.equal(await panel.getByTestId('timeline-row').count(), 50);
+  assert.equal(insightRequests.length, 1);
+  assert.equal(await panel.evaluate(() => document.activeElement.className), 'customer-body');
+  await page.waitForFunction(() => window.workspace.log.some((e) => e.name === 'c360-identity-shown-v1'));
+  assert.deepEqual((await logged(page, 'c360-identity-shown-v1')).at(-1).payload.interactionId, id);
+
+  // The next interaction waits again; switching back to the opened one needs no new request.
+  await start(page, { interactionType: 'chat', customerEmail: DEMO_EMAIL });
+  await panel.locator('[data-testid=customer-identity]', { hasText: DEMO_EMAIL }).waitFor();
+  await panel.getByTestId('screen-pop-off').waitFor();
+  await page.evaluate((i) => window.workspace.focus(i), id);
+  await panel.getByTestId('timeline-row').first().waitFor();
+  assert.equal(insightRequests.length, 1, 'the waiting chat was not looked up, and the call came from the cache');
+  assert.deepEqual(await axeViolations(panel), []);
+  await context.close();
+});
+
 test('the host theme applies to the panel, and the panel stays accessible in dark', async () => {
   const { page, context, panel } = await openWorkspace();
   await start(page, { interactionType: 'phone', customerPhone: DEMO_PHONE });

@@ -21,6 +21,11 @@ const states = {
     await page.evaluate((i) => window.workspace.end(i), id);
   },
   internal: (page) => page.click('#internal'),
+  'screen-pop-off': async (page) => {
+    await page.selectOption('#tenant', 'demo-no-pop');
+    await page.waitForFunction(() => document.body.dataset.panelReady === 'true');
+    await page.evaluate((p) => window.workspace.start({ customerPhone: p }), DEMO_PHONE);
+  },
   'identity-only': async (page) => {
     await page.selectOption('#tenant', 'demo-identity');
     await page.waitForFunction(() => document.body.dataset.panelReady === 'true');

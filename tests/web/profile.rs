@@ -1,10 +1,13 @@
-//! The identity-only limited profile, the customer header and the no-customer states.
+//! The identity-only limited profile, the customer header, the no-customer states and screen pop
+//! off.
 
+use c360_panel::api::ApiClient;
 use c360_panel::components::{CustomerHeader, LimitedProfile, ShownInteraction};
 use c360_panel::host::{Desk, InteractionType, Started};
 use c360_wire::{Identity, Interaction};
 use leptos::prelude::*;
 use leptos::task::tick;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 use crate::support::{container, published_example, texts};
@@ -88,4 +91,44 @@ async fn internal_and_unidentified_interactions_say_why_there_is_no_customer() {
     desk.update(|d| d.start(&start("j", None, false)));
     tick().await;
     assert_eq!(texts(&root, ".notice-headline"), ["No customer details for this interaction"]);
+}
+
+#[wasm_bindgen_test]
+async fn with_screen_pop_off_the_history_opens_when_the_agent_asks() {
+    let root = container();
+    let desk = RwSignal::new(Desk::default());
+    desk.update(|d| {
+        d.set_screen_pop(false);
+    });
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(ApiClient::new("", "demo", "token"));
+        view! { <ShownInteraction desk limited=false look=Signal::stored(0)/> }
+    });
+    desk.update(|d| d.start(&start("a", Some("+14155550100"), false)));
+    tick().await;
+    assert_eq!(texts(&root, "[data-testid=customer-identity]"), ["+1 415 555 0100"], "who it is with, at once");
+    assert_eq!(texts(&root, "[data-testid=screen-pop-off] .notice-headline"), ["Screen pop is off in this workspace"]);
+    assert!(texts(&root, "[data-testid=history-status]").is_empty(), "no history is requested before the agent asks");
+
+    let button: web_sys::HtmlElement =
+        root.query_selector("[data-testid=show-history]").unwrap().unwrap().unchecked_into();
+    assert_eq!(button.text_content().unwrap().trim(), "Show history");
+    button.click();
+    tick().await;
+    assert!(texts(&root, "[data-testid=screen-pop-off]").is_empty());
+    assert_eq!(texts(&root, "[data-testid=history-status]").len(), 1, "the history is on its way");
+    let focused = document().active_element().unwrap();
+    assert!(
+        focused.class_name().split_whitespace().any(|c| c == "customer-body"),
+        "focus moves to where the history appears"
+    );
+
+    desk.update(|d| d.start(&start("b", Some("+14155550101"), false)));
+    tick().await;
+    assert_eq!(texts(&root, "[data-testid=screen-pop-off]").len(), 1, "the next interaction waits again");
+    desk.update(|d| {
+        d.focus("a");
+    });
+    tick().await;
+    assert!(texts(&root, "[data-testid=screen-pop-off]").is_empty(), "switching back keeps it open");
 }

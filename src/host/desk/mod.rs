@@ -29,28 +29,37 @@ pub struct Live {
     pub subject: Subject,
     /// `aw-interaction-ended-v1` arrived.
     pub ended: bool,
+    /// The agent asked for this customer: opened by link, or "Show history" with screen pop off.
+    pub asked: bool,
 }
 
 /// At most this many interactions are remembered (agents rarely hold more than a few at once).
 const MAX_LIVE: usize = 12;
 
-/// The live interactions and the focused one.
+/// The live interactions, the focused one, and whether the tenant pops customers by itself.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Desk {
     live: Vec<Live>,
     focused: Option<String>,
+    /// The tenant's screen-pop setting; `None` until it is read, and until then nobody is looked
+    /// up unless the agent asked.
+    screen_pop: Option<bool>,
 }
 
 impl Desk {
     /// A started interaction is recorded and shown at once (screen pop); a repeated start of the
     /// same id (the host re-announcing after a panel reload) replaces it.
     pub fn start(&mut self, started: &Started) {
+        let subject = subject_of(started);
+        // A re-announcement keeps the agent's "Show history" for the same customer.
+        let asked = self.live.iter().any(|l| l.id == started.interaction_id && l.asked && l.subject == subject);
         let live = Live {
             id: started.interaction_id.clone(),
             channel: Some(started.interaction_type),
             inbound: started.inbound,
-            subject: subject_of(started),
+            subject,
             ended: false,
+            asked,
         };
         self.live.retain(|l| l.id != live.id);
         self.focused = Some(live.id.clone());
@@ -66,6 +75,7 @@ impl Desk {
             inbound: true,
             subject: Subject::Customer(identity),
             ended: false,
+            asked: true,
         };
         self.live.retain(|l| !l.id.is_empty());
         self.focused = Some(String::new());
@@ -97,6 +107,42 @@ impl Desk {
     pub fn shown(&self) -> Option<&Live> {
         let id = self.focused.as_deref()?;
         self.live.iter().find(|l| l.id == id)
+    }
+
+    /// Records the tenant's screen-pop setting; answers whether it changed.
+    pub fn set_screen_pop(&mut self, on: bool) -> bool {
+        let changed = self.screen_pop != Some(on);
+        self.screen_pop = Some(on);
+        changed
+    }
+
+    /// The agent asks for the shown interaction's customer (screen pop off); answers whether
+    /// anything changed.
+    pub fn ask_for_shown(&mut self) -> bool {
+        let Some(id) = self.focused.clone() else { return false };
+        match self.live.iter_mut().find(|l| l.id == id && !l.asked) {
+            Some(l) => {
+                l.asked = true;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Screen pop is off and the customer on screen waits for the agent's "Show history".
+    pub fn waits_for_agent(&self) -> bool {
+        self.screen_pop == Some(false)
+            && self.shown().is_some_and(|l| !l.asked && matches!(l.subject, Subject::Customer(_)))
+    }
+
+    /// The customer on screen, when their history may be looked up: the agent asked, or the
+    /// tenant pops customers by itself. `None` for no customer, or one waiting for the agent.
+    pub fn looked_up(&self) -> Option<(&Live, &Identity)> {
+        let live = self.shown()?;
+        match &live.subject {
+            Subject::Customer(identity) if live.asked || self.screen_pop == Some(true) => Some((live, identity)),
+            _ => None,
+        }
     }
 
     /// The interactions still remembered, oldest first.
@@ -151,100 +197,4 @@ pub fn subject_of(s: &Started) -> Subject {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn call(id: &str, phone: &str) -> Started {
-        Started {
-            interaction_id: id.into(),
-            interaction_type: InteractionType::Phone,
-            inbound: true,
-            queue_name: Some("Support".into()),
-            customer_phone: Some(phone.into()),
-            customer_email: None,
-            routed: true,
-            internal: false,
-        }
-    }
-
-    fn phone(p: &str) -> Subject {
-        Subject::Customer(Identity::Phone { phone_number: p.into() })
-    }
-
-    #[test]
-    fn a_started_call_is_shown_with_its_e164_number() {
-        let mut desk = Desk::default();
-        desk.start(&call("a", "+1 (415) 555-0100"));
-        assert_eq!(desk.shown().unwrap().subject, phone("+14155550100"));
-    }
-
-    #[test]
-    fn chats_and_emails_use_the_email_and_fall_back_to_the_phone() {
-        let chat = Started {
-            interaction_type: InteractionType::Chat,
-            customer_email: Some(" Maria.Gonzalez@Example.com ".into()),
-            ..call("c", "+14155550100")
-        };
-        assert_eq!(
-            subject_of(&chat),
-            Subject::Customer(Identity::Email { email: "maria.gonzalez@example.com".into() })
-        );
-        let no_email = Started { customer_email: None, ..chat.clone() };
-        assert_eq!(subject_of(&no_email), phone("+14155550100"));
-        let nothing = Started { customer_phone: None, ..no_email };
-        assert_eq!(subject_of(&nothing), Subject::Unidentified);
-        let bad_phone = call("d", "ext. 12");
-        assert_eq!(subject_of(&bad_phone), Subject::Unidentified);
-    }
-
-    #[test]
-    fn a_link_identity_is_shown_until_a_host_interaction_starts() {
-        let mut desk = Desk::default();
-        desk.open_link(Identity::Email { email: "a@b.co".into() });
-        assert_eq!(desk.shown().unwrap().label(), "Customer");
-        desk.start(&call("a", "+14155550100"));
-        assert_eq!(desk.shown().unwrap().label(), "Call · inbound");
-    }
-
-    #[test]
-    fn internal_and_unrouted_interactions_get_no_lookup() {
-        assert_eq!(subject_of(&Started { internal: true, ..call("a", "+14155550100") }), Subject::Internal);
-        assert_eq!(subject_of(&Started { routed: false, ..call("a", "+14155550100") }), Subject::Internal);
-    }
-
-    #[test]
-    fn focus_switches_between_live_interactions_and_ignores_unknown_ids() {
-        let mut desk = Desk::default();
-        desk.start(&call("a", "+14155550100"));
-        desk.start(&call("b", "+14155550101"));
-        assert_eq!(desk.shown().unwrap().id, "b");
-        assert!(desk.focus("a"));
-        assert_eq!(desk.shown().unwrap().subject, phone("+14155550100"));
-        assert!(!desk.focus("a"), "already shown");
-        assert!(!desk.focus("zzz"));
-        assert_eq!(desk.shown().unwrap().id, "a");
-    }
-
-    #[test]
-    fn an_ended_interaction_stays_shown_until_the_next_one() {
-        let mut desk = Desk::default();
-        desk.start(&call("a", "+14155550100"));
-        assert!(desk.end("a"));
-        assert!(!desk.end("a"), "ending twice changes nothing");
-        assert!(desk.shown().unwrap().ended);
-        desk.start(&call("b", "+14155550101"));
-        assert_eq!(desk.live().iter().map(|l| l.id.as_str()).collect::<Vec<_>>(), ["b"], "the ended one left");
-    }
-
-    #[test]
-    fn a_repeated_start_replaces_and_the_desk_stays_bounded() {
-        let mut desk = Desk::default();
-        for n in 0..20 {
-            desk.start(&call(&format!("i{n}"), "+14155550100"));
-        }
-        desk.start(&call("i19", "+14155550199"));
-        assert_eq!(desk.live().len(), MAX_LIVE);
-        assert_eq!(desk.live().iter().filter(|l| l.id == "i19").count(), 1);
-        assert_eq!(desk.shown().unwrap().subject, phone("+14155550199"));
-    }
-}
+mod tests;

@@ -1,0 +1,145 @@
+//! The desk's rules, one behaviour per test.
+
+use super::*;
+
+fn call(id: &str, phone: &str) -> Started {
+    Started {
+        interaction_id: id.into(),
+        interaction_type: InteractionType::Phone,
+        inbound: true,
+        queue_name: Some("Support".into()),
+        customer_phone: Some(phone.into()),
+        customer_email: None,
+        routed: true,
+        internal: false,
+    }
+}
+
+fn phone(p: &str) -> Subject {
+    Subject::Customer(Identity::Phone { phone_number: p.into() })
+}
+
+#[test]
+fn a_started_call_is_shown_with_its_e164_number() {
+    let mut desk = Desk::default();
+    desk.start(&call("a", "+1 (415) 555-0100"));
+    assert_eq!(desk.shown().unwrap().subject, phone("+14155550100"));
+}
+
+#[test]
+fn chats_and_emails_use_the_email_and_fall_back_to_the_phone() {
+    let chat = Started {
+        interaction_type: InteractionType::Chat,
+        customer_email: Some(" Maria.Gonzalez@Example.com ".into()),
+        ..call("c", "+14155550100")
+    };
+    assert_eq!(subject_of(&chat), Subject::Customer(Identity::Email { email: "maria.gonzalez@example.com".into() }));
+    let no_email = Started { customer_email: None, ..chat.clone() };
+    assert_eq!(subject_of(&no_email), phone("+14155550100"));
+    let nothing = Started { customer_phone: None, ..no_email };
+    assert_eq!(subject_of(&nothing), Subject::Unidentified);
+    let bad_phone = call("d", "ext. 12");
+    assert_eq!(subject_of(&bad_phone), Subject::Unidentified);
+}
+
+#[test]
+fn a_link_identity_is_shown_until_a_host_interaction_starts() {
+    let mut desk = Desk::default();
+    desk.open_link(Identity::Email { email: "a@b.co".into() });
+    assert_eq!(desk.shown().unwrap().label(), "Customer");
+    desk.start(&call("a", "+14155550100"));
+    assert_eq!(desk.shown().unwrap().label(), "Call · inbound");
+}
+
+#[test]
+fn internal_and_unrouted_interactions_get_no_lookup() {
+    assert_eq!(subject_of(&Started { internal: true, ..call("a", "+14155550100") }), Subject::Internal);
+    assert_eq!(subject_of(&Started { routed: false, ..call("a", "+14155550100") }), Subject::Internal);
+}
+
+#[test]
+fn focus_switches_between_live_interactions_and_ignores_unknown_ids() {
+    let mut desk = Desk::default();
+    desk.start(&call("a", "+14155550100"));
+    desk.start(&call("b", "+14155550101"));
+    assert_eq!(desk.shown().unwrap().id, "b");
+    assert!(desk.focus("a"));
+    assert_eq!(desk.shown().unwrap().subject, phone("+14155550100"));
+    assert!(!desk.focus("a"), "already shown");
+    assert!(!desk.focus("zzz"));
+    assert_eq!(desk.shown().unwrap().id, "a");
+}
+
+#[test]
+fn an_ended_interaction_stays_shown_until_the_next_one() {
+    let mut desk = Desk::default();
+    desk.start(&call("a", "+14155550100"));
+    assert!(desk.end("a"));
+    assert!(!desk.end("a"), "ending twice changes nothing");
+    assert!(desk.shown().unwrap().ended);
+    desk.start(&call("b", "+14155550101"));
+    assert_eq!(desk.live().iter().map(|l| l.id.as_str()).collect::<Vec<_>>(), ["b"], "the ended one left");
+}
+
+#[test]
+fn a_repeated_start_replaces_and_the_desk_stays_bounded() {
+    let mut desk = Desk::default();
+    for n in 0..20 {
+        desk.start(&call(&format!("i{n}"), "+14155550100"));
+    }
+    desk.start(&call("i19", "+14155550199"));
+    assert_eq!(desk.live().len(), MAX_LIVE);
+    assert_eq!(desk.live().iter().filter(|l| l.id == "i19").count(), 1);
+    assert_eq!(desk.shown().unwrap().subject, phone("+14155550199"));
+}
+
+#[test]
+fn nobody_is_looked_up_until_the_screen_pop_setting_is_known() {
+    let mut desk = Desk::default();
+    desk.start(&call("a", "+14155550100"));
+    assert!(desk.looked_up().is_none(), "the tenant's setting is not read yet");
+    assert!(!desk.waits_for_agent(), "nor is the agent told to ask");
+    assert!(desk.set_screen_pop(true));
+    assert!(!desk.set_screen_pop(true), "the same setting again changes nothing");
+    let (live, identity) = desk.looked_up().unwrap();
+    assert_eq!((live.id.as_str(), identity), ("a", &Identity::Phone { phone_number: "+14155550100".into() }));
+}
+
+#[test]
+fn with_screen_pop_off_a_customer_waits_until_the_agent_asks() {
+    let mut desk = Desk::default();
+    desk.set_screen_pop(false);
+    desk.start(&call("a", "+14155550100"));
+    assert_eq!(desk.shown().unwrap().subject, phone("+14155550100"), "who it is with is shown at once");
+    assert!(desk.looked_up().is_none() && desk.waits_for_agent());
+    assert!(desk.ask_for_shown());
+    assert!(!desk.waits_for_agent());
+    assert!(!desk.ask_for_shown(), "asking twice changes nothing");
+    assert_eq!(desk.looked_up().unwrap().0.id, "a");
+
+    desk.start(&call("b", "+14155550101"));
+    assert!(desk.looked_up().is_none(), "each interaction is asked for on its own");
+    desk.focus("a");
+    assert_eq!(desk.looked_up().unwrap().0.id, "a", "switching back keeps what the agent asked for");
+    desk.start(&call("a", "+14155550100"));
+    assert!(desk.looked_up().is_some(), "a re-announced interaction keeps it");
+    desk.start(&call("a", "+14155550199"));
+    assert!(desk.looked_up().is_none(), "but not for another customer");
+}
+
+#[test]
+fn a_customer_opened_by_link_is_looked_up_whatever_the_setting() {
+    let mut desk = Desk::default();
+    desk.set_screen_pop(false);
+    desk.open_link(Identity::Email { email: "a@b.co".into() });
+    assert!(desk.looked_up().is_some());
+}
+
+#[test]
+fn internal_calls_are_never_looked_up() {
+    let mut desk = Desk::default();
+    desk.set_screen_pop(true);
+    desk.start(&Started { internal: true, ..call("a", "+14155550100") });
+    desk.ask_for_shown();
+    assert!(desk.looked_up().is_none(), "even when asked for, an internal call has no customer");
+}
