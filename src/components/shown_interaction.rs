@@ -46,7 +46,8 @@ impl Kind {
 /// off, a customer's history waits for the agent's "Show history"; nothing is requested before.
 #[component]
 pub fn ShownInteraction(
-    /// The live interactions and the focused one.
+    /// The live interactions and the focused one; it must know the tenant's screen-pop setting
+    /// (`SignedIn` gives it before rendering this).
     desk: RwSignal<Desk>,
     /// Identity-only workspace (no native CRM).
     limited: bool,
