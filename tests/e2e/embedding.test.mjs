@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, axeViolations, DEMO_PHONE, DEMO_EMAIL } from './harness.mjs';
+import { startServer, launchBrowser, loadWorkspace, axeViolations, DEMO_PHONE, DEMO_EMAIL } from './harness.mjs';
 
 let server;
 let browser;
@@ -29,13 +29,7 @@ async function openWorkspace({ tenant = 'demo', colorScheme = 'light' } = {}) {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => consoleLines.push(m.text()));
   page.on('request', (r) => { if (r.url().includes('/interactions-insight')) insightRequests.push(r.url()); });
-  await page.goto(server.workspace);
-  if (tenant !== 'demo') {
-    await page.waitForFunction(() => document.body.dataset.panelReady === 'true');
-    await page.selectOption('#tenant', tenant);
-  }
-  await page.waitForFunction(() => document.body.dataset.panelReady === 'true');
-  const panel = page.frame({ name: 'c360-panel' });
+  const panel = await loadWorkspace(page, server.workspace, tenant);
   assert.ok(panel, 'the panel frame is there');
   return { page, context, panel, errors, consoleLines, insightRequests };
 }
@@ -159,8 +153,7 @@ test('a refused token makes the panel ask its host for a fresh one, and it recov
 });
 
 test('the identity-only tenant shows the limited profile, says why, and offers no edit control', async () => {
-  const { page, context, panel: first } = await openWorkspace({ tenant: 'demo-identity' });
-  const panel = page.frame({ name: 'c360-panel' }) ?? first;
+  const { page, context, panel } = await openWorkspace({ tenant: 'demo-identity' });
   await start(page, { interactionType: 'phone', customerPhone: DEMO_PHONE });
   await panel.getByTestId('timeline-row').first().waitFor();
   const card = panel.getByTestId('limited-profile');
@@ -179,8 +172,7 @@ test('the identity-only tenant shows the limited profile, says why, and offers n
 });
 
 test('with screen pop off the caller is named at once, and the history waits for the agent', async () => {
-  const { page, context, panel: first, insightRequests } = await openWorkspace({ tenant: 'demo-no-pop' });
-  const panel = page.frame({ name: 'c360-panel' }) ?? first;
+  const { page, context, panel, insightRequests } = await openWorkspace({ tenant: 'demo-no-pop' });
   const id = await start(page, { interactionType: 'phone', customerPhone: DEMO_PHONE });
   await panel.getByTestId('screen-pop-off').waitFor();
   assert.equal(await panel.getByTestId('customer-identity').textContent(), '+1 415 555 0100');

@@ -60,6 +60,21 @@ export async function startServer({ workspace = false } = {}) {
   };
 }
 
+/**
+ * Opens the demo workspace at `url` in `page`, switches it to `tenant`, waits until the panel has
+ * said `c360-ready-v1`, and returns the panel's frame.
+ */
+export async function loadWorkspace(page, url, tenant = 'demo') {
+  const ready = () => page.waitForFunction(() => document.body.dataset.panelReady === 'true');
+  await page.goto(url);
+  await ready();
+  if (tenant !== 'demo') {
+    await page.selectOption('#tenant', tenant);
+    await ready();
+  }
+  return page.frame({ name: 'c360-panel' });
+}
+
 /** Debian's Chromium, headless, as root-safe as the machines need. */
 export async function launchBrowser() {
   return chromium.launch({

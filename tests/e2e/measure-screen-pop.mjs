@@ -8,7 +8,7 @@
 //   cargo xtask test    # or: trunk build --release && cargo build -p c360-server
 //   node tests/e2e/measure-screen-pop.mjs [runs]
 
-import { startServer, launchBrowser } from './harness.mjs';
+import { startServer, launchBrowser, loadWorkspace } from './harness.mjs';
 
 const runs = Number(process.argv[2] ?? 30);
 const server = await startServer({ workspace: true });
@@ -17,9 +17,7 @@ const rows = { total: [], delivery: [], fetch: [], render: [] };
 try {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
-  await page.goto(server.workspace);
-  await page.waitForFunction(() => document.body.dataset.panelReady === 'true');
-  const panel = page.frame({ name: 'c360-panel' });
+  const panel = await loadWorkspace(page, server.workspace);
   const session = await (await fetch(`${server.workspace}/session?tenantId=demo`)).json();
   const customers = session.customers.map((c) => c.phone);
   for (let i = 0; i < runs; i++) {

@@ -6,14 +6,15 @@
 //   node tests/e2e/screenshots.mjs          # SCREENSHOTS_DIR=/tmp/x to write elsewhere
 
 import { join } from 'node:path';
-import { startServer, launchBrowser, here, DEMO_PHONE } from './harness.mjs';
+import { startServer, launchBrowser, loadWorkspace, here, DEMO_PHONE } from './harness.mjs';
 
 const out = process.env.SCREENSHOTS_DIR ?? join(here, '../../docs/screenshots');
 const server = await startServer({ workspace: true });
 const browser = await launchBrowser();
 
+const tenants = { 'identity-only': 'demo-identity', 'screen-pop-off': 'demo-no-pop' };
 const states = {
-  // name → (page) => set the state up
+  // name → (page) => set the state up (in the tenant `tenants` names, else demo)
   'screen-pop': (page) => page.evaluate((p) => window.workspace.start({ customerPhone: p }), DEMO_PHONE),
   ended: async (page) => {
     const id = await page.evaluate((p) => window.workspace.start({ customerPhone: p }), DEMO_PHONE);
@@ -21,16 +22,8 @@ const states = {
     await page.evaluate((i) => window.workspace.end(i), id);
   },
   internal: (page) => page.click('#internal'),
-  'screen-pop-off': async (page) => {
-    await page.selectOption('#tenant', 'demo-no-pop');
-    await page.waitForFunction(() => document.body.dataset.panelReady === 'true');
-    await page.evaluate((p) => window.workspace.start({ customerPhone: p }), DEMO_PHONE);
-  },
-  'identity-only': async (page) => {
-    await page.selectOption('#tenant', 'demo-identity');
-    await page.waitForFunction(() => document.body.dataset.panelReady === 'true');
-    await page.evaluate((p) => window.workspace.start({ customerPhone: p }), DEMO_PHONE);
-  },
+  'screen-pop-off': (page) => page.evaluate((p) => window.workspace.start({ customerPhone: p }), DEMO_PHONE),
+  'identity-only': (page) => page.evaluate((p) => window.workspace.start({ customerPhone: p }), DEMO_PHONE),
 };
 
 try {
@@ -55,8 +48,7 @@ try {
       for (const width of [360, 480]) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, colorScheme: theme });
         const page = await context.newPage();
-        await page.goto(server.workspace);
-        await page.waitForFunction(() => document.body.dataset.panelReady === 'true');
+        await loadWorkspace(page, server.workspace, tenants[name]);
         await page.evaluate(([w, t]) => {
           document.getElementById('panel').style.width = `${w}px`;
           window.workspace.setTheme(t);

@@ -30,16 +30,22 @@ pub fn finish(api: Router<AppState>, state: &AppState) -> Router<AppState> {
         }
         None => api.fallback(|| async { ApiError::NotFound }),
     };
-    app.layer(SetResponseHeaderLayer::if_not_present(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    ))
-    .layer(SetResponseHeaderLayer::if_not_present(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("strict-origin-when-cross-origin"),
-    ))
-    .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
-    .layer(middleware::from_fn_with_state(Csp::new(state), csp::set_policy))
+    common_headers(app).layer(middleware::from_fn_with_state(Csp::new(state), csp::set_policy))
+}
+
+/// The headers every listener's answers carry besides their CSP: `nosniff`, a referrer policy that
+/// sends only the origin across sites, and `no-cache` unless the handler chose otherwise.
+pub fn common_headers<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
+    router
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
 }
 
 /// `body` with `Cache-Control: no-store`: answers that depend on settings or mint credentials.

@@ -38,7 +38,7 @@ pub struct WorkspaceState {
 
 /// The workspace's router; it has nothing of the main one, and the main one has nothing of it.
 pub fn router(state: WorkspaceState) -> Router {
-    Router::new()
+    let routes = Router::new()
         .route(PAGE_PATH, get(|| file("text/html; charset=utf-8", include_str!("page.html"))))
         .route("/demo/workspace.js", get(|| file("text/javascript; charset=utf-8", include_str!("workspace.js"))))
         .route("/demo/workspace.css", get(|| file("text/css; charset=utf-8", include_str!("workspace.css"))))
@@ -48,14 +48,9 @@ pub fn router(state: WorkspaceState) -> Router {
         // Browsers ask for it; an empty answer keeps their consoles free of 404s.
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .fallback(|| async { ApiError::NotFound })
-        .with_state(state)
+        .with_state(state);
+    crate::web::common_headers(routes)
         .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(POLICY)))
-        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
 }
 
 /// A compiled-in file.
