@@ -71,15 +71,8 @@ pub fn ShownInteraction(
         Some((l, identity)) => (l.id.clone(), identity.clone()),
         None => previous.cloned().unwrap_or_else(|| (String::new(), Identity::Phone { phone_number: String::new() })),
     };
-    let on_screen = Memo::new(move |previous: Option<&(String, Identity)>| {
-        desk.with(|d| {
-            let shown = d.shown().and_then(|l| match &l.subject {
-                Subject::Customer(identity) => Some((l, identity)),
-                _ => None,
-            });
-            keyed(shown, previous)
-        })
-    });
+    let on_screen =
+        Memo::new(move |previous: Option<&(String, Identity)>| desk.with(|d| keyed(d.shown_customer(), previous)));
     let looked_up =
         Memo::new(move |previous: Option<&(String, Identity)>| desk.with(|d| keyed(d.looked_up(), previous)));
     let shown_identity = Signal::derive(move || on_screen.with(|c| c.1.clone()));

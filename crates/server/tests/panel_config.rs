@@ -32,26 +32,30 @@ async fn the_tenant_s_own_token_or_key_reads_its_configuration() {
     assert_eq!(basic.json["speechAnalytics"], false);
 }
 
+/// The tenant's configuration as its own panel token reads it; the answer must be 200.
+async fn config_with_own_token(server: &TestServer, tenant: &str) -> serde_json::Value {
+    let token = server.token_for(tenant, 600);
+    let reply = server.get(&format!("/v1/panel/tenants/{tenant}/config"), &[("authorization", &bearer(&token))]).await;
+    assert_eq!(reply.status, StatusCode::OK, "{tenant}");
+    reply.json
+}
+
 #[tokio::test]
 async fn the_identity_only_demo_tenant_says_native_crm_is_off() {
     let server = TestServer::new();
-    let token = server.token_for("demo-identity", 600);
-    let reply = server.get("/v1/panel/tenants/demo-identity/config", &[("authorization", &bearer(&token))]).await;
-    assert_eq!(reply.status, StatusCode::OK);
-    assert_eq!(reply.json["tenantId"], "demo-identity");
-    assert_eq!(reply.json["nativeCrm"], false);
-    assert_eq!(reply.json["speechAnalytics"], true);
-    assert_eq!(reply.json["screenPop"], true, "identity-only tenants still pop the limited profile");
+    let config = config_with_own_token(&server, "demo-identity").await;
+    assert_eq!(config["tenantId"], "demo-identity");
+    assert_eq!(config["nativeCrm"], false);
+    assert_eq!(config["speechAnalytics"], true);
+    assert_eq!(config["screenPop"], true, "identity-only tenants still pop the limited profile");
 }
 
 #[tokio::test]
 async fn a_tenant_with_screen_pop_off_says_so() {
     let server = TestServer::new();
-    let token = server.token_for("demo-no-pop", 600);
-    let reply = server.get("/v1/panel/tenants/demo-no-pop/config", &[("authorization", &bearer(&token))]).await;
-    assert_eq!(reply.status, StatusCode::OK);
-    assert_eq!(reply.json["screenPop"], false);
-    assert_eq!(reply.json["nativeCrm"], true);
+    let config = config_with_own_token(&server, "demo-no-pop").await;
+    assert_eq!(config["screenPop"], false);
+    assert_eq!(config["nativeCrm"], true);
 }
 
 #[tokio::test]

@@ -129,20 +129,24 @@ impl Desk {
         }
     }
 
+    /// The interaction on screen and its customer, when it is with one.
+    pub fn shown_customer(&self) -> Option<(&Live, &Identity)> {
+        let live = self.shown()?;
+        match &live.subject {
+            Subject::Customer(identity) => Some((live, identity)),
+            _ => None,
+        }
+    }
+
     /// Screen pop is off and the customer on screen waits for the agent's "Show history".
     pub fn waits_for_agent(&self) -> bool {
-        self.screen_pop == Some(false)
-            && self.shown().is_some_and(|l| !l.asked && matches!(l.subject, Subject::Customer(_)))
+        self.screen_pop == Some(false) && self.shown_customer().is_some_and(|(l, _)| !l.asked)
     }
 
     /// The customer on screen, when their history may be looked up: the agent asked, or the
     /// tenant pops customers by itself. `None` for no customer, or one waiting for the agent.
     pub fn looked_up(&self) -> Option<(&Live, &Identity)> {
-        let live = self.shown()?;
-        match &live.subject {
-            Subject::Customer(identity) if live.asked || self.screen_pop == Some(true) => Some((live, identity)),
-            _ => None,
-        }
+        self.shown_customer().filter(|(l, _)| l.asked || self.screen_pop == Some(true))
     }
 
     /// The interactions still remembered, oldest first.

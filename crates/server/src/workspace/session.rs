@@ -1,6 +1,6 @@
 //! `GET /demo/workspace/session?tenantId=demo|demo-identity|demo-no-pop`: what the workspace page needs to run
 //! the panel for a demo tenant, including a fresh panel token. It mints tokens without any
-//! credential, so it exists only on the workspace listener and only for the two demo tenants.
+//! credential, so it exists only on the workspace listener and only for the demo tenants.
 
 use axum::Json;
 use axum::extract::{RawQuery, State};
@@ -47,16 +47,19 @@ pub struct Customer {
     email: String,
 }
 
+/// The [`DEMO_TENANTS`] as an error message names them.
+const TENANT_NAMES: &str = "demo, demo-identity or demo-no-pop";
+
 /// Answers a session for one of the demo tenants; any other tenant is a 400.
 pub async fn get_session(State(state): State<WorkspaceState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
     let tenant_id = QueryPairs::parse(raw.as_deref())?.single("tenantId")?.ok_or_else(|| {
-        ApiError::field("tenantId", codes::REQUIRED, "tenantId is required: demo, demo-identity or demo-no-pop.")
+        ApiError::field("tenantId", codes::REQUIRED, format!("tenantId is required: {TENANT_NAMES}."))
     })?;
     if !DEMO_TENANTS.iter().any(|(id, ..)| *id == tenant_id) {
         return Err(ApiError::field(
             "tenantId",
             codes::INVALID_VALUE,
-            "The demo workspace serves only the demo tenants: demo, demo-identity or demo-no-pop.",
+            format!("The demo workspace serves only the demo tenants: {TENANT_NAMES}."),
         ));
     }
     let iat = chrono::Utc::now().timestamp();
