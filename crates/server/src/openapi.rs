@@ -8,7 +8,7 @@ use axum::routing::get;
 use crate::state::AppState;
 
 /// Where the document is served.
-pub const PATH: &str = "/openapi.json";
+pub const PATH: &str = c360_wire::routes::OPENAPI;
 
 /// The document (crates/server/openapi.json).
 pub const DOCUMENT: &str = include_str!("../openapi.json");

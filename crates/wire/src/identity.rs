@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::routes::params;
+
 /// Exactly one customer identity, as the contract's search strategies define it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
@@ -21,10 +23,10 @@ impl Identity {
     /// The query parameter name and value that select this identity.
     pub fn query_pair(&self) -> (&'static str, &str) {
         match self {
-            Identity::Phone { phone_number } => ("phoneNumber", phone_number),
-            Identity::Email { email } => ("email", email),
-            Identity::Contact { contact_id } => ("contactId", contact_id),
-            Identity::Account { account_id } => ("accountId", account_id),
+            Identity::Phone { phone_number } => (params::PHONE_NUMBER, phone_number),
+            Identity::Email { email } => (params::EMAIL, email),
+            Identity::Contact { contact_id } => (params::CONTACT_ID, contact_id),
+            Identity::Account { account_id } => (params::ACCOUNT_ID, account_id),
         }
     }
 

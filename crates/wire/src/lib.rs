@@ -9,6 +9,7 @@ pub mod open_enum;
 pub mod panel;
 pub mod problem;
 pub mod query;
+pub mod routes;
 pub mod summaries;
 pub mod urlencoding;
 

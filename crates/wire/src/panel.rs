@@ -31,13 +31,5 @@ pub struct PanelConfig {
     pub auto_log: Vec<String>,
 }
 
-/// Paths of the panel endpoints, relative to the origin.
-pub mod paths {
-    /// Host origins route (axum syntax).
-    pub const HOST_ORIGINS: &str = "/v1/panel/tenants/{tenant_id}/host-origins";
-    /// Config route (axum syntax).
-    pub const CONFIG: &str = "/v1/panel/tenants/{tenant_id}/config";
-}
-
 /// Problem code: a CRM write for a tenant without native CRM.
 pub const NATIVE_CRM_OFF: &str = "native_crm_off";

@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 use crate::NATIVE_CRM;
 use crate::identity::{Identity, is_e164, normalize_email};
 use crate::problem::{FieldError, codes};
+use crate::routes::params;
+
+/// The parameters that each select an identity; a query names exactly one.
+const IDENTITY_PARAMS: [&str; 4] = [params::CONTACT_ID, params::ACCOUNT_ID, params::EMAIL, params::PHONE_NUMBER];
 
 /// The query string exactly as a caller sent it: every parameter optional and unparsed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,6 +73,22 @@ impl InsightQuery {
         q
     }
 
+    /// The given parameters as `(name, value)` pairs, in the order of the contract's table.
+    pub fn pairs(&self) -> Vec<(&'static str, &str)> {
+        [
+            (params::CONTACT_ID, &self.contact_id),
+            (params::ACCOUNT_ID, &self.account_id),
+            (params::EMAIL, &self.email),
+            (params::PHONE_NUMBER, &self.phone_number),
+            (params::CRM_ID, &self.crm_id),
+            (params::START_TIME, &self.start_time),
+            (params::END_TIME, &self.end_time),
+        ]
+        .into_iter()
+        .filter_map(|(name, v)| v.as_deref().map(|v| (name, v)))
+        .collect()
+    }
+
     /// Applies every rule of the contract; `now` is the default end of the window. Returns all the
     /// field errors at once so a caller can fix everything in one go.
     pub fn validate(&self, now: DateTime<Utc>) -> Result<ValidatedInsightQuery, Vec<FieldError>> {
@@ -82,15 +102,8 @@ impl InsightQuery {
     }
 
     fn identity(&self, errors: &mut Vec<FieldError>) -> Option<Identity> {
-        let given: Vec<(&str, &str)> = [
-            ("contactId", &self.contact_id),
-            ("accountId", &self.account_id),
-            ("email", &self.email),
-            ("phoneNumber", &self.phone_number),
-        ]
-        .into_iter()
-        .filter_map(|(name, v)| v.as_deref().map(|v| (name, v)))
-        .collect();
+        let given: Vec<(&str, &str)> =
+            self.pairs().into_iter().filter(|(name, _)| IDENTITY_PARAMS.contains(name)).collect();
 
         let (name, value) = match given.as_slice() {
             [] => {
@@ -120,16 +133,18 @@ impl InsightQuery {
 
         let before = errors.len();
         match (name, self.crm_id.as_deref()) {
-            ("contactId", None) => errors.push(FieldError::new(
-                "crmId",
+            (params::CONTACT_ID, None) => errors.push(FieldError::new(
+                params::CRM_ID,
                 codes::REQUIRED,
                 "crmId is required with contactId; the only supported value is \"native\".",
             )),
-            ("email" | "phoneNumber", Some(_)) => {
-                errors.push(FieldError::new("crmId", codes::FORBIDDEN, format!("crmId must not be given with {name}.")))
-            }
+            (params::EMAIL | params::PHONE_NUMBER, Some(_)) => errors.push(FieldError::new(
+                params::CRM_ID,
+                codes::FORBIDDEN,
+                format!("crmId must not be given with {name}."),
+            )),
             (_, Some(crm)) if crm != NATIVE_CRM => errors.push(FieldError::new(
-                "crmId",
+                params::CRM_ID,
                 codes::INVALID_VALUE,
                 format!("crmId must be \"native\", not \"{crm}\"."),
             )),
@@ -137,42 +152,46 @@ impl InsightQuery {
         }
 
         let identity = match name {
-            "phoneNumber" if !is_e164(value) => {
+            params::PHONE_NUMBER if !is_e164(value) => {
                 errors.push(FieldError::new(
-                    "phoneNumber",
+                    params::PHONE_NUMBER,
                     codes::INVALID_FORMAT,
                     "phoneNumber must be in E.164 form: + then country code and number, digits only (e.g. +14155550100).",
                 ));
                 None
             }
-            "phoneNumber" => Some(Identity::Phone { phone_number: value.to_owned() }),
-            "email" => match normalize_email(value) {
+            params::PHONE_NUMBER => Some(Identity::Phone { phone_number: value.to_owned() }),
+            params::EMAIL => match normalize_email(value) {
                 Some(email) => Some(Identity::Email { email }),
                 None => {
                     errors.push(FieldError::new(
-                        "email",
+                        params::EMAIL,
                         codes::INVALID_FORMAT,
                         "email is not a well-formed email address.",
                     ));
                     None
                 }
             },
-            "contactId" => Some(Identity::Contact { contact_id: value.to_owned() }),
+            params::CONTACT_ID => Some(Identity::Contact { contact_id: value.to_owned() }),
             _ => Some(Identity::Account { account_id: value.to_owned() }),
         };
         identity.filter(|_| errors.len() == before)
     }
 
     fn range(&self, now: DateTime<Utc>, errors: &mut Vec<FieldError>) -> Option<TimeRange> {
-        let end = parse_time("endTime", self.end_time.as_deref(), errors);
-        let start = parse_time("startTime", self.start_time.as_deref(), errors);
+        let end = parse_time(params::END_TIME, self.end_time.as_deref(), errors);
+        let start = parse_time(params::START_TIME, self.start_time.as_deref(), errors);
         let (Ok(end), Ok(start)) = (end, start) else { return None };
         let end = end.map(|t| t.with_timezone(&Utc)).unwrap_or(now);
         let start = start
             .map(|t| t.with_timezone(&Utc))
             .unwrap_or_else(|| end.checked_sub_signed(Duration::days(365)).unwrap_or(DateTime::<Utc>::MIN_UTC));
         if start > end {
-            errors.push(FieldError::new("startTime", codes::INVALID_VALUE, "startTime must not be after endTime."));
+            errors.push(FieldError::new(
+                params::START_TIME,
+                codes::INVALID_VALUE,
+                "startTime must not be after endTime.",
+            ));
             return None;
         }
         Some(TimeRange { start_ms: start.timestamp_millis(), end_ms: end.timestamp_millis() })

@@ -1,43 +1,33 @@
 //! `application/x-www-form-urlencoded` components, as query strings use them: one implementation
-//! for the server (which refuses malformed input) and the panel (which builds request URLs).
+//! for the server (which refuses malformed input) and the panel (which builds request URLs), on the
+//! `percent-encoding` crate. The crate's decoder passes a malformed escape through unchanged, which
+//! is right for a browser but not for a server that must refuse what it cannot read, so every `%`
+//! is first checked to start exactly two hex digits.
 
-/// Decodes one component: `%XX` escapes and `+` as space. `None` for a malformed escape or bytes
-/// that are not UTF-8.
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
+
+/// Everything but the unreserved characters of RFC 3986 (`A–Z a–z 0–9 - . _ ~`) is escaped.
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// Decodes one component: `%XX` escapes and `+` as space. `None` for a malformed escape (`%`
+/// not followed by two hex digits) or bytes that are not UTF-8.
 pub fn decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => {
-                let hex = bytes.get(i + 1..i + 3)?;
-                out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
-                i += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
+    let well_formed = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'%')
+        .all(|(i, _)| bytes.get(i + 1..i + 3).is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)));
+    if !well_formed {
+        return None;
     }
-    String::from_utf8(out).ok()
+    let spaced = s.replace('+', " ");
+    percent_decode_str(&spaced).decode_utf8().ok().map(|c| c.into_owned())
 }
 
 /// Encodes one component: unreserved characters stay, everything else becomes `%XX`.
 pub fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(s, COMPONENT).to_string()
 }
 
 /// Splits a query string (without `?`) into decoded pairs; `None` if any part is malformed.
@@ -63,11 +53,13 @@ mod tests {
         }
         assert_eq!(encode("+1 415"), "%2B1%20415");
         assert_eq!(decode("a+b%40c").as_deref(), Some("a b@c"));
+        assert_eq!(decode("%2b%2B").as_deref(), Some("++"), "either case of hex digit");
     }
 
     #[test]
     fn malformed_escapes_are_refused() {
-        for s in ["%", "%2", "%zz", "%ff%fe"] {
+        // `%+f` and `%-1` parse with `u8::from_str_radix` (a sign is allowed there): not an escape.
+        for s in ["%", "%2", "%zz", "%ff%fe", "%+f", "%-1", "a%2"] {
             assert_eq!(decode(s), None, "{s}");
         }
         assert_eq!(parse_pairs("a=1&b=%zz"), None);

@@ -12,7 +12,7 @@ use crate::error::ApiError;
 use crate::state::AppState;
 
 /// Every CRM path: the tenant, then the resource.
-pub const PATH: &str = "/v1/crm/tenants/{tenantId}/{*rest}";
+pub const PATH: &str = c360_wire::routes::CRM;
 
 /// The CRM routes, behind the write guard.
 pub fn router(state: &AppState) -> Router<AppState> {

@@ -13,7 +13,7 @@ use axum::routing::get;
 use crate::state::AppState;
 
 /// Where this resource is served.
-pub const PATH: &str = "/v1/public/tenants/{tenantId}/interactions-insight";
+pub const PATH: &str = c360_wire::routes::INTERACTIONS_INSIGHT;
 
 /// The routes of this resource.
 pub fn router() -> Router<AppState> {

@@ -12,7 +12,7 @@ use axum::routing::get;
 use crate::state::AppState;
 
 /// Where this resource is served.
-pub const PATH: &str = "/v1/public/tenants/{tenantId}/transcript-summaries";
+pub const PATH: &str = c360_wire::routes::TRANSCRIPT_SUMMARIES;
 
 /// The routes of this resource.
 pub fn router() -> Router<AppState> {
