@@ -37,6 +37,7 @@ pub const API_PATHS: &[&str] =
 
 use axum::Router;
 use axum::routing::any;
+use c360_wire::routes;
 
 use crate::http::{ApiError, problem_response};
 
@@ -49,8 +50,8 @@ pub fn app(state: AppState) -> Router {
         .merge(crm::router(&state))
         .merge(openapi::router())
         // Unknown API paths and methods answer problems, never the panel.
-        .route("/v1", any(|| async { ApiError::NotFound }))
-        .route("/v1/{*rest}", any(|| async { ApiError::NotFound }))
+        .route(routes::API, any(|| async { ApiError::NotFound }))
+        .route(routes::API_ANY, any(|| async { ApiError::NotFound }))
         .method_not_allowed_fallback(|| async {
             problem_response(&c360_wire::Problem::new(405, "Method not allowed"))
         });

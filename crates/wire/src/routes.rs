@@ -26,6 +26,10 @@ pub mod params {
     pub const INTERACTION_ID: &str = "interactionId";
 }
 
+/// Every API route starts here; nothing under it is ever the panel's document.
+pub const API: &str = "/v1";
+/// Any path under [`API`], for the server's "no such API path" answer.
+pub const API_ANY: &str = "/v1/{*rest}";
 /// `GET` the contract's interactions insight.
 pub const INTERACTIONS_INSIGHT: &str = "/v1/public/tenants/{tenantId}/interactions-insight";
 /// `GET` the contract's transcript summaries.
@@ -100,6 +104,9 @@ mod tests {
         assert_eq!(contract("x", INTERACTIONS_INSIGHT_ENDPOINT), interactions_insight("x"));
         assert_eq!(panel("demo-no-pop"), "/?tenantId=demo-no-pop");
         assert_eq!(panel("a&b"), "/?tenantId=a%26b");
+        for template in [INTERACTIONS_INSIGHT, TRANSCRIPT_SUMMARIES, HOST_ORIGINS, PANEL_CONFIG, CRM, API_ANY] {
+            assert!(template.starts_with(&format!("{API}/")), "{template} is under {API}");
+        }
     }
 
     #[test]
