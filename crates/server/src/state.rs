@@ -1,6 +1,6 @@
 //! The state every handler shares, and the pieces extractors take from it (`FromRef`), so that
-//! helpers such as the `Caller` extractor never name [`AppState`]. Nothing imports this module but
-//! the routers and handlers, and the crate root that assembles them.
+//! helpers such as the `Caller` extractor never name [`AppState`]. Only the resources' routers and
+//! handlers, the crate root that assembles them and the CLI that builds the state import it.
 
 use std::path::PathBuf;
 use std::sync::Arc;
