@@ -6,9 +6,12 @@
 //!   the demo, with the demo agent workspace on a second origin.
 //! - `cargo xtask test` runs every check and test; `.ci/run` calls exactly this.
 //! - `cargo xtask bench` measures the server on a million interactions (docs/performance.md).
+//! - `cargo xtask compress [DIR]` writes brotli and gzip copies of a built panel's assets; trunk
+//!   runs it after every release build (Trunk.toml's `post_build` hook).
 
 mod bench;
 mod cmd;
+mod compress;
 mod demo;
 mod setup;
 mod test;
@@ -22,10 +25,11 @@ fn main() -> ExitCode {
         Some("demo") => demo::run(&args[1..]),
         Some("test") => test::run(),
         Some("bench") => bench::run(&args[1..]),
+        Some("compress") => compress::run(&args[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask <setup | demo [--listen ADDR] [--workspace ADDR] | test | bench [--duration SECS] \
-                 [--connections N]>"
+                 [--connections N] | compress [DIR]>"
             );
             return ExitCode::from(2);
         }

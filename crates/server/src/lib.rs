@@ -3,26 +3,30 @@
 //! It implements the public Customer 360 contract over an embedded SQLite database, authenticates
 //! machine clients (API keys) and the panel (signed panel tokens), and serves the built panel from
 //! the same origin. [`app`] builds the real router so tests drive exactly what production runs.
+//!
+//! Modules import one another in one direction only (`tests/module_graph.rs` checks it), from the
+//! edges inwards: `cli` → `workspace`, `demo`, `import` → the resources (`insights`, `summaries`,
+//! `panel`, `crm`, `openapi`) → `state` → `upstream` → `auth` → `tenants`, `ratelimit` → `db` →
+//! `http`; `assets` and `csp` serve the panel's files beside them.
 
+pub mod assets;
 pub mod auth;
 pub mod cli;
 pub mod crm;
 pub mod csp;
 pub mod db;
 pub mod demo;
-pub mod error;
+pub mod http;
 pub mod import;
 pub mod insights;
 pub mod openapi;
 pub mod panel;
 pub mod plans;
-pub mod query;
 pub mod ratelimit;
 pub mod state;
 pub mod summaries;
 pub mod tenants;
 pub mod upstream;
-pub mod web;
 pub mod workspace;
 
 pub use state::AppState;
@@ -32,14 +36,27 @@ pub const API_PATHS: &[&str] =
     &[insights::PATH, summaries::PATH, panel::HOST_ORIGINS_PATH, panel::CONFIG_PATH, openapi::PATH];
 
 use axum::Router;
+use axum::routing::any;
+use c360_wire::routes;
 
-/// The whole application: API routes, then the panel's static files.
+use crate::http::{ApiError, problem_response};
+
+/// The whole application: the API router with its policy, then the panel's files with theirs.
 pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .merge(insights::router())
         .merge(summaries::router())
         .merge(panel::router())
         .merge(crm::router(&state))
-        .merge(openapi::router());
-    web::finish(api, &state).with_state(state)
+        .merge(openapi::router())
+        // Unknown API paths and methods answer problems, never the panel.
+        .route(routes::API, any(|| async { ApiError::NotFound }))
+        .route(routes::API_ANY, any(|| async { ApiError::NotFound }))
+        .method_not_allowed_fallback(|| async {
+            problem_response(&c360_wire::Problem::new(405, "Method not allowed"))
+        });
+    let index = state.static_dir.as_ref().map(|dir| dir.join("index.html"));
+    let document_policy = csp::DocumentPolicy::new(state.db.clone(), state.host_origins.clone(), index);
+    let files = csp::document(assets::router(state.static_dir.as_deref()), document_policy);
+    http::common_headers(csp::api(api).merge(files)).with_state(state)
 }

@@ -5,8 +5,6 @@ use axum::Router;
 use axum::http::{HeaderValue, header};
 use axum::routing::get;
 
-use crate::state::AppState;
-
 /// Where the document is served.
 pub const PATH: &str = c360_wire::routes::OPENAPI;
 
@@ -14,7 +12,7 @@ pub const PATH: &str = c360_wire::routes::OPENAPI;
 pub const DOCUMENT: &str = include_str!("../openapi.json");
 
 /// The route of this document.
-pub fn router() -> Router<AppState> {
+pub fn router<S: Clone + Send + Sync + 'static>() -> Router<S> {
     Router::new().route(
         PATH,
         get(|| async { ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], DOCUMENT) }),

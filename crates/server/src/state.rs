@@ -1,7 +1,11 @@
-//! The state every handler shares.
+//! The state every handler shares, and the pieces extractors take from it (`FromRef`), so that
+//! helpers such as the `Caller` extractor never name [`AppState`]. Only the resources' routers and
+//! handlers, the crate root that assembles them and the CLI that builds the state import it.
 
 use std::path::PathBuf;
 use std::sync::Arc;
+
+use axum::extract::FromRef;
 
 use crate::auth::token::TokenSigner;
 use crate::db::Db;
@@ -30,5 +34,23 @@ impl AppState {
     /// A state over `db` with no static files, no upstream, no limit and no server-level host origins.
     pub fn new(db: Db, tokens: TokenSigner) -> Self {
         Self { db, tokens, static_dir: None, upstream: None, limiter: None, host_origins: Arc::from([]) }
+    }
+}
+
+impl FromRef<AppState> for Db {
+    fn from_ref(state: &AppState) -> Self {
+        state.db.clone()
+    }
+}
+
+impl FromRef<AppState> for TokenSigner {
+    fn from_ref(state: &AppState) -> Self {
+        state.tokens.clone()
+    }
+}
+
+impl FromRef<AppState> for Option<Arc<RateLimiter>> {
+    fn from_ref(state: &AppState) -> Self {
+        state.limiter.clone()
     }
 }

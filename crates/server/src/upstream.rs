@@ -9,9 +9,11 @@ use axum::body::Body;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 
+use c360_wire::routes;
+
 use crate::auth::Caller;
-use crate::error::ApiError;
-use crate::state::AppState;
+use crate::db::Db;
+use crate::http::ApiError;
 
 /// The published regional base URLs.
 pub const REGIONS: &[(&str, &str)] = &[
@@ -98,23 +100,43 @@ impl Upstream {
         }
         Ok(response.body(Body::from(body)).expect("valid response parts"))
     }
+
+    /// Authorises `caller` for `tenant_id` here, then answers the contract `endpoint` (its last
+    /// path segment, e.g. [`routes::INTERACTIONS_INSIGHT_ENDPOINT`]) from the upstream with the
+    /// caller's query unchanged.
+    pub async fn forward_authorized(
+        &self,
+        db: &Db,
+        caller: &Caller,
+        tenant_id: &str,
+        endpoint: &str,
+        raw_query: Option<&str>,
+    ) -> Result<Response, ApiError> {
+        let (caller, tenant) = (caller.clone(), tenant_id.to_owned());
+        db.call(move |conn| caller.authorize(conn, &tenant).map(drop)).await?;
+        self.forward(&forward_path(tenant_id, endpoint, raw_query)).await
+    }
 }
 
-/// In forwarding mode: authorises `caller` for `tenant_id` here, then answers a contract endpoint
-/// from the upstream with the caller's query unchanged. `None` when the server answers from its
-/// own database.
-pub async fn forwarded(
-    state: &AppState,
-    caller: &Caller,
-    tenant_id: &str,
-    endpoint: &str,
-    raw_query: Option<&str>,
-) -> Option<Result<Response, ApiError>> {
-    let upstream = state.upstream.clone()?;
-    let path = crate::web::forward_path(tenant_id, endpoint, raw_query);
-    let (caller, tenant) = (caller.clone(), tenant_id.to_owned());
-    Some(match state.db.call(move |conn| caller.authorize(conn, &tenant).map(drop)).await {
-        Ok(()) => upstream.forward(&path).await,
-        Err(e) => Err(e),
-    })
+/// The upstream path of a contract endpoint for `tenant_id`, with the caller's query unchanged.
+pub fn forward_path(tenant_id: &str, endpoint: &str, raw_query: Option<&str>) -> String {
+    let query = raw_query.filter(|q| !q.is_empty()).map(|q| format!("?{q}")).unwrap_or_default();
+    format!("{}{query}", routes::contract(tenant_id, endpoint))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forward_paths_keep_the_query_as_sent_and_encode_the_tenant() {
+        assert_eq!(
+            forward_path("a b", routes::INTERACTIONS_INSIGHT_ENDPOINT, Some("phoneNumber=%2B1&x=%20")),
+            "/v1/public/tenants/a%20b/interactions-insight?phoneNumber=%2B1&x=%20"
+        );
+        assert_eq!(
+            forward_path("demo", routes::TRANSCRIPT_SUMMARIES_ENDPOINT, Some("")),
+            routes::transcript_summaries("demo")
+        );
+    }
 }

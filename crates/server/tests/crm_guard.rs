@@ -3,8 +3,18 @@
 
 mod common;
 
-use axum::http::{Method, StatusCode};
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
+use axum::routing::post;
+use c360_server::auth::Caller;
+use c360_server::crm;
+use c360_server::ratelimit::RateLimiter;
 use common::{TestServer, bearer};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
 
 const WRITES: [Method; 4] = [Method::POST, Method::PUT, Method::PATCH, Method::DELETE];
 
@@ -66,4 +76,29 @@ async fn reads_are_404_problems() {
         assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
         assert_eq!(reply.json["status"], 404);
     }
+}
+
+#[tokio::test]
+async fn a_guarded_write_is_authenticated_and_counted_once() {
+    let mut server = TestServer::new();
+    server.state.limiter = Some(Arc::new(RateLimiter::new(2)));
+    // A CRM route behind the real guard whose handler takes the caller, as the CRM's handlers will.
+    let handler = |caller: Caller| async move { format!("{caller:?}") };
+    let router =
+        crm::guarded(Router::new().route(crm::PATH, post(handler)), &server.state).with_state(server.state.clone());
+    let key = server.key_for("demo");
+    let write = || {
+        let request = Request::post("/v1/crm/tenants/demo/contacts").header("x-api-key", &key);
+        router.clone().oneshot(request.body(Body::empty()).unwrap())
+    };
+    for n in 1..=2 {
+        let reply = write().await.unwrap();
+        assert_eq!(reply.status(), StatusCode::OK, "write {n} of the 2 a minute allowed");
+        let body = reply.into_body().collect().await.unwrap().to_bytes();
+        let account = c360_server::demo::DEMO_ACCOUNT;
+        assert_eq!(body, format!("ApiKey {{ account_id: {account:?} }}"), "the caller the guard authorised");
+    }
+    let reply = write().await.unwrap();
+    assert_eq!(reply.status(), StatusCode::TOO_MANY_REQUESTS, "the third write of the minute");
+    assert!(reply.headers().contains_key("retry-after"));
 }

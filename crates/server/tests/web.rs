@@ -2,7 +2,7 @@
 
 mod common;
 
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
 use common::TestServer;
 
 #[tokio::test]
@@ -27,4 +27,23 @@ async fn unknown_api_paths_answer_a_404_problem_not_the_panel() {
     let reply = server.get("/v1/public/tenants/demo/nothing-here", &[]).await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
     assert_eq!(reply.json["status"], 404);
+}
+
+#[tokio::test]
+async fn api_answers_keep_the_api_policy_for_unknown_paths_and_methods_with_or_without_the_panel() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), "<!doctype html>").unwrap();
+    for server in [TestServer::with_static(Some(dist.path().to_path_buf())), TestServer::new()] {
+        for (method, path, status) in [
+            (Method::GET, "/v1", StatusCode::NOT_FOUND),
+            (Method::GET, "/v1/nothing/here", StatusCode::NOT_FOUND),
+            (Method::POST, "/openapi.json", StatusCode::METHOD_NOT_ALLOWED),
+            (Method::DELETE, "/v1/panel/tenants/demo/config", StatusCode::METHOD_NOT_ALLOWED),
+        ] {
+            let reply = server.request(method.clone(), path, &[]).await;
+            assert_eq!(reply.status, status, "{method} {path}");
+            assert_eq!(reply.json["status"], status.as_u16(), "{method} {path}: a problem body");
+            assert_eq!(reply.headers["content-security-policy"], "default-src 'none'; frame-ancestors 'none'");
+        }
+    }
 }

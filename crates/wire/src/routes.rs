@@ -26,6 +26,10 @@ pub mod params {
     pub const INTERACTION_ID: &str = "interactionId";
 }
 
+/// Every API route starts here; nothing under it is ever the panel's document.
+pub const API: &str = "/v1";
+/// Any path under [`API`], for the server's "no such API path" answer.
+pub const API_ANY: &str = "/v1/{*rest}";
 /// `GET` the contract's interactions insight.
 pub const INTERACTIONS_INSIGHT: &str = "/v1/public/tenants/{tenantId}/interactions-insight";
 /// `GET` the contract's transcript summaries.
@@ -38,6 +42,8 @@ pub const PANEL_CONFIG: &str = "/v1/panel/tenants/{tenantId}/config";
 pub const CRM: &str = "/v1/crm/tenants/{tenantId}/{*rest}";
 /// The served OpenAPI document.
 pub const OPENAPI: &str = "/openapi.json";
+/// The panel's document; its query names the tenant (and, opened on its own, the customer).
+pub const PANEL: &str = "/";
 
 /// The contract endpoints by their last segment, as the forwarding upstream names them.
 pub const INTERACTIONS_INSIGHT_ENDPOINT: &str = "interactions-insight";
@@ -75,6 +81,11 @@ pub fn panel_config(tenant_id: &str) -> String {
     for_tenant(PANEL_CONFIG, tenant_id)
 }
 
+/// Path and query of the panel's document for `tenant_id`, as a host frames it.
+pub fn panel(tenant_id: &str) -> String {
+    format!("{PANEL}{}", query_string([(params::TENANT_ID, tenant_id)]))
+}
+
 /// Path of the public contract `endpoint` (its last segment) for `tenant_id`.
 pub fn contract(tenant_id: &str, endpoint: &str) -> String {
     format!("/v1/public/tenants/{}/{endpoint}", encode(tenant_id))
@@ -91,6 +102,11 @@ mod tests {
         assert_eq!(panel_config("demo"), "/v1/panel/tenants/demo/config");
         assert_eq!(contract("demo", TRANSCRIPT_SUMMARIES_ENDPOINT), transcript_summaries("demo"));
         assert_eq!(contract("x", INTERACTIONS_INSIGHT_ENDPOINT), interactions_insight("x"));
+        assert_eq!(panel("demo-no-pop"), "/?tenantId=demo-no-pop");
+        assert_eq!(panel("a&b"), "/?tenantId=a%26b");
+        for template in [INTERACTIONS_INSIGHT, TRANSCRIPT_SUMMARIES, HOST_ORIGINS, PANEL_CONFIG, CRM, API_ANY] {
+            assert!(template.starts_with(&format!("{API}/")), "{template} is under {API}");
+        }
     }
 
     #[test]

@@ -6,13 +6,17 @@
 pub mod keys;
 pub mod token;
 
-use axum::extract::FromRequestParts;
+use std::sync::Arc;
+
+use axum::extract::{FromRef, FromRequestParts};
 use axum::http::request::Parts;
 use c360_wire::problem::codes;
 
-use crate::error::ApiError;
-use crate::state::AppState;
+use crate::db::Db;
+use crate::http::ApiError;
+use crate::ratelimit::RateLimiter;
 use crate::tenants;
+use token::TokenSigner;
 
 /// An authenticated caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,12 +40,27 @@ impl Caller {
     }
 }
 
-impl FromRequestParts<AppState> for Caller {
+/// The caller of a request, generic over the state: whatever state the router has, it needs only
+/// to give the database (API keys), the token signer (panel tokens) and the optional rate limiter.
+///
+/// A caller a middleware has already authorised (the CRM write guard) is in the request's
+/// extensions; it is taken from there, so no request is authenticated or counted against the rate
+/// limit twice. Clients cannot put anything there: extensions exist only inside the server.
+impl<S> FromRequestParts<S> for Caller
+where
+    S: Send + Sync,
+    Db: FromRef<S>,
+    TokenSigner: FromRef<S>,
+    Option<Arc<RateLimiter>>: FromRef<S>,
+{
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let caller = authenticate(parts, state).await?;
-        if let Some(limiter) = &state.limiter {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        if let Some(caller) = parts.extensions.get::<Caller>() {
+            return Ok(caller.clone());
+        }
+        let caller = authenticate(parts, &Db::from_ref(state), &TokenSigner::from_ref(state)).await?;
+        if let Some(limiter) = Option::<Arc<RateLimiter>>::from_ref(state) {
             let who = match &caller {
                 Caller::ApiKey { account_id } => format!("key:{account_id}"),
                 Caller::Panel { tenant_id, agent } => format!("panel:{tenant_id}:{agent}"),
@@ -55,11 +74,11 @@ impl FromRequestParts<AppState> for Caller {
 }
 
 /// Reads and checks the request's credential.
-async fn authenticate(parts: &Parts, state: &AppState) -> Result<Caller, ApiError> {
+async fn authenticate(parts: &Parts, db: &Db, tokens: &TokenSigner) -> Result<Caller, ApiError> {
     let unauthorized = |detail: &str, code| ApiError::Unauthorized { detail: detail.to_owned(), code };
     if let Some(key) = parts.headers.get("x-api-key") {
         let key = key.to_str().map_err(|_| unauthorized("Invalid API key", codes::INVALID_CREDENTIALS))?.to_owned();
-        let account = state.db.call(move |conn| Ok(keys::account_for(conn, &key)?)).await?;
+        let account = db.call(move |conn| Ok(keys::account_for(conn, &key)?)).await?;
         return account
             .map(|account_id| Caller::ApiKey { account_id })
             .ok_or_else(|| unauthorized("Invalid API key", codes::INVALID_CREDENTIALS));
@@ -76,7 +95,7 @@ async fn authenticate(parts: &Parts, state: &AppState) -> Result<Caller, ApiErro
         .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
         .map(str::trim)
         .ok_or_else(|| unauthorized("Authorization must be a Bearer panel token", codes::INVALID_CREDENTIALS))?;
-    match state.tokens.verify(bearer, chrono::Utc::now().timestamp()) {
+    match tokens.verify(bearer, chrono::Utc::now().timestamp()) {
         Ok(claims) => Ok(Caller::Panel { tenant_id: claims.tid, agent: claims.sub }),
         Err(token::TokenError::Expired) => {
             Err(unauthorized("Panel token expired: open the panel again to get a new one", codes::TOKEN_EXPIRED))

@@ -3,6 +3,8 @@
 //! The payload names one tenant and one agent and expires; the signing secret never leaves the
 //! server (generated and stored in the database on first use, or given by `C360_TOKEN_SECRET`).
 
+use std::sync::Arc;
+
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{Hmac, Mac};
@@ -42,7 +44,8 @@ pub enum TokenError {
 /// Signs and verifies panel tokens with one secret.
 #[derive(Clone)]
 pub struct TokenSigner {
-    secret: Vec<u8>,
+    /// Shared, so the per-request copy the `Caller` extractor takes is a reference count.
+    secret: Arc<[u8]>,
 }
 
 impl std::fmt::Debug for TokenSigner {
@@ -55,7 +58,7 @@ impl TokenSigner {
     /// A signer over `secret` (at least 32 bytes).
     pub fn new(secret: Vec<u8>) -> Self {
         assert!(secret.len() >= 32, "token secret must be at least 32 bytes");
-        Self { secret }
+        Self { secret: secret.into() }
     }
 
     /// The signer for this database: `C360_TOKEN_SECRET` when set, else the stored secret, created

@@ -8,11 +8,11 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 use crate::auth::Caller;
-use crate::error::ApiError;
+use crate::http::{ApiError, TenantPath};
 use crate::state::AppState;
-use crate::web::TenantPath;
 
-/// Lets a CRM write through only for a caller of this tenant, and only with native CRM on.
+/// Lets a CRM write through only for a caller of this tenant, and only with native CRM on; the
+/// authorised caller goes on in the request's extensions.
 pub async fn native_crm_writes(
     State(state): State<AppState>,
     request: Request,
@@ -24,9 +24,11 @@ pub async fn native_crm_writes(
     let (mut parts, body) = request.into_parts();
     let caller = Caller::from_request_parts(&mut parts, &state).await?;
     let TenantPath(tenant_id) = TenantPath::from_request_parts(&mut parts, &state).await?;
-    let tenant = state.db.call(move |conn| caller.authorize(conn, &tenant_id)).await?;
+    let authorised = caller.clone();
+    let tenant = state.db.call(move |conn| authorised.authorize(conn, &tenant_id)).await?;
     if !tenant.native_crm {
         return Err(ApiError::NativeCrmOff);
     }
+    parts.extensions.insert(caller);
     Ok(next.run(Request::from_parts(parts, body)).await)
 }

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use rusqlite::Connection;
 
-use crate::error::ApiError;
+use crate::http::ApiError;
 
 /// How many idle connections the pool keeps.
 const MAX_IDLE: usize = 8;

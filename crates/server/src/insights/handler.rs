@@ -3,16 +3,14 @@
 use axum::Json;
 use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
+use c360_wire::routes::{INTERACTIONS_INSIGHT_ENDPOINT, params};
 use c360_wire::{InsightQuery, InteractionsInsight, MAX_INTERACTIONS};
 
 use super::aggregate::compute_insights;
 use super::store;
 use crate::auth::Caller;
-use crate::error::ApiError;
-use crate::query::QueryPairs;
+use crate::http::{ApiError, QueryPairs, TenantPath};
 use crate::state::AppState;
-use crate::upstream::forwarded;
-use crate::web::TenantPath;
 
 /// `GET /v1/public/tenants/{tenantId}/interactions-insight`
 pub async fn get_interactions_insight(
@@ -21,18 +19,20 @@ pub async fn get_interactions_insight(
     TenantPath(tenant_id): TenantPath,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    if let Some(answer) = forwarded(&state, &caller, &tenant_id, "interactions-insight", raw.as_deref()).await {
-        return answer;
+    if let Some(upstream) = &state.upstream {
+        return upstream
+            .forward_authorized(&state.db, &caller, &tenant_id, INTERACTIONS_INSIGHT_ENDPOINT, raw.as_deref())
+            .await;
     }
     let pairs = QueryPairs::parse(raw.as_deref())?;
     let query = InsightQuery {
-        contact_id: pairs.single("contactId")?,
-        account_id: pairs.single("accountId")?,
-        email: pairs.single("email")?,
-        phone_number: pairs.single("phoneNumber")?,
-        crm_id: pairs.single("crmId")?,
-        start_time: pairs.single("startTime")?,
-        end_time: pairs.single("endTime")?,
+        contact_id: pairs.single(params::CONTACT_ID)?,
+        account_id: pairs.single(params::ACCOUNT_ID)?,
+        email: pairs.single(params::EMAIL)?,
+        phone_number: pairs.single(params::PHONE_NUMBER)?,
+        crm_id: pairs.single(params::CRM_ID)?,
+        start_time: pairs.single(params::START_TIME)?,
+        end_time: pairs.single(params::END_TIME)?,
     };
     let body = state
         .db

@@ -6,12 +6,10 @@ use axum::extract::State;
 use axum::response::Response;
 use c360_wire::{HostOrigins, PanelConfig};
 
-use super::host_origins;
 use crate::auth::Caller;
-use crate::error::ApiError;
+use crate::http::{ApiError, TenantPath, no_store};
 use crate::state::AppState;
 use crate::tenants;
-use crate::web::{TenantPath, no_store};
 
 /// `GET /v1/panel/tenants/{tenantId}/host-origins`: public, and the same shape for unknown
 /// tenants (only the server-level origins) so tenant ids cannot be probed.
@@ -19,7 +17,7 @@ pub async fn get_host_origins(
     State(state): State<AppState>,
     TenantPath(tenant_id): TenantPath,
 ) -> Result<Response, ApiError> {
-    let allowed_host_origins = host_origins(&state, tenant_id).await?;
+    let allowed_host_origins = tenants::host_origins(&state.db, tenant_id, state.host_origins.clone()).await?;
     Ok(no_store(Json(HostOrigins { allowed_host_origins })))
 }
 

@@ -4,15 +4,13 @@ use axum::Json;
 use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use c360_wire::problem::codes;
+use c360_wire::routes::{TRANSCRIPT_SUMMARIES_ENDPOINT, params};
 use c360_wire::{MAX_SUMMARY_IDS, PartialFailure, TranscriptSummariesResponse};
 
 use super::store::{self, Stored};
 use crate::auth::Caller;
-use crate::error::ApiError;
-use crate::query::QueryPairs;
+use crate::http::{ApiError, QueryPairs, TenantPath};
 use crate::state::AppState;
-use crate::upstream::forwarded;
-use crate::web::TenantPath;
 
 /// `GET /v1/public/tenants/{tenantId}/transcript-summaries?interactionId=…&interactionId=…`
 pub async fn get_transcript_summaries(
@@ -21,11 +19,13 @@ pub async fn get_transcript_summaries(
     TenantPath(tenant_id): TenantPath,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    if let Some(answer) = forwarded(&state, &caller, &tenant_id, "transcript-summaries", raw.as_deref()).await {
-        return answer;
+    if let Some(upstream) = &state.upstream {
+        return upstream
+            .forward_authorized(&state.db, &caller, &tenant_id, TRANSCRIPT_SUMMARIES_ENDPOINT, raw.as_deref())
+            .await;
     }
     let pairs = QueryPairs::parse(raw.as_deref())?;
-    let mut ids = pairs.all("interactionId");
+    let mut ids = pairs.all(params::INTERACTION_ID);
     let body = state
         .db
         .call(move |conn| {
@@ -57,21 +57,21 @@ pub async fn get_transcript_summaries(
 fn validate_ids(ids: &[String]) -> Result<(), ApiError> {
     if ids.is_empty() {
         return Err(ApiError::field(
-            "interactionId",
+            params::INTERACTION_ID,
             codes::REQUIRED,
             "Give at least one interactionId (repeat the parameter for more).",
         ));
     }
     if ids.len() > MAX_SUMMARY_IDS {
         return Err(ApiError::field(
-            "interactionId",
+            params::INTERACTION_ID,
             codes::OUT_OF_RANGE,
             format!("At most {MAX_SUMMARY_IDS} interactionId values per request, not {}.", ids.len()),
         ));
     }
     if let Some(position) = ids.iter().position(|id| id.trim().is_empty()) {
         return Err(ApiError::field(
-            "interactionId",
+            params::INTERACTION_ID,
             codes::INVALID_VALUE,
             format!("interactionId number {} is empty.", position + 1),
         ));

@@ -17,7 +17,7 @@ use axum::routing::get;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::auth::token::TokenSigner;
-use crate::error::ApiError;
+use crate::http::{ApiError, common_headers};
 
 /// Where the workspace page is served.
 pub const PAGE_PATH: &str = "/demo/workspace";
@@ -49,7 +49,7 @@ pub fn router(state: WorkspaceState) -> Router {
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .fallback(|| async { ApiError::NotFound })
         .with_state(state);
-    crate::web::common_headers(routes)
+    common_headers(routes)
         .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(POLICY)))
 }
 

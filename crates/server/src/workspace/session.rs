@@ -6,14 +6,13 @@ use axum::Json;
 use axum::extract::{RawQuery, State};
 use axum::response::Response;
 use c360_wire::problem::codes;
+use c360_wire::routes::{self, params};
 use serde::Serialize;
 
 use super::WorkspaceState;
 use crate::auth::token::Claims;
 use crate::demo::{DEMO_TENANTS, personas};
-use crate::error::ApiError;
-use crate::query::QueryPairs;
-use crate::web::no_store;
+use crate::http::{ApiError, QueryPairs, no_store};
 
 /// An internal extension: no customer, no history.
 pub const INTERNAL_NUMBER: &str = "+14155550999";
@@ -52,12 +51,12 @@ const TENANT_NAMES: &str = "demo, demo-identity or demo-no-pop";
 
 /// Answers a session for one of the demo tenants; any other tenant is a 400.
 pub async fn get_session(State(state): State<WorkspaceState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
-    let tenant_id = QueryPairs::parse(raw.as_deref())?.single("tenantId")?.ok_or_else(|| {
-        ApiError::field("tenantId", codes::REQUIRED, format!("tenantId is required: {TENANT_NAMES}."))
+    let tenant_id = QueryPairs::parse(raw.as_deref())?.single(params::TENANT_ID)?.ok_or_else(|| {
+        ApiError::field(params::TENANT_ID, codes::REQUIRED, format!("tenantId is required: {TENANT_NAMES}."))
     })?;
     if !DEMO_TENANTS.iter().any(|(id, ..)| *id == tenant_id) {
         return Err(ApiError::field(
-            "tenantId",
+            params::TENANT_ID,
             codes::INVALID_VALUE,
             format!("The demo workspace serves only the demo tenants: {TENANT_NAMES}."),
         ));
@@ -71,7 +70,7 @@ pub async fn get_session(State(state): State<WorkspaceState>, RawQuery(raw): Raw
         .map(|p| Customer { name: p.name, phone: p.phone, email: p.email })
         .collect();
     let session = Session {
-        panel_url: format!("{}/?tenantId={}", state.panel_origin, c360_wire::urlencoding::encode(&tenant_id)),
+        panel_url: format!("{}{}", state.panel_origin, routes::panel(&tenant_id)),
         panel_origin: state.panel_origin,
         tenant_id,
         token,

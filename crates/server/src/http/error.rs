@@ -79,7 +79,7 @@ impl ApiError {
             ApiError::NativeCrmOff => Problem {
                 title: "Native CRM is off".into(),
                 errors: vec![FieldError::new(
-                    "tenantId",
+                    c360_wire::routes::params::TENANT_ID,
                     c360_wire::panel::NATIVE_CRM_OFF,
                     "Native CRM is off for this tenant: it shows customer identity and history only.",
                 )],

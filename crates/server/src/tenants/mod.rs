@@ -1,4 +1,8 @@
-//! Tenants and their settings.
+//! Tenants and their settings (SQL here), and the host origins allowed to embed their panel (`origins.rs`).
+
+mod origins;
+
+pub use origins::{allowed_host_origins, host_origins, parse_origin};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -101,28 +105,6 @@ pub fn save(conn: &mut Connection, s: &Settings) -> rusqlite::Result<()> {
     tx.commit()
 }
 
-/// Checks and normalises a host origin: `https://host[:port]` (or `http://` for loopback and
-/// development), no path, query or trailing slash.
-pub fn parse_origin(s: &str) -> Result<String, String> {
-    let s = s.trim();
-    let (scheme, rest) = s.split_once("://").ok_or_else(|| format!("{s:?} is not an origin like https://host"))?;
-    let scheme = scheme.to_ascii_lowercase();
-    if scheme != "https" && scheme != "http" {
-        return Err(format!("{s:?}: an origin's scheme is http or https"));
-    }
-    if rest.is_empty() || rest.contains(['/', '?', '#', '@', ' ']) {
-        return Err(format!("{s:?}: an origin is scheme://host[:port] with no path, query or user"));
-    }
-    let (host, port) = match rest.rsplit_once(':') {
-        Some((h, p)) if !h.ends_with(']') || rest.starts_with('[') => (h, Some(p)),
-        _ => (rest, None),
-    };
-    if host.is_empty() || port.is_some_and(|p| p.parse::<u16>().is_err()) {
-        return Err(format!("{s:?}: bad host or port"));
-    }
-    Ok(format!("{scheme}://{}", rest.to_ascii_lowercase()))
-}
-
 /// Parses `off` or a comma-separated list of media types for auto log.
 pub fn parse_auto_log(s: &str) -> Result<Vec<String>, String> {
     if s.trim().eq_ignore_ascii_case("off") {
@@ -143,22 +125,6 @@ pub fn parse_auto_log(s: &str) -> Result<Vec<String>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn origins_are_checked_and_normalised() {
-        assert_eq!(parse_origin("https://Agent.Example.com").unwrap(), "https://agent.example.com");
-        assert_eq!(parse_origin("http://127.0.0.1:8082").unwrap(), "http://127.0.0.1:8082");
-        for bad in [
-            "agent.example.com",
-            "ftp://x.com",
-            "https://x.com/",
-            "https://x.com/path",
-            "https://x.com:99999",
-            "https://",
-        ] {
-            assert!(parse_origin(bad).is_err(), "{bad}");
-        }
-    }
 
     #[test]
     fn auto_log_lists() {

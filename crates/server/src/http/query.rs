@@ -3,7 +3,7 @@
 
 use c360_wire::problem::codes;
 
-use crate::error::ApiError;
+use super::ApiError;
 
 /// The decoded `name=value` pairs of a query string, in order.
 #[derive(Debug, Default)]
