@@ -7,13 +7,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::api::{ApiClient, get_host_origins};
-use crate::components::{Notice, SignedIn};
+use crate::history::InsightsCache;
 use crate::host::{Desk, HostBridge, HostEvent, Subject, bridge, look};
-use crate::insights_cache::InsightsCache;
+use crate::intl::phone::readable_identity;
 use crate::intl::prefs;
 use crate::perf;
-use crate::phone::readable_identity;
-use crate::session::Session;
+use crate::shell::SignedIn;
+use crate::shell::session::Session;
+use crate::ui::Notice;
 
 /// Where the panel stands with its host before it has a token.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -2,8 +2,9 @@
 //! off.
 
 use c360_panel::api::ApiClient;
-use c360_panel::components::{CustomerHeader, LimitedProfile, ShownInteraction};
+use c360_panel::contact::{CustomerHeader, LimitedProfile};
 use c360_panel::host::{Desk, InteractionType, Started};
+use c360_panel::shell::ShownInteraction;
 use c360_wire::{Identity, Interaction};
 use leptos::prelude::*;
 use leptos::task::tick;

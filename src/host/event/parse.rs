@@ -100,7 +100,7 @@ pub fn parse(data: &JsValue) -> Result<HostEvent, Rejected> {
 }
 
 /// The accent presets a host may pick (`tokens.accent`). Each has a light and a dark colour in
-/// style/main.css, checked there for 4.5:1 contrast on every surface it is drawn on; a free colour
+/// style/ui.css, checked there for 4.5:1 contrast on every surface it is drawn on; a free colour
 /// could not be guaranteed readable.
 pub const ACCENTS: &[&str] = &["blue", "teal", "violet", "green", "orange"];
 

@@ -5,7 +5,7 @@ use c360_wire::Identity;
 use leptos::prelude::*;
 
 use crate::intl::agent_locale;
-use crate::phone::{readable_identity, region_name};
+use crate::intl::phone::{readable_identity, region_name};
 
 /// The identifier (`+1 415 555 0100 · United States`, or the email), what kind of interaction it
 /// is, and an "ended" mark once the host says so.

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::summary_store::{SummaryState, SummaryStore};
+use super::summary_store::{SummaryState, SummaryStore};
 
 /// The summary of one interaction: loading, the text, "No summary for this interaction", or
 /// "not available yet" with a retry. Announced politely when it arrives.

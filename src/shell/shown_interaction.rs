@@ -5,8 +5,11 @@ use c360_wire::Identity;
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use crate::components::{CustomerHeader, CustomerHistory, Notice, ScreenPopOff};
+use super::ScreenPopOff;
+use crate::contact::CustomerHeader;
+use crate::history::CustomerHistory;
 use crate::host::{Desk, Live, Subject};
+use crate::ui::Notice;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {

@@ -1,13 +1,11 @@
 //! Recent sentiment as an agent reads it (Positive, Negative, Mixed, Neutral), and when the
 //! insights cannot be shown at all, why. Plain functions, unit-tested natively; the
 //! `SentimentBadge` and `TopicsCloud` components only render what these decide. Whether the
-//! insights can be shown at all is [`gate`]'s concern.
-
-mod gate;
-
-pub use gate::{InsightsGate, MIN_ANALYSED, NO_LICENCE_TEXT, insights_gate, needs_more_text};
+//! insights can be shown at all is [`super::gate`]'s concern.
 
 use c360_wire::{AggregatedSentiment, Insights, Interaction, Sentiment};
+
+use super::gate::{InsightsGate, insights_gate};
 
 /// How many recent analysed interactions the mood and the trend look at (the server's window).
 pub const RECENT_ANALYSED: usize = 10;
@@ -198,7 +196,7 @@ pub fn trend_label(trend: &[Sentiment]) -> String {
 
 /// `SOME_VALUE` → `Some value`; `Unknown` when there is nothing to read.
 fn humanize(raw: &str) -> String {
-    Some(crate::format::humanize(raw)).filter(|h| !h.is_empty()).unwrap_or_else(|| "Unknown".to_owned())
+    Some(crate::intl::text::humanize(raw)).filter(|h| !h.is_empty()).unwrap_or_else(|| "Unknown".to_owned())
 }
 
 #[cfg(test)]

@@ -1,13 +1,13 @@
 //! `TopicsCloud`: the customer's recurring topics, each a filter toggle. Size steps and category
-//! tints come from [`crate::topic_steps`], the empty states from [`crate::mood::insights_gate`].
+//! tints come from [`super::topic_steps`], the empty states from [`super::gate::insights_gate`].
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use c360_wire::{Insights, TopicFrequency};
 use leptos::prelude::*;
 
-use crate::mood::insights_gate;
-use crate::topic_steps::{category_tint, size_step, step_class, tint_class, topic_detail};
+use super::gate::insights_gate;
+use super::topic_steps::{category_tint, size_step, step_class, tint_class, topic_detail};
 
 /// Shown when there are enough analysed interactions but none had a topic.
 const NO_TOPICS_TEXT: &str = "No recurring topics";

@@ -1,14 +1,14 @@
 //! `SentimentBadge`: the customer's recent mood — Positive, Negative, Mixed or Neutral — as an icon,
 //! a word and a colour, with the per-participant breakdown and the recent trend one click away.
-//! The rule lives in [`crate::mood`]; this file only renders it.
+//! The rule lives in [`super::mood`]; this file only renders it.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use c360_wire::{Insights, Interaction, Sentiment};
 use leptos::prelude::*;
 
-use crate::mood::{BadgeState, Breakdown, Mood, NO_LICENCE_TEXT, Tone, badge_state, needs_more_text};
-use crate::mood::{sentiment_label, trend_label};
+use super::gate::{NO_LICENCE_TEXT, needs_more_text};
+use super::mood::{BadgeState, Breakdown, Mood, Tone, badge_state, sentiment_label, trend_label};
 
 /// Numbers the breakdown panels so every badge's `aria-controls` points at its own panel.
 static NEXT_PANEL: AtomicUsize = AtomicUsize::new(0);

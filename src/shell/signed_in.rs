@@ -4,9 +4,10 @@
 use c360_wire::PanelConfig;
 use leptos::prelude::*;
 
+use super::ShownInteraction;
 use crate::api::{ApiClient, ApiError};
-use crate::components::{ErrorNotice, ShownInteraction};
 use crate::host::Desk;
+use crate::ui::ErrorNotice;
 
 /// Reads the tenant's configuration (native CRM or identity-only, screen pop on or off) with
 /// `client` and shows the desk accordingly; a failure says why and offers a retry where one can help.

@@ -4,8 +4,8 @@
 use c360_wire::{Direction, Interaction, MAX_INTERACTIONS};
 use leptos::prelude::*;
 
-use crate::filters::{TimelineFilter, channels_present};
-use crate::format::ChannelKind;
+use super::model::{TimelineFilter, channels_present};
+use crate::ui::channel::ChannelKind;
 
 /// The filter bar above the timeline.
 #[component]

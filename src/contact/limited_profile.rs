@@ -4,8 +4,8 @@
 use c360_wire::{Identity, Interaction};
 use leptos::prelude::*;
 
+use super::model::{ProfileFacts, counts_text, facts};
 use crate::intl::{agent_locale, format_calendar_date, iso_instant};
-use crate::profile::{counts_text, facts};
 
 /// Channel counts, first and last contact, and the sentence that the full profile is not
 /// available because the workspace has no native CRM. No create or edit controls.
@@ -31,7 +31,7 @@ pub fn LimitedProfile(
         let text = facts.with(|f| counts_text(&f.counts));
         if text.is_empty() { "No interactions in the last 12 months".to_owned() } else { text }
     };
-    let date = move |pick: fn(&crate::profile::ProfileFacts) -> Option<i64>| {
+    let date = move |pick: fn(&ProfileFacts) -> Option<i64>| {
         move || {
             facts.with(pick).map(|ms| {
                 view! { <time datetime=iso_instant(ms)>{format_calendar_date(ms, &agent_locale())}</time> }

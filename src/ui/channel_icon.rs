@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::format::ChannelKind;
+use super::channel::ChannelKind;
 
 /// The icon of a channel (hidden from assistive technology; the label carries the meaning).
 #[component]

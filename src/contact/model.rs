@@ -3,7 +3,7 @@
 
 use c360_wire::Interaction;
 
-use crate::format::{ChannelKind, channel};
+use crate::ui::channel::{ChannelKind, channel};
 
 /// What the history says about a customer.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

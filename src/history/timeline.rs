@@ -4,7 +4,7 @@ use c360_wire::Interaction;
 use leptos::prelude::*;
 
 use super::TimelineRow;
-use crate::days::{day_label, group_by_day};
+use super::days::{day_label, group_by_day};
 use crate::intl::{agent_locale, format_day, local_day, today};
 
 /// The customer's interactions, newest first, grouped under day headings (Today, Yesterday, a

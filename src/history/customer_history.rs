@@ -4,13 +4,13 @@
 use c360_wire::{Identity, Insights, Interaction, InteractionsInsight};
 use leptos::prelude::*;
 
+use super::model::TimelineFilter;
+use super::{ExpandedRows, InsightsCache, ListedIds, SummaryStore, Timeline, TimelineFilters, TimelineSkeleton};
 use crate::api::{ApiClient, ApiError};
-use crate::components::timeline::{ExpandedRows, ListedIds, TimelineFilters};
-use crate::components::{ErrorNotice, LimitedProfile, SentimentBadge, Timeline, TimelineSkeleton, TopicsCloud};
-use crate::filters::TimelineFilter;
-use crate::insights_cache::InsightsCache;
+use crate::contact::LimitedProfile;
+use crate::insights::{SentimentBadge, TopicsCloud};
 use crate::perf;
-use crate::summary_store::SummaryStore;
+use crate::ui::ErrorNotice;
 
 /// Everything known about one customer's history: one insights request (re-issued only when the
 /// identity changes; a stale answer is dropped), a loading skeleton, the insight views and the

@@ -3,11 +3,12 @@
 use c360_wire::{Interaction, Sentiment};
 use leptos::prelude::*;
 
+use super::SummaryStore;
 use super::TimelineSummary;
-use crate::components::ChannelIcon;
-use crate::format::{channel, direction_label, display_title, format_duration};
+use super::model::{direction_label, display_title, format_duration};
 use crate::intl::{agent_locale, format_full, format_time, iso_instant};
-use crate::summary_store::SummaryStore;
+use crate::ui::ChannelIcon;
+use crate::ui::channel::channel;
 
 /// One interaction: channel icon and name, direction, time and duration, title, queue, outcome,
 /// wrap-up codes, labels and sentiment. With a [`SummaryStore`] in context the row expands to the
