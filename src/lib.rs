@@ -16,7 +16,6 @@ pub mod insights;
 pub mod intl;
 pub mod perf;
 pub mod shell;
-pub mod sort;
 pub mod ui;
 
 pub use app::App;

@@ -26,8 +26,7 @@ pub fn CustomerHistory(
     #[prop(optional)]
     limited: bool,
 ) -> impl IntoView {
-    // `expect_context` would format its panic message with `Debug`, about 1 KB of bundle.
-    let client = use_context::<ApiClient>().expect("CustomerHistory needs an ApiClient in context");
+    let client = expect_context::<ApiClient>();
     let cache = use_context::<InsightsCache>();
     provide_context(SummaryStore::from_client(client.clone()));
 

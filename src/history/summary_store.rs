@@ -2,6 +2,7 @@
 //! every listed interaction at once in batches of at most 50 ids (never one request per row),
 //! cached per interaction, and retried on demand for those that were not available.
 
+use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -41,16 +42,14 @@ pub type SummaryLoader =
 /// The summaries known so far, shared through context by the timeline's rows.
 #[derive(Clone, Copy)]
 pub struct SummaryStore {
-    // A small list, not a map: a customer has at most 50 listed interactions, and a map's hashing
-    // code costs more bundle than the linear scans cost time.
-    states: RwSignal<Vec<(String, SummaryState)>>,
+    states: RwSignal<HashMap<String, SummaryState>>,
     loader: StoredValue<SummaryLoader, LocalStorage>,
 }
 
 impl SummaryStore {
     /// A store that fetches with `loader`.
     pub fn new(loader: SummaryLoader) -> Self {
-        Self { states: RwSignal::new(Vec::new()), loader: StoredValue::new_local(loader) }
+        Self { states: RwSignal::new(HashMap::new()), loader: StoredValue::new_local(loader) }
     }
 
     /// A store that fetches from the API.
@@ -63,7 +62,7 @@ impl SummaryStore {
 
     /// The state of one interaction's summary (tracked).
     pub fn state(&self, id: &str) -> Option<SummaryState> {
-        self.states.with(|s| get(s, id).cloned())
+        self.states.with(|s| s.get(id).cloned())
     }
 
     /// Fetches, in batches, the summaries of `ids` not asked for yet (opening rows).
@@ -80,7 +79,7 @@ impl SummaryStore {
         let wanted: Vec<String> = self.states.with_untracked(|s| {
             let mut wanted: Vec<String> = Vec::new();
             for id in ids {
-                let asked = match get(s, &id) {
+                let asked = match s.get(&id) {
                     None => true,
                     Some(state) => retrying && state.is_retryable(),
                 };
@@ -95,7 +94,7 @@ impl SummaryStore {
         }
         self.states.update(|s| {
             for id in &wanted {
-                set(s, id.clone(), SummaryState::Loading);
+                s.insert(id.clone(), SummaryState::Loading);
             }
         });
         for batch in wanted.chunks(MAX_SUMMARY_IDS) {
@@ -112,14 +111,14 @@ impl SummaryStore {
 
 /// Records a batch's answer: found, not found, not available; ids the answer forgot are not found.
 fn apply(
-    states: &mut Vec<(String, SummaryState)>,
+    states: &mut HashMap<String, SummaryState>,
     batch: &[String],
     result: Result<TranscriptSummariesResponse, ApiError>,
 ) {
     match result {
         Ok(response) => {
             for id in batch {
-                set(states, id.clone(), SummaryState::NotFound);
+                states.insert(id.clone(), SummaryState::NotFound);
             }
             for failure in response.partial_failures {
                 let state = if failure.reason == PartialFailure::NOT_AVAILABLE {
@@ -127,27 +126,16 @@ fn apply(
                 } else {
                     SummaryState::NotFound
                 };
-                set(states, failure.interaction_id, state);
+                states.insert(failure.interaction_id, state);
             }
             for summary in response.summaries {
-                set(states, summary.interaction_id.clone(), SummaryState::Ready(summary));
+                states.insert(summary.interaction_id.clone(), SummaryState::Ready(summary));
             }
         }
         Err(error) => {
             for id in batch {
-                set(states, id.clone(), SummaryState::Failed(error.clone()));
+                states.insert(id.clone(), SummaryState::Failed(error.clone()));
             }
         }
-    }
-}
-
-fn get<'a>(states: &'a [(String, SummaryState)], id: &str) -> Option<&'a SummaryState> {
-    states.iter().find(|(k, _)| k == id).map(|(_, v)| v)
-}
-
-fn set(states: &mut Vec<(String, SummaryState)>, id: String, state: SummaryState) {
-    match states.iter_mut().find(|(k, _)| *k == id) {
-        Some(entry) => entry.1 = state,
-        None => states.push((id, state)),
     }
 }

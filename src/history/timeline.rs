@@ -21,7 +21,7 @@ pub fn Timeline(
     let locale = StoredValue::new(agent_locale());
     let groups = Memo::new(move |_| {
         let mut list = interactions.get();
-        crate::sort::sort_by_key(&mut list, |i| std::cmp::Reverse(i.started_at));
+        list.sort_by_key(|i| std::cmp::Reverse(i.started_at));
         group_by_day(list, |i| local_day(i.started_at))
     });
 

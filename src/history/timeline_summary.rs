@@ -13,8 +13,7 @@ pub fn TimelineSummary(
     /// The element id the row's toggle points to (`aria-controls`).
     panel_id: String,
 ) -> impl IntoView {
-    // Not `expect_context`: its panic message is formatted with `Debug` (about 1 KB of bundle).
-    let store = use_context::<SummaryStore>().expect("TimelineSummary needs a SummaryStore in context");
+    let store = expect_context::<SummaryStore>();
     let state = {
         let id = id.clone();
         Memo::new(move |_| store.state(&id))

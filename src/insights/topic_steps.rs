@@ -53,12 +53,10 @@ pub fn tint_class(tint: u8) -> &'static str {
 }
 
 /// A percentage as an agent reads it: `50%`, `33.3%` (one decimal only when needed).
-/// Integer arithmetic only: float formatting would add about 2 KB to the bundle.
 pub fn format_percent(percentage: f64) -> String {
-    let tenths = (percentage * 10.0).round() as i64;
-    let (whole, tenth) = (tenths / 10, (tenths % 10).abs());
-    let sign = if tenths < 0 && whole == 0 { "-" } else { "" };
-    if tenth == 0 { format!("{sign}{whole}%") } else { format!("{sign}{whole}.{tenth}%") }
+    // Rounded to tenths first, so 49.96 reads "50%", not "50.0%"; `+ 0.0` turns -0 into 0.
+    let rounded = (percentage * 10.0).round() / 10.0 + 0.0;
+    if rounded.fract() == 0.0 { format!("{rounded:.0}%") } else { format!("{rounded:.1}%") }
 }
 
 /// The detail of a topic shown on hover and focus and given as its accessible description:
@@ -117,5 +115,9 @@ mod tests {
         assert_eq!(format_percent(50.0), "50%");
         assert_eq!(format_percent(66.66), "66.7%");
         assert_eq!(format_percent(100.0), "100%");
+        assert_eq!(
+            (format_percent(49.96), format_percent(-0.04), format_percent(-2.5)),
+            ("50%".into(), "0%".into(), "-2.5%".into())
+        );
     }
 }

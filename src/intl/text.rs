@@ -6,25 +6,11 @@ pub fn humanize(raw: &str) -> String {
     capitalize(raw.replace(['_', '-'], " ").trim().to_lowercase().as_str())
 }
 
-/// `s` with its first character upper-cased (`hier` → `Hier`, `ébauche` → `Ébauche`).
+/// `s` with its first character upper-cased (`hier` → `Hier`, `ébauche` → `Ébauche`, `ß` → `SS`).
 pub fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
     let Some(first) = chars.next() else { return String::new() };
-    let mut out = if first.is_ascii() { first.to_ascii_uppercase().to_string() } else { upper_case(first) };
-    out.push_str(chars.as_str());
-    out
-}
-
-/// In the browser, JavaScript's `toUpperCase` (the same Unicode mapping): Rust's
-/// `char::to_uppercase` would add its 12 KB case table (6.6 KB gzip with its code) to the bundle.
-#[cfg(target_arch = "wasm32")]
-fn upper_case(c: char) -> String {
-    js_sys::JsString::from(c.encode_utf8(&mut [0; 4]) as &str).to_upper_case().into()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn upper_case(c: char) -> String {
-    c.to_uppercase().collect()
+    first.to_uppercase().chain(chars).collect()
 }
 
 #[cfg(test)]
