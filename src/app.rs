@@ -6,7 +6,7 @@ use leptos::html::Main;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::api::{ApiClient, get_host_origins};
+use crate::api::{ApiClient, TokenRefused, get_host_origins};
 use crate::history::InsightsCache;
 use crate::host::{Desk, HostBridge, HostEvent, Subject, bridge, look};
 use crate::intl::phone::readable_identity;
@@ -75,7 +75,7 @@ pub fn App() -> impl IntoView {
             }
         });
         leptos::task::spawn_local(async move {
-            match get_host_origins(&tenant_id).await {
+            match get_host_origins(&tenant_id, None).await {
                 Ok(origins) => {
                     host.set(HostState::Listening(origins.allowed_host_origins.len()));
                     bridge.allow(origins.allowed_host_origins);
@@ -87,19 +87,6 @@ pub fn App() -> impl IntoView {
         Effect::new(move |_| {
             if let Some(main) = main_ref.get() {
                 bridge.report_height(main.into());
-            }
-        });
-        // A refused token: ask the host for a fresh one, once per token it handed over.
-        let asked = StoredValue::new(false);
-        Effect::new(move |_| {
-            token.track();
-            asked.set_value(false);
-        });
-        crate::api::on_auth_required(move |expired| {
-            if !asked.get_value() {
-                asked.set_value(true);
-                let reason = if expired { "expired" } else { "invalid" };
-                bridge.post("c360-auth-required-v1", &[("reason", JsValue::from_str(reason))]);
             }
         });
     }
@@ -171,7 +158,19 @@ pub fn App() -> impl IntoView {
         }
         .into_any(),
         (Some(tenant_id), Some(token), _) => {
-            view! { <SignedIn client=ApiClient::new("", tenant_id, token) desk look=look_version/> }.into_any()
+            let mut client = ApiClient::new("", tenant_id, token);
+            if embedded {
+                // A refused token: ask the host for a fresh one, once per token it handed over
+                // (this branch runs again, with a new `asked`, for each token).
+                let asked = StoredValue::new(false);
+                client = client.on_token_refused(Callback::new(move |refused: TokenRefused| {
+                    if !asked.get_value() {
+                        asked.set_value(true);
+                        bridge.post("c360-auth-required-v1", &[("reason", JsValue::from_str(refused.reason()))]);
+                    }
+                }));
+            }
+            view! { <SignedIn client desk look=look_version/> }.into_any()
         }
     };
 

@@ -52,7 +52,7 @@ pub fn CustomerHistory(
         }
         insights.set(None);
         leptos::task::spawn_local(async move {
-            let result = client.get_interactions_insight(&identity).await;
+            let result = client.get_interactions_insight(&identity, None).await;
             perf::mark(perf::INSIGHTS_RECEIVED);
             if let (Some(cache), Ok(data)) = (cache, &result) {
                 cache.put(identity, data.clone());

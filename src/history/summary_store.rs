@@ -56,7 +56,7 @@ impl SummaryStore {
     pub fn from_client(client: ApiClient) -> Self {
         Self::new(Rc::new(move |ids: Vec<String>| {
             let client = client.clone();
-            Box::pin(async move { client.get_transcript_summaries(&ids).await })
+            Box::pin(async move { client.get_transcript_summaries(&ids, None).await })
         }))
     }
 

@@ -30,7 +30,7 @@ pub fn SignedIn(
         let client = client.clone();
         config.set(None);
         leptos::task::spawn_local(async move {
-            let answer = client.get_config().await.map(|c: PanelConfig| {
+            let answer = client.get_config(None).await.map(|c: PanelConfig| {
                 desk.maybe_update(|d| d.set_screen_pop(c.screen_pop));
                 c.native_crm
             });
