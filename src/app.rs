@@ -6,7 +6,7 @@ use leptos::html::Main;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::api::{ApiClient, TokenRefused, get_host_origins};
+use crate::api::{ApiClient, Read, TokenRefused, get_host_origins};
 use crate::history::InsightsCache;
 use crate::host::{Desk, HostBridge, HostEvent, Subject, bridge, look};
 use crate::intl::phone::readable_identity;
@@ -45,8 +45,35 @@ pub fn App() -> impl IntoView {
     }
 
     let embedded = bridge::parent_window().is_some();
-    let host = RwSignal::new(if embedded { HostState::Connecting } else { HostState::Standalone });
-    if let (true, Some(tenant_id)) = (embedded, session.tenant_id.clone()) {
+    // Embedded, the server says whose messages to trust (never the URL).
+    let origins = match (embedded, session.tenant_id.clone()) {
+        (true, Some(tenant_id)) => Some(Read::new(
+            || (),
+            move |(), abort| {
+                let tenant_id = tenant_id.clone();
+                async move { get_host_origins(&tenant_id, abort.as_ref()).await }
+            },
+        )),
+        _ => None,
+    };
+    let host = move || match origins {
+        None => HostState::Standalone,
+        Some(origins) => origins.with(|answer| match answer {
+            None => HostState::Connecting,
+            Some(Ok(origins)) => HostState::Listening(origins.allowed_host_origins.len()),
+            Some(Err(_)) => HostState::Unreachable,
+        }),
+    };
+    if let (Some(origins), Some(tenant_id)) = (origins, session.tenant_id.clone()) {
+        // Once they are known: trust them, and tell the host the panel is ready.
+        Effect::new(move || {
+            origins.with(|answer| {
+                if let Some(Ok(origins)) = answer {
+                    bridge.allow(origins.allowed_host_origins.clone());
+                    bridge.post("c360-ready-v1", &[("tenantId", JsValue::from_str(&tenant_id))]);
+                }
+            })
+        });
         bridge.listen(move |event| match event {
             HostEvent::Started(started) => {
                 perf::mark(perf::HOST_STARTED);
@@ -72,16 +99,6 @@ pub fn App() -> impl IntoView {
                 if token.with_untracked(|t| t.as_deref() != Some(new.as_str())) {
                     token.set(Some(new));
                 }
-            }
-        });
-        leptos::task::spawn_local(async move {
-            match get_host_origins(&tenant_id, None).await {
-                Ok(origins) => {
-                    host.set(HostState::Listening(origins.allowed_host_origins.len()));
-                    bridge.allow(origins.allowed_host_origins);
-                    bridge.post("c360-ready-v1", &[("tenantId", JsValue::from_str(&tenant_id))]);
-                }
-                Err(_) => host.set(HostState::Unreachable),
             }
         });
         Effect::new(move |_| {
@@ -124,7 +141,7 @@ pub fn App() -> impl IntoView {
     };
 
     let tenant_id = session.tenant_id.clone();
-    let body = move || match (tenant_id.clone(), token.get(), host.get()) {
+    let body = move || match (tenant_id.clone(), token.get(), host()) {
         (None, _, _) | (Some(_), None, HostState::Standalone) => view! {
             <Notice
                 headline="This panel link is incomplete"

@@ -1,6 +1,7 @@
 //! Transcript summaries for the timeline: fetched only when an agent first expands a row, then for
 //! every listed interaction at once in batches of at most 50 ids (never one request per row),
-//! cached per interaction, and retried on demand for those that were not available.
+//! cached per interaction, and retried on demand for those that were not available. The requests
+//! are the store's owner's: they are aborted when it goes (the agent moved to another customer).
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -10,8 +11,9 @@ use std::rc::Rc;
 use c360_wire::{MAX_SUMMARY_IDS, PartialFailure, TranscriptSummariesResponse, TranscriptSummary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use web_sys::AbortSignal;
 
-use crate::api::{ApiClient, ApiError};
+use crate::api::{ApiClient, ApiError, InFlight};
 
 /// Where one interaction's summary stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,28 +37,37 @@ impl SummaryState {
     }
 }
 
-/// Fetches one batch of summaries.
-pub type SummaryLoader =
-    Rc<dyn Fn(Vec<String>) -> Pin<Box<dyn Future<Output = Result<TranscriptSummariesResponse, ApiError>>>>>;
+/// Fetches one batch of summaries until the abort signal fires.
+pub type SummaryLoader = Rc<
+    dyn Fn(
+        Vec<String>,
+        Option<AbortSignal>,
+    ) -> Pin<Box<dyn Future<Output = Result<TranscriptSummariesResponse, ApiError>>>>,
+>;
 
 /// The summaries known so far, shared through context by the timeline's rows.
 #[derive(Clone, Copy)]
 pub struct SummaryStore {
     states: RwSignal<HashMap<String, SummaryState>>,
     loader: StoredValue<SummaryLoader, LocalStorage>,
+    in_flight: InFlight,
 }
 
 impl SummaryStore {
     /// A store that fetches with `loader`.
     pub fn new(loader: SummaryLoader) -> Self {
-        Self { states: RwSignal::new(HashMap::new()), loader: StoredValue::new_local(loader) }
+        Self {
+            states: RwSignal::new(HashMap::new()),
+            loader: StoredValue::new_local(loader),
+            in_flight: InFlight::new(),
+        }
     }
 
     /// A store that fetches from the API.
     pub fn from_client(client: ApiClient) -> Self {
-        Self::new(Rc::new(move |ids: Vec<String>| {
+        Self::new(Rc::new(move |ids: Vec<String>, abort: Option<AbortSignal>| {
             let client = client.clone();
-            Box::pin(async move { client.get_transcript_summaries(&ids, None).await })
+            Box::pin(async move { client.get_transcript_summaries(&ids, abort.as_ref()).await })
         }))
     }
 
@@ -99,11 +110,14 @@ impl SummaryStore {
         });
         for batch in wanted.chunks(MAX_SUMMARY_IDS) {
             let batch = batch.to_vec();
-            let future = self.loader.with_value(|load| load(batch.clone()));
+            let future = self.loader.with_value(|load| load(batch.clone(), self.in_flight.signal()));
             let states = self.states;
             spawn_local(async move {
-                let result = future.await;
-                states.update(|s| apply(s, &batch, result));
+                match future.await {
+                    // The store's owner is gone, and its states with it.
+                    Err(ApiError::Aborted) => {}
+                    result => states.update(|s| apply(s, &batch, result)),
+                }
             });
         }
     }

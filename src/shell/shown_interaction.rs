@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::ScreenPopOff;
 use crate::contact::CustomerHeader;
 use crate::history::CustomerHistory;
-use crate::host::{Desk, Live, Subject};
+use crate::host::{Desk, Subject};
 use crate::ui::Notice;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -44,9 +44,9 @@ impl Kind {
     }
 }
 
-/// Renders the desk's shown interaction. Switching between two customers keeps the same views
-/// (only the identity changes, and a customer seen before comes from the cache). With screen pop
-/// off, a customer's history waits for the agent's "Show history"; nothing is requested before.
+/// Renders the desk's shown interaction: the customer's header, and their history mounted for
+/// that interaction (a customer seen moments ago comes from the cache). With screen pop off, a
+/// customer's history waits for the agent's "Show history"; nothing is requested before.
 #[component]
 pub fn ShownInteraction(
     /// The live interactions and the focused one; it must know the tenant's screen-pop setting
@@ -66,20 +66,19 @@ pub fn ShownInteraction(
             Some(Subject::Unidentified) => Kind::Unidentified,
         })
     });
-    // Keyed by interaction as well as identity: a new call from the customer on screen reloads
-    // their history (the start dropped it from the cache), while a focus switch is served cached.
-    // Two of them: who is on screen (the header), and whose history may be loaded. The second
-    // stays put while a customer waits for "Show history", so nothing is requested for them.
-    let keyed = |live: Option<(&Live, &Identity)>, previous: Option<&(String, Identity)>| match live {
-        Some((l, identity)) => (l.id.clone(), identity.clone()),
-        None => previous.cloned().unwrap_or_else(|| (String::new(), Identity::Phone { phone_number: String::new() })),
-    };
-    let on_screen =
-        Memo::new(move |previous: Option<&(String, Identity)>| desk.with(|d| keyed(d.shown_customer(), previous)));
+    // Who is on screen, for the header (kept while the shown interaction has no customer, so the
+    // header never reads an empty identity on its way out).
+    let on_screen = Memo::new(move |previous: Option<&Identity>| {
+        desk.with(|d| d.shown_customer().map(|(_, identity)| identity.clone()))
+            .or_else(|| previous.cloned())
+            .unwrap_or_else(|| Identity::Phone { phone_number: String::new() })
+    });
+    // Whose history is open, keyed by interaction as well as identity: a new call from the
+    // customer on screen mounts their history afresh (the start dropped it from the cache), a
+    // focus switch back is served from the cache. `None` while the customer waits for "Show
+    // history", so nothing is requested for them.
     let looked_up =
-        Memo::new(move |previous: Option<&(String, Identity)>| desk.with(|d| keyed(d.looked_up(), previous)));
-    let shown_identity = Signal::derive(move || on_screen.with(|c| c.1.clone()));
-    let identity = Signal::derive(move || looked_up.with(|c| c.1.clone()));
+        Memo::new(move |_| desk.with(|d| d.looked_up().map(|(live, identity)| (live.id.clone(), identity.clone()))));
     let label = Signal::derive(move || desk.with(|d| d.shown().map(|l| l.label()).unwrap_or_default()));
     let ended = Signal::derive(move || desk.with(|d| d.shown().is_some_and(|l| l.ended)));
     let waiting = Memo::new(move |_| desk.with(Desk::waits_for_agent));
@@ -96,14 +95,15 @@ pub fn ShownInteraction(
     move || match kind.get().notice() {
         Some((headline, advice, testid)) => view! { <Notice headline advice testid/> }.into_any(),
         None => view! {
-            <CustomerHeader identity=shown_identity context=label ended/>
+            <CustomerHeader identity=on_screen context=label ended/>
             <div class="customer-body" tabindex="-1" node_ref=body>
                 {move || {
-                    if waiting.get() {
-                        return view! { <ScreenPopOff on_open=open/> }.into_any();
-                    }
                     look.track();
-                    view! { <CustomerHistory identity limited/> }.into_any()
+                    match (waiting.get(), looked_up.get()) {
+                        (true, _) => view! { <ScreenPopOff on_open=open/> }.into_any(),
+                        (false, Some((_, identity))) => view! { <CustomerHistory identity limited/> }.into_any(),
+                        (false, None) => ().into_any(),
+                    }
                 }}
             </div>
         }

@@ -1,11 +1,10 @@
 //! `SignedIn`: the panel once it holds a token — the tenant's configuration, then the shown
 //! interaction in the deployment model the tenant uses.
 
-use c360_wire::PanelConfig;
 use leptos::prelude::*;
 
 use super::ShownInteraction;
-use crate::api::{ApiClient, ApiError};
+use crate::api::{ApiClient, Read};
 use crate::host::Desk;
 use crate::ui::ErrorNotice;
 
@@ -22,29 +21,29 @@ pub fn SignedIn(
     look: Signal<u32>,
 ) -> impl IntoView {
     provide_context(client.clone());
-    // Screen pop goes to the desk (it decides who is looked up); of the rest only `native_crm` is
-    // used, so only it is kept. No memo: the signal changes only between "loading" and an answer,
-    // so one would never skip a render (and each memo type costs bundle).
-    let config: RwSignal<Option<Result<bool, ApiError>>> = RwSignal::new(None);
-    let load = move || {
-        let client = client.clone();
-        config.set(None);
-        leptos::task::spawn_local(async move {
-            let answer = client.get_config(None).await.map(|c: PanelConfig| {
-                desk.maybe_update(|d| d.set_screen_pop(c.screen_pop));
-                c.native_crm
-            });
-            config.set(Some(answer));
-        });
-    };
-    load();
-    move || match config.get() {
-        None => view! { <p class="empty-state" data-testid="config-loading">"Connecting…"</p> }.into_any(),
-        Some(Ok(native_crm)) => view! { <ShownInteraction desk limited=!native_crm look/> }.into_any(),
-        Some(Err(error)) => {
-            let again = load.clone();
-            let retry = Callback::new(move |()| again());
-            view! { <ErrorNotice error what="panel settings" on_retry=retry/> }.into_any()
-        }
+    // Only `native_crm` is rendered from. The screen-pop setting goes to the desk (it decides who
+    // is looked up) before the read resolves, so `ShownInteraction` never renders without it.
+    let config: Read<bool> = Read::new(
+        || (),
+        move |(), abort| {
+            let client = client.clone();
+            async move {
+                let config = client.get_config(abort.as_ref()).await?;
+                desk.maybe_update(|d| d.set_screen_pop(config.screen_pop));
+                Ok(config.native_crm)
+            }
+        },
+    );
+    let retry = Callback::new(move |()| config.retry());
+
+    view! {
+        <Suspense fallback=|| view! { <p class="empty-state" data-testid="config-loading">"Connecting…"</p> }>
+            {move || Suspend::new(async move {
+                match config.await {
+                    Ok(native_crm) => view! { <ShownInteraction desk limited=!native_crm look/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error what="panel settings" on_retry=retry/> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }

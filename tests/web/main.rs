@@ -7,6 +7,7 @@ mod decode;
 mod host;
 mod insights;
 mod profile;
+mod read;
 mod support;
 mod timeline;
 

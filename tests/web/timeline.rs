@@ -132,7 +132,7 @@ fn scripted_store(
     answer: impl Fn(&[String], usize) -> TranscriptSummariesResponse + 'static,
 ) -> SummaryStore {
     let answer = std::rc::Rc::new(answer);
-    SummaryStore::new(std::rc::Rc::new(move |ids: Vec<String>| {
+    SummaryStore::new(std::rc::Rc::new(move |ids: Vec<String>, _abort| {
         let n = calls.with_untracked(Vec::len);
         calls.update(|c| c.push(ids.clone()));
         let response = answer(&ids, n);
