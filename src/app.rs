@@ -9,8 +9,8 @@ use wasm_bindgen::JsValue;
 use crate::api::{ApiClient, Read, TokenRefused, get_host_origins};
 use crate::history::InsightsCache;
 use crate::host::{Desk, HostBridge, HostEvent, Subject, bridge, look};
+use crate::intl::AgentIntl;
 use crate::intl::phone::readable_identity;
-use crate::intl::prefs;
 use crate::perf;
 use crate::shell::SignedIn;
 use crate::shell::session::Session;
@@ -37,9 +37,10 @@ pub fn App() -> impl IntoView {
     let bridge = HostBridge::new();
     let token = RwSignal::new(session.token.clone());
     let desk = RwSignal::new(Desk::default());
-    let look_version = RwSignal::new(0u32);
     let cache = InsightsCache::new();
     provide_context(cache);
+    let intl = AgentIntl::new();
+    provide_context(intl);
     if let Some(identity) = session.identity.clone() {
         desk.update(|d| d.open_link(identity));
     }
@@ -85,16 +86,12 @@ pub fn App() -> impl IntoView {
             // Only a real change notifies: a repeated focus or end re-renders nothing.
             HostEvent::Focus { interaction_id } => desk.maybe_update(|d| d.focus(&interaction_id)),
             HostEvent::Ended { interaction_id } => desk.maybe_update(|d| d.end(&interaction_id)),
-            HostEvent::UserDetails { language, .. } => {
-                if prefs::locale().is_none() && language.is_some_and(|l| look::use_locale(&l)) {
-                    look_version.update(|v| *v += 1);
-                }
+            // The agent's own language applies unless the host chose one for the panel.
+            HostEvent::UserDetails { language: Some(language), .. } if !intl.host_chose_locale() => {
+                look::use_locale(intl, &language);
             }
-            HostEvent::Context(context) => {
-                if look::apply(&context) {
-                    look_version.update(|v| *v += 1);
-                }
-            }
+            HostEvent::UserDetails { .. } => {}
+            HostEvent::Context(context) => look::apply(&context, intl),
             HostEvent::Auth { token: new } => {
                 if token.with_untracked(|t| t.as_deref() != Some(new.as_str())) {
                     token.set(Some(new));
@@ -187,7 +184,7 @@ pub fn App() -> impl IntoView {
                     }
                 }));
             }
-            view! { <SignedIn client desk look=look_version/> }.into_any()
+            view! { <SignedIn client desk/> }.into_any()
         }
     };
 

@@ -4,8 +4,8 @@
 use c360_wire::Identity;
 use leptos::prelude::*;
 
-use crate::intl::agent_locale;
-use crate::intl::phone::{readable_identity, region_name};
+use crate::intl::phone::readable_identity;
+use crate::intl::use_intl;
 
 /// The identifier (`+1 415 555 0100 · United States`, or the email), what kind of interaction it
 /// is, and an "ended" mark once the host says so.
@@ -21,9 +21,10 @@ pub fn CustomerHeader(
     #[prop(into)]
     ended: Signal<bool>,
 ) -> impl IntoView {
+    let intl = use_intl();
     let shown = Signal::derive(move || {
         let readable = identity.with(readable_identity);
-        (readable.text, readable.region.map(|r| region_name(r, &agent_locale())))
+        (readable.text, readable.region.map(|r| intl.with(|f| f.region_name(r))))
     });
     view! {
         <header class="customer-header">

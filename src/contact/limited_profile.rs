@@ -5,7 +5,7 @@ use c360_wire::{Identity, Interaction};
 use leptos::prelude::*;
 
 use super::model::{ProfileFacts, counts_text, facts};
-use crate::intl::{agent_locale, format_calendar_date, iso_instant};
+use crate::intl::{iso_instant, use_intl};
 
 /// Channel counts, first and last contact, and the sentence that the full profile is not
 /// available because the workspace has no native CRM. No create or edit controls.
@@ -21,6 +21,7 @@ pub fn LimitedProfile(
     #[prop(into)]
     loaded: Signal<Option<bool>>,
 ) -> impl IntoView {
+    let intl = use_intl();
     let facts = Signal::derive(move || interactions.with(|list| facts(list)));
     let history = move || {
         match loaded.get() {
@@ -34,7 +35,7 @@ pub fn LimitedProfile(
     let date = move |pick: fn(&ProfileFacts) -> Option<i64>| {
         move || {
             facts.with(pick).map(|ms| {
-                view! { <time datetime=iso_instant(ms)>{format_calendar_date(ms, &agent_locale())}</time> }
+                view! { <time datetime=iso_instant(ms)>{move || intl.with(|f| f.calendar_date(ms))}</time> }
             })
         }
     };

@@ -3,6 +3,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::intl::Formatters;
+
 /// How a day heading reads, before it is put into the agent's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DayLabel {
@@ -23,6 +25,17 @@ pub fn day_label(day: NaiveDate, today: NaiveDate) -> DayLabel {
         1 => DayLabel::Yesterday,
         2..=6 => DayLabel::Weekday(day),
         _ => DayLabel::Date { date: day, with_year: day.year() != today.year() },
+    }
+}
+
+/// A day heading in the agent's language ("Today", "Yesterday", "Tuesday", "Tue 3 Mar", "Tue 3
+/// Mar 2025").
+pub fn day_heading(label: DayLabel, formatters: &Formatters) -> String {
+    match label {
+        DayLabel::Today => formatters.relative_day(0),
+        DayLabel::Yesterday => formatters.relative_day(-1),
+        DayLabel::Weekday(day) => formatters.weekday(day),
+        DayLabel::Date { date, with_year } => formatters.date(date, with_year),
     }
 }
 
@@ -66,6 +79,21 @@ mod tests {
         assert_eq!(day_label(d(2026, 1, 1), today), DayLabel::Date { date: d(2026, 1, 1), with_year: false });
         assert_eq!(day_label(d(2025, 12, 31), today), DayLabel::Date { date: d(2025, 12, 31), with_year: true });
         assert_eq!(day_label(d(2026, 1, 9), today), DayLabel::Date { date: d(2026, 1, 9), with_year: false });
+    }
+
+    #[test]
+    fn headings_read_in_the_agents_language() {
+        let english = Formatters::new("en-US", None);
+        let day = d(2025, 3, 4);
+        let headings = [
+            DayLabel::Today,
+            DayLabel::Yesterday,
+            DayLabel::Weekday(day),
+            DayLabel::Date { date: day, with_year: true },
+            DayLabel::Date { date: day, with_year: false },
+        ]
+        .map(|label| day_heading(label, &english));
+        assert_eq!(headings, ["Today", "Yesterday", "Tuesday", "Tue 4 Mar 2025", "Tue 4 Mar"]);
     }
 
     #[test]

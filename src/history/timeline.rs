@@ -4,8 +4,8 @@ use c360_wire::Interaction;
 use leptos::prelude::*;
 
 use super::TimelineRow;
-use super::days::{day_label, group_by_day};
-use crate::intl::{agent_locale, format_day, local_day, today};
+use super::days::{day_heading, day_label, group_by_day};
+use crate::intl::use_intl;
 
 /// The customer's interactions, newest first, grouped under day headings (Today, Yesterday, a
 /// weekday, then dates) in the agent's time zone and language.
@@ -18,11 +18,13 @@ pub fn Timeline(
     #[prop(into, default = Signal::stored("No interactions in the last 12 months".to_owned()))]
     empty_text: Signal<String>,
 ) -> impl IntoView {
-    let locale = StoredValue::new(agent_locale());
+    let intl = use_intl();
+    // Re-run when the agent's time zone changes (days may regroup); a language change alone gives
+    // equal groups, so the rows are left as they are and only the headings' text changes.
     let groups = Memo::new(move |_| {
         let mut list = interactions.get();
         list.sort_by_key(|i| std::cmp::Reverse(i.started_at));
-        group_by_day(list, |i| local_day(i.started_at))
+        intl.with(|f| group_by_day(list, |i| f.local_day(i.started_at)))
     });
 
     view! {
@@ -33,7 +35,8 @@ pub fn Timeline(
             <div class="timeline" data-testid="timeline">
                 {move || groups.get().into_iter().map(|group|
                     {
-                        let heading = locale.with_value(|l| format_day(day_label(group.day, today()), l));
+                        let day = group.day;
+                        let heading = move || intl.with(|f| day_heading(day_label(day, f.today()), f));
                         let heading_id = format!("day-{}", group.day);
                         let labelled_by = heading_id.clone();
                         view! {

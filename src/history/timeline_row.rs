@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::SummaryStore;
 use super::TimelineSummary;
 use super::model::{direction_label, display_title, format_duration};
-use crate::intl::{agent_locale, format_full, format_time, iso_instant};
+use crate::intl::{iso_instant, use_intl};
 use crate::ui::ChannelIcon;
 use crate::ui::channel::channel;
 
@@ -23,13 +23,15 @@ pub fn TimelineRow(
     let shared = use_context::<ExpandedRows>();
     let local = RwSignal::new(false);
 
-    let locale = agent_locale();
+    let intl = use_intl();
     let id = interaction.interaction_id.clone();
     let channel = channel(&interaction.media_type, interaction.chat_type.as_deref());
     let direction = direction_label(interaction.direction.as_ref());
-    let time = format_time(interaction.started_at, &locale);
-    let full_time = format_full(interaction.started_at, &locale);
-    let iso = iso_instant(interaction.started_at);
+    let started = interaction.started_at;
+    // Text in the agent's language follows it; the row itself stays (and stays open).
+    let time = move || intl.with(|f| f.time(started));
+    let full_time = move || intl.with(|f| f.full(started));
+    let iso = iso_instant(started);
     let duration = interaction.duration_secs().map(format_duration);
     let title = display_title(&interaction);
     let facts: Vec<(&'static str, String)> =

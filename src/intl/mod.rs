@@ -1,12 +1,35 @@
-//! The agent's language and time zone: dates and times ([`dates`]), phone numbers and their
-//! countries ([`phone`]), raw values as words ([`text`]), and the host's choices ([`prefs`]).
-//! Through the browser's `Intl`, so the bundle carries no locale tables.
+//! The agent's language and time zone: [`AgentIntl`], the typed context that holds the
+//! [`Formatters`] (dates, times, region names) built once per locale and zone; phone numbers as
+//! an agent reads them ([`phone`]); raw values as words ([`text`]). In the browser through its
+//! `Intl` (the bundle carries no locale tables); natively (unit tests) in English.
 
-mod dates;
+#[cfg(target_arch = "wasm32")]
+mod browser;
+mod context;
+#[cfg(not(target_arch = "wasm32"))]
+mod english;
 pub mod phone;
-pub mod prefs;
 pub mod text;
 
-pub use dates::{
-    agent_locale, format_calendar_date, format_day, format_full, format_time, iso_instant, local_day, today,
-};
+#[cfg(target_arch = "wasm32")]
+pub use browser::{Formatters, accepts, browser_locale};
+pub use context::{AgentIntl, use_intl};
+#[cfg(not(target_arch = "wasm32"))]
+pub use english::{Formatters, accepts, browser_locale};
+
+/// An ISO-8601 UTC timestamp with milliseconds (`2024-08-23T08:00:00.000Z`), for `<time datetime>`.
+pub fn iso_instant(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instants_read_as_iso_8601_in_utc() {
+        assert_eq!(iso_instant(1_724_400_000_000), "2024-08-23T08:00:00.000Z");
+    }
+}

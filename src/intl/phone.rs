@@ -1,6 +1,7 @@
 //! Phone numbers as an agent reads them: `+1 415 555 0100` and the country they belong to.
 //! The country is found from the calling code here; its name comes from the browser's
-//! `Intl.DisplayNames` in the agent's language, so the bundle carries codes, not names.
+//! `Intl.DisplayNames` in the agent's language ([`super::Formatters::region_name`]), so the
+//! bundle carries codes, not names.
 
 use c360_wire::Identity;
 
@@ -125,30 +126,6 @@ fn split_groups(national: &str) -> Vec<&str> {
     out
 }
 
-/// The region's name in `locale` (`United States`), through `Intl.DisplayNames`; the code when
-/// the browser cannot say.
-pub fn region_name(region: &str, locale: &str) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use js_sys::{Array, Function, Object, Reflect};
-        use wasm_bindgen::{JsCast, JsValue};
-        let name = (|| {
-            let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-            let ctor: Function = Reflect::get(&intl, &"DisplayNames".into()).ok()?.dyn_into().ok()?;
-            let opts = Object::new();
-            Reflect::set(&opts, &"type".into(), &"region".into()).ok()?;
-            let names = Reflect::construct(&ctor, &Array::of2(&JsValue::from_str(locale), &opts)).ok()?;
-            let of: Function = Reflect::get(&names, &"of".into()).ok()?.dyn_into().ok()?;
-            of.call1(&names, &JsValue::from_str(region)).ok()?.as_string()
-        })();
-        if let Some(name) = name {
-            return name;
-        }
-    }
-    let _ = locale;
-    region.to_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,7 +147,6 @@ mod tests {
     fn unknown_codes_and_non_numbers_are_not_invented() {
         assert_eq!(readable("+99912345678"), ReadablePhone { text: "+999 1234 5678".into(), region: None });
         assert_eq!(readable("ext. 12").text, "ext. 12");
-        assert_eq!(region_name("GB", "en"), "GB", "natively the code stands in");
     }
 
     #[test]

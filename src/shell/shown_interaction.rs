@@ -54,9 +54,6 @@ pub fn ShownInteraction(
     desk: RwSignal<Desk>,
     /// Identity-only workspace (no native CRM).
     limited: bool,
-    /// Bumped when the host changes language or time zone: dates are formatted again.
-    #[prop(into)]
-    look: Signal<u32>,
 ) -> impl IntoView {
     let kind = Memo::new(move |_| {
         desk.with(|d| match d.shown().map(|l| &l.subject) {
@@ -97,13 +94,10 @@ pub fn ShownInteraction(
         None => view! {
             <CustomerHeader identity=on_screen context=label ended/>
             <div class="customer-body" tabindex="-1" node_ref=body>
-                {move || {
-                    look.track();
-                    match (waiting.get(), looked_up.get()) {
-                        (true, _) => view! { <ScreenPopOff on_open=open/> }.into_any(),
-                        (false, Some((_, identity))) => view! { <CustomerHistory identity limited/> }.into_any(),
-                        (false, None) => ().into_any(),
-                    }
+                {move || match (waiting.get(), looked_up.get()) {
+                    (true, _) => view! { <ScreenPopOff on_open=open/> }.into_any(),
+                    (false, Some((_, identity))) => view! { <CustomerHistory identity limited/> }.into_any(),
+                    (false, None) => ().into_any(),
                 }}
             </div>
         }

@@ -16,9 +16,6 @@ pub fn SignedIn(
     client: ApiClient,
     /// The live interactions.
     desk: RwSignal<Desk>,
-    /// Bumped when dates must be formatted again.
-    #[prop(into)]
-    look: Signal<u32>,
 ) -> impl IntoView {
     provide_context(client.clone());
     // Only `native_crm` is rendered from. The screen-pop setting goes to the desk (it decides who
@@ -40,7 +37,7 @@ pub fn SignedIn(
         <Suspense fallback=|| view! { <p class="empty-state" data-testid="config-loading">"Connecting…"</p> }>
             {move || Suspend::new(async move {
                 match config.await {
-                    Ok(native_crm) => view! { <ShownInteraction desk limited=!native_crm look/> }.into_any(),
+                    Ok(native_crm) => view! { <ShownInteraction desk limited=!native_crm/> }.into_any(),
                     Err(error) => view! { <ErrorNotice error what="panel settings" on_retry=retry/> }.into_any(),
                 }
             })}

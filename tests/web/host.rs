@@ -116,13 +116,21 @@ fn the_bridge_hands_over_only_messages_from_allowed_origins_and_counts_the_rest(
 #[wasm_bindgen_test]
 fn the_hosts_language_reaches_assistive_technology_and_a_bad_tag_is_refused() {
     use c360_panel::host::look::use_locale;
-    // The browser's own language, so dates elsewhere in this run read as before.
+    use c360_panel::intl::AgentIntl;
+    let owner = Owner::new();
+    owner.set();
+    let intl = AgentIntl::new();
+    // The browser's own language, so the document reads as before for the other tests.
     let browser = web_sys::window().unwrap().navigator().language().unwrap();
     let root = web_sys::window().unwrap().document().unwrap().document_element().unwrap();
     root.set_attribute("lang", "xx").unwrap();
-    assert!(use_locale(&browser), "a new language is taken");
+    assert!(!intl.host_chose_locale());
+    assert!(use_locale(intl, &browser), "a new language is taken");
+    assert!(intl.host_chose_locale(), "and it is the host's choice from now on");
     assert_eq!(root.get_attribute("lang").as_deref(), Some(browser.as_str()), "<html lang> follows it");
-    assert!(!use_locale(&browser), "the same language again changes nothing");
-    assert!(!use_locale("not a language tag!"), "a tag the browser refuses is ignored");
+    assert!(!use_locale(intl, &browser), "the same language again changes nothing");
+    assert!(!use_locale(intl, "not a language tag!"), "a tag the browser refuses is ignored");
     assert_eq!(root.get_attribute("lang").as_deref(), Some(browser.as_str()));
+    assert_eq!(intl.with(|f| f.locale().to_owned()), browser);
+    drop(owner);
 }

@@ -6,6 +6,7 @@
 mod decode;
 mod host;
 mod insights;
+mod intl;
 mod profile;
 mod read;
 mod support;
