@@ -106,8 +106,7 @@ pub fn App() -> impl IntoView {
     }
 
     // Tell the host whose profile is on screen (with screen pop off, once the agent opened it),
-    // and screen readers whom the interaction is with. Derived, not memoised: it is cheap, and one
-    // memo type fewer is ~1 KB of bundle.
+    // and screen readers whom the interaction is with.
     let shown = move || desk.with(|d| d.shown().map(|l| (l.id.clone(), l.subject.clone(), l.label(), l.ended)));
     let waiting = move || desk.with(Desk::waits_for_agent);
     let profile = move || desk.with(|d| d.looked_up().map(|(l, identity)| (l.id.clone(), identity.clone(), l.ended)));
