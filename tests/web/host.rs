@@ -47,6 +47,8 @@ fn anything_off_schema_is_rejected_with_its_reason() {
         (started(&CALL.replace(r#""+14155550100""#, "14155550100")), Rejected::Payload),
         (started(&CALL.replace(r#""i-1""#, r#""  ""#)), Rejected::Payload),
         (started(&CALL.replace("Dana", &"x".repeat(300))), Rejected::Payload),
+        // zod's `.optional()`: absent or undefined, never null.
+        (started(&CALL.replace(r#""Support""#, "null")), Rejected::Payload),
         (
             r#"{"type":"event","name":"aw-interaction-focus-v3","payload":{"interactionId":"i","isManual":true,"schemaVersion":"3.0.0"}}"#.to_owned(),
             Rejected::Payload,
