@@ -83,7 +83,7 @@ impl<T: Clone + 'static> Read<T> {
             watched();
             in_flight.abort_all();
         });
-        StoredValue::new(moved_on);
+        StoredValue::new(moved_on); // kept, and so running, for as long as the owner lives
         let resource = LocalResource::new(move || {
             let request = fetch(source(), in_flight.signal());
             async move {
