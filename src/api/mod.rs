@@ -9,4 +9,4 @@ mod request;
 pub use client::{ApiClient, TokenRefused, get_host_origins};
 pub use error::ApiError;
 pub use read::{InFlight, Read};
-pub use request::decode;
+pub use request::{Outgoing, build_request, decode};

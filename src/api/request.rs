@@ -2,7 +2,7 @@
 //! headers (`If-Match`, `Idempotency-Key` for the CRM's writes), an abort signal — sent with
 //! gloo-net; and the decoding of answers with serde_json.
 
-use gloo_net::http::{Method, RequestBuilder};
+use gloo_net::http::{Method, Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 use web_sys::AbortSignal;
 
@@ -24,9 +24,36 @@ impl Outgoing<'_> {
     pub const GET: Outgoing<'static> = Outgoing { method: Method::GET, json: None, headers: &[] };
 }
 
-/// Sends `outgoing` to `url` (with `query` appended) as JSON-speaking client, with `Authorization:
-/// Bearer <token>` if given, until `abort` fires. Answers the body of a 2xx; anything else becomes
-/// the [`ApiError`] the agent is shown, and a request aborted at any point is [`ApiError::Aborted`]
+/// The request for `outgoing` to `url` (with `query` appended): it speaks JSON, carries
+/// `Authorization: Bearer <token>` if given, and ends when `abort` fires. Public so that what goes
+/// on the wire can be checked.
+pub fn build_request(
+    url: &str,
+    query: &[(&str, &str)],
+    outgoing: Outgoing<'_>,
+    token: Option<&str>,
+    abort: Option<&AbortSignal>,
+) -> Result<Request, ApiError> {
+    let mut request = RequestBuilder::new(url)
+        .method(outgoing.method)
+        .header("Accept", "application/json")
+        .abort_signal(abort)
+        .query(query.iter().copied());
+    if let Some(token) = token {
+        request = request.header("Authorization", &format!("Bearer {token}"));
+    }
+    for (name, value) in outgoing.headers {
+        request = request.header(name, value);
+    }
+    match outgoing.json {
+        Some(json) => request.header("Content-Type", "application/json").body(json),
+        None => request.build(),
+    }
+    .map_err(|_| ApiError::Network("the request could not be made".into()))
+}
+
+/// Sends the request [`build_request`] makes. Answers the body of a 2xx; anything else becomes the
+/// [`ApiError`] the agent is shown, and a request aborted at any point is [`ApiError::Aborted`]
 /// (so an answer that arrives after its abort is never used).
 pub async fn send(
     url: &str,
@@ -39,22 +66,7 @@ pub async fn send(
     // The browser's reason (offline, refused, CORS) is in its console already.
     let failed =
         |_| if aborted() { ApiError::Aborted } else { ApiError::Network("the request did not complete".into()) };
-    let mut request = RequestBuilder::new(url)
-        .method(outgoing.method)
-        .header("Accept", "application/json")
-        .abort_signal(abort)
-        .query(query.iter().copied());
-    if let Some(token) = token {
-        request = request.header("Authorization", &format!("Bearer {token}"));
-    }
-    for (name, value) in outgoing.headers {
-        request = request.header(name, value);
-    }
-    let response = match outgoing.json {
-        Some(json) => request.header("Content-Type", "application/json").body(json).map_err(failed)?.send().await,
-        None => request.send().await,
-    }
-    .map_err(failed)?;
+    let response = build_request(url, query, outgoing, token, abort)?.send().await.map_err(failed)?;
     let body = response.text().await.map_err(failed)?;
     if aborted() {
         return Err(ApiError::Aborted);

@@ -3,6 +3,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod client;
 mod decode;
 mod host;
 mod insights;
