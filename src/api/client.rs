@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use web_sys::AbortSignal;
 
 use super::ApiError;
-use super::request::{Outgoing, decode, send};
+use super::request::{Outgoing, build_request, decode, send};
 
 /// Why the service refused the panel's token (a 401).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +35,8 @@ impl TokenRefused {
 /// `GET /v1/panel/tenants/{tenantId}/host-origins` of the panel's own origin: whose messages the
 /// panel may accept. Needs no token (the host hands the token over by message).
 pub async fn get_host_origins(tenant_id: &str, abort: Option<&AbortSignal>) -> Result<HostOrigins, ApiError> {
-    decode(&send(&routes::host_origins(tenant_id), &[], Outgoing::GET, None, abort).await?)
+    let request = build_request(&routes::host_origins(tenant_id), &[], Outgoing::GET, None, abort)?;
+    decode(&send(request, abort).await?)
 }
 
 /// Calls the Customer 360 API for one tenant with one panel token.
@@ -103,7 +104,11 @@ impl ApiClient {
         outgoing: Outgoing<'_>,
         abort: Option<&AbortSignal>,
     ) -> Result<String, ApiError> {
-        let answer = send(&format!("{}{path}", self.base), query, outgoing, Some(&self.token), abort).await;
+        let url = format!("{}{path}", self.base);
+        let answer = match build_request(&url, query, outgoing, Some(&self.token), abort) {
+            Ok(request) => send(request, abort).await,
+            Err(error) => Err(error),
+        };
         if let Err(error) = &answer {
             self.report_refusal(error);
         }

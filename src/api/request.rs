@@ -52,21 +52,15 @@ pub fn build_request(
     .map_err(|_| ApiError::Network("the request could not be made".into()))
 }
 
-/// Sends the request [`build_request`] makes. Answers the body of a 2xx; anything else becomes the
-/// [`ApiError`] the agent is shown, and a request aborted at any point is [`ApiError::Aborted`]
-/// (so an answer that arrives after its abort is never used).
-pub async fn send(
-    url: &str,
-    query: &[(&str, &str)],
-    outgoing: Outgoing<'_>,
-    token: Option<&str>,
-    abort: Option<&AbortSignal>,
-) -> Result<String, ApiError> {
+/// Sends a request [`build_request`] made with `abort`. Answers the body of a 2xx; anything else
+/// becomes the [`ApiError`] the agent is shown, and a request aborted at any point is
+/// [`ApiError::Aborted`] (so an answer that arrives after its abort is never used).
+pub async fn send(request: Request, abort: Option<&AbortSignal>) -> Result<String, ApiError> {
     let aborted = || abort.is_some_and(AbortSignal::aborted);
     // The browser's reason (offline, refused, CORS) is in its console already.
     let failed =
         |_| if aborted() { ApiError::Aborted } else { ApiError::Network("the request did not complete".into()) };
-    let response = build_request(url, query, outgoing, token, abort)?.send().await.map_err(failed)?;
+    let response = request.send().await.map_err(failed)?;
     let body = response.text().await.map_err(failed)?;
     if aborted() {
         return Err(ApiError::Aborted);
