@@ -6,14 +6,15 @@ use leptos::html::Main;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::api::{ApiClient, get_host_origins};
-use crate::components::{Notice, SignedIn};
+use crate::api::{ApiClient, Read, TokenRefused, get_host_origins};
+use crate::history::InsightsCache;
 use crate::host::{Desk, HostBridge, HostEvent, Subject, bridge, look};
-use crate::insights_cache::InsightsCache;
-use crate::intl::prefs;
+use crate::intl::AgentIntl;
+use crate::intl::phone::readable_identity;
 use crate::perf;
-use crate::phone::readable_identity;
-use crate::session::Session;
+use crate::shell::SignedIn;
+use crate::shell::session::Session;
+use crate::ui::Notice;
 
 /// Where the panel stands with its host before it has a token.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -36,16 +37,44 @@ pub fn App() -> impl IntoView {
     let bridge = HostBridge::new();
     let token = RwSignal::new(session.token.clone());
     let desk = RwSignal::new(Desk::default());
-    let look_version = RwSignal::new(0u32);
     let cache = InsightsCache::new();
     provide_context(cache);
+    let intl = AgentIntl::new();
+    provide_context(intl);
     if let Some(identity) = session.identity.clone() {
         desk.update(|d| d.open_link(identity));
     }
 
     let embedded = bridge::parent_window().is_some();
-    let host = RwSignal::new(if embedded { HostState::Connecting } else { HostState::Standalone });
-    if let (true, Some(tenant_id)) = (embedded, session.tenant_id.clone()) {
+    // Embedded, the server says whose messages to trust (never the URL).
+    let origins = match (embedded, session.tenant_id.clone()) {
+        (true, Some(tenant_id)) => Some(Read::new(
+            || (),
+            move |(), abort| {
+                let tenant_id = tenant_id.clone();
+                async move { get_host_origins(&tenant_id, abort.as_ref()).await }
+            },
+        )),
+        _ => None,
+    };
+    let host = move || match origins {
+        None => HostState::Standalone,
+        Some(origins) => origins.with(|answer| match answer {
+            None => HostState::Connecting,
+            Some(Ok(origins)) => HostState::Listening(origins.allowed_host_origins.len()),
+            Some(Err(_)) => HostState::Unreachable,
+        }),
+    };
+    if let (Some(origins), Some(tenant_id)) = (origins, session.tenant_id.clone()) {
+        // Once they are known: trust them, and tell the host the panel is ready.
+        Effect::new(move || {
+            origins.with(|answer| {
+                if let Some(Ok(origins)) = answer {
+                    bridge.allow(origins.allowed_host_origins.clone());
+                    bridge.post("c360-ready-v1", &[("tenantId", JsValue::from_str(&tenant_id))]);
+                }
+            })
+        });
         bridge.listen(move |event| match event {
             HostEvent::Started(started) => {
                 perf::mark(perf::HOST_STARTED);
@@ -57,30 +86,16 @@ pub fn App() -> impl IntoView {
             // Only a real change notifies: a repeated focus or end re-renders nothing.
             HostEvent::Focus { interaction_id } => desk.maybe_update(|d| d.focus(&interaction_id)),
             HostEvent::Ended { interaction_id } => desk.maybe_update(|d| d.end(&interaction_id)),
-            HostEvent::UserDetails { language, .. } => {
-                if prefs::locale().is_none() && language.is_some_and(|l| look::use_locale(&l)) {
-                    look_version.update(|v| *v += 1);
-                }
+            // The agent's own language applies unless the host chose one for the panel.
+            HostEvent::UserDetails { language: Some(language), .. } if !intl.host_chose_locale() => {
+                look::use_locale(intl, &language);
             }
-            HostEvent::Context(context) => {
-                if look::apply(&context) {
-                    look_version.update(|v| *v += 1);
-                }
-            }
+            HostEvent::UserDetails { .. } => {}
+            HostEvent::Context(context) => look::apply(&context, intl),
             HostEvent::Auth { token: new } => {
                 if token.with_untracked(|t| t.as_deref() != Some(new.as_str())) {
                     token.set(Some(new));
                 }
-            }
-        });
-        leptos::task::spawn_local(async move {
-            match get_host_origins(&tenant_id).await {
-                Ok(origins) => {
-                    host.set(HostState::Listening(origins.allowed_host_origins.len()));
-                    bridge.allow(origins.allowed_host_origins);
-                    bridge.post("c360-ready-v1", &[("tenantId", JsValue::from_str(&tenant_id))]);
-                }
-                Err(_) => host.set(HostState::Unreachable),
             }
         });
         Effect::new(move |_| {
@@ -88,24 +103,10 @@ pub fn App() -> impl IntoView {
                 bridge.report_height(main.into());
             }
         });
-        // A refused token: ask the host for a fresh one, once per token it handed over.
-        let asked = StoredValue::new(false);
-        Effect::new(move |_| {
-            token.track();
-            asked.set_value(false);
-        });
-        crate::api::on_auth_required(move |expired| {
-            if !asked.get_value() {
-                asked.set_value(true);
-                let reason = if expired { "expired" } else { "invalid" };
-                bridge.post("c360-auth-required-v1", &[("reason", JsValue::from_str(reason))]);
-            }
-        });
     }
 
     // Tell the host whose profile is on screen (with screen pop off, once the agent opened it),
-    // and screen readers whom the interaction is with. Derived, not memoised: it is cheap, and one
-    // memo type fewer is ~1 KB of bundle.
+    // and screen readers whom the interaction is with.
     let shown = move || desk.with(|d| d.shown().map(|l| (l.id.clone(), l.subject.clone(), l.label(), l.ended)));
     let waiting = move || desk.with(Desk::waits_for_agent);
     let profile = move || desk.with(|d| d.looked_up().map(|(l, identity)| (l.id.clone(), identity.clone(), l.ended)));
@@ -136,7 +137,7 @@ pub fn App() -> impl IntoView {
     };
 
     let tenant_id = session.tenant_id.clone();
-    let body = move || match (tenant_id.clone(), token.get(), host.get()) {
+    let body = move || match (tenant_id.clone(), token.get(), host()) {
         (None, _, _) | (Some(_), None, HostState::Standalone) => view! {
             <Notice
                 headline="This panel link is incomplete"
@@ -170,7 +171,19 @@ pub fn App() -> impl IntoView {
         }
         .into_any(),
         (Some(tenant_id), Some(token), _) => {
-            view! { <SignedIn client=ApiClient::new("", tenant_id, token) desk look=look_version/> }.into_any()
+            let mut client = ApiClient::new("", tenant_id, token);
+            if embedded {
+                // A refused token: ask the host for a fresh one, once per token it handed over
+                // (this branch runs again, with a new `asked`, for each token).
+                let asked = StoredValue::new(false);
+                client = client.on_token_refused(Callback::new(move |refused: TokenRefused| {
+                    if !asked.get_value() {
+                        asked.set_value(true);
+                        bridge.post("c360-auth-required-v1", &[("reason", JsValue::from_str(refused.reason()))]);
+                    }
+                }));
+            }
+            view! { <SignedIn client desk/> }.into_any()
         }
     };
 

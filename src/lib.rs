@@ -1,22 +1,21 @@
 //! Customer 360 panel: a client-side rendered Leptos 0.8 side panel that shows an agent who the
 //! customer on the current interaction is — history first, insights and the contact record next.
+//!
+//! The folders are the map. Capabilities: [`history`] (the timeline, its filters and summaries),
+//! [`insights`] (mood and topics), [`contact`] (who the customer is). Shared atoms in [`ui`]. The
+//! edges: [`api`] (the one HTTP client), [`host`] (the embedding protocol), [`intl`] (the agent's
+//! language and time zone). [`shell`] opens the panel and shows the interaction in focus; [`App`]
+//! ties it together. Imports go one way: app → shell → capabilities → ui → edges.
 
 pub mod api;
 mod app;
-pub mod components;
-pub mod days;
-pub mod filters;
-pub mod format;
+pub mod contact;
+pub mod history;
 pub mod host;
-pub mod insights_cache;
+pub mod insights;
 pub mod intl;
-pub mod mood;
 pub mod perf;
-pub mod phone;
-pub mod profile;
-pub mod session;
-pub mod sort;
-pub mod summary_store;
-pub mod topic_steps;
+pub mod shell;
+pub mod ui;
 
 pub use app::App;

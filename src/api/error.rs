@@ -30,13 +30,17 @@ pub enum ApiError {
     /// The answer could not be read.
     #[error("The service sent an answer the panel cannot read")]
     Decode(String),
+    /// The panel cancelled the request: a newer one superseded it, or what asked for it is gone.
+    /// Never shown; a superseded read is replaced by its successor's answer.
+    #[error("The request was cancelled")]
+    Aborted,
 }
 
 impl ApiError {
     /// Maps a non-2xx answer to an error, reading the problem body when there is one (any other
     /// body, JSON or not, is tolerated).
     pub fn from_response(status: u16, body: &str, retry_after: Option<&str>) -> Self {
-        let problem = parse_problem(body);
+        let problem = serde_json::from_str::<Problem>(body).ok();
         let detail = problem.as_ref().map(|p| p.detail.clone()).unwrap_or_else(|| body.chars().take(200).collect());
         match status {
             401 if problem.as_ref().and_then(Problem::first_code) == Some(codes::TOKEN_EXPIRED) => {
@@ -54,17 +58,13 @@ impl ApiError {
     pub fn is_retryable(&self) -> bool {
         matches!(
             self,
-            ApiError::RateLimited { .. } | ApiError::Server { .. } | ApiError::Network(_) | ApiError::Decode(_)
+            ApiError::RateLimited { .. }
+                | ApiError::Server { .. }
+                | ApiError::Network(_)
+                | ApiError::Decode(_)
+                | ApiError::Aborted
         )
     }
-}
-
-/// A problem body, if `body` is one (the browser's JSON parser in the panel, `serde_json` natively).
-fn parse_problem(body: &str) -> Option<Problem> {
-    #[cfg(target_arch = "wasm32")]
-    return super::fetch::decode(body);
-    #[cfg(not(target_arch = "wasm32"))]
-    serde_json::from_str(body).ok()
 }
 
 #[cfg(test)]

@@ -47,6 +47,8 @@ fn anything_off_schema_is_rejected_with_its_reason() {
         (started(&CALL.replace(r#""+14155550100""#, "14155550100")), Rejected::Payload),
         (started(&CALL.replace(r#""i-1""#, r#""  ""#)), Rejected::Payload),
         (started(&CALL.replace("Dana", &"x".repeat(300))), Rejected::Payload),
+        // zod's `.optional()`: absent or undefined, never null.
+        (started(&CALL.replace(r#""Support""#, "null")), Rejected::Payload),
         (
             r#"{"type":"event","name":"aw-interaction-focus-v3","payload":{"interactionId":"i","isManual":true,"schemaVersion":"3.0.0"}}"#.to_owned(),
             Rejected::Payload,
@@ -116,13 +118,21 @@ fn the_bridge_hands_over_only_messages_from_allowed_origins_and_counts_the_rest(
 #[wasm_bindgen_test]
 fn the_hosts_language_reaches_assistive_technology_and_a_bad_tag_is_refused() {
     use c360_panel::host::look::use_locale;
-    // The browser's own language, so dates elsewhere in this run read as before.
+    use c360_panel::intl::AgentIntl;
+    let owner = Owner::new();
+    owner.set();
+    let intl = AgentIntl::new();
+    // The browser's own language, so the document reads as before for the other tests.
     let browser = web_sys::window().unwrap().navigator().language().unwrap();
     let root = web_sys::window().unwrap().document().unwrap().document_element().unwrap();
     root.set_attribute("lang", "xx").unwrap();
-    assert!(use_locale(&browser), "a new language is taken");
+    assert!(!intl.host_chose_locale());
+    assert!(use_locale(intl, &browser), "a new language is taken");
+    assert!(intl.host_chose_locale(), "and it is the host's choice from now on");
     assert_eq!(root.get_attribute("lang").as_deref(), Some(browser.as_str()), "<html lang> follows it");
-    assert!(!use_locale(&browser), "the same language again changes nothing");
-    assert!(!use_locale("not a language tag!"), "a tag the browser refuses is ignored");
+    assert!(!use_locale(intl, &browser), "the same language again changes nothing");
+    assert!(!use_locale(intl, "not a language tag!"), "a tag the browser refuses is ignored");
     assert_eq!(root.get_attribute("lang").as_deref(), Some(browser.as_str()));
+    assert_eq!(intl.with(|f| f.locale().to_owned()), browser);
+    drop(owner);
 }

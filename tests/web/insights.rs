@@ -1,6 +1,6 @@
 //! SentimentBadge and TopicsCloud in headless Chromium.
 
-use c360_panel::components::{SentimentBadge, TopicsCloud};
+use c360_panel::insights::{SentimentBadge, TopicsCloud};
 use c360_wire::{Insights, Interaction};
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -346,7 +346,7 @@ async fn topics_say_why_they_are_empty() {
 
 // ---- Styles: the real stylesheets in the page ----
 
-/// Loads main.css and insights.css into the document once.
+/// Loads ui.css and insights.css into the document once.
 fn load_styles() {
     let document = document();
     if document.get_element_by_id("c360-test-styles").is_some() {
@@ -354,10 +354,7 @@ fn load_styles() {
     }
     let style = document.create_element("style").unwrap();
     style.set_id("c360-test-styles");
-    style.set_text_content(Some(concat!(
-        include_str!("../../style/main.css"),
-        include_str!("../../style/insights.css")
-    )));
+    style.set_text_content(Some(concat!(include_str!("../../style/ui.css"), include_str!("../../style/insights.css"))));
     document.head().unwrap().append_child(&style).unwrap();
 }
 

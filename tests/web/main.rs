@@ -3,10 +3,13 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod client;
 mod decode;
 mod host;
 mod insights;
+mod intl;
 mod profile;
+mod read;
 mod support;
 mod timeline;
 

@@ -2,8 +2,9 @@
 //! off.
 
 use c360_panel::api::ApiClient;
-use c360_panel::components::{CustomerHeader, LimitedProfile, ShownInteraction};
+use c360_panel::contact::{CustomerHeader, LimitedProfile};
 use c360_panel::host::{Desk, InteractionType, Started};
+use c360_panel::shell::ShownInteraction;
 use c360_wire::{Identity, Interaction};
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -81,7 +82,7 @@ async fn internal_and_unidentified_interactions_say_why_there_is_no_customer() {
     let root = container();
     let desk = RwSignal::new(Desk::default());
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <ShownInteraction desk limited=false look=Signal::stored(0)/> }
+        view! { <ShownInteraction desk limited=false/> }
     });
     tick().await;
     assert_eq!(texts(&root, "[data-testid=idle-notice] .notice-headline"), ["No customer yet"]);
@@ -102,7 +103,7 @@ async fn with_screen_pop_off_the_history_opens_when_the_agent_asks() {
     });
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         provide_context(ApiClient::new("", "demo", "token"));
-        view! { <ShownInteraction desk limited=false look=Signal::stored(0)/> }
+        view! { <ShownInteraction desk limited=false/> }
     });
     desk.update(|d| d.start(&start("a", Some("+14155550100"), false)));
     tick().await;

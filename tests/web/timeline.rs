@@ -1,10 +1,9 @@
 //! Timeline and error notice in headless Chromium.
 
 use c360_panel::api::ApiError;
-use c360_panel::components::timeline::{ListedIds, TimelineFilters};
-use c360_panel::components::{ErrorNotice, Timeline};
-use c360_panel::filters::TimelineFilter;
-use c360_panel::summary_store::SummaryStore;
+use c360_panel::history::model::TimelineFilter;
+use c360_panel::history::{ListedIds, SummaryStore, Timeline, TimelineFilters};
+use c360_panel::ui::ErrorNotice;
 use c360_wire::{Interaction, TranscriptSummariesResponse};
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -133,7 +132,7 @@ fn scripted_store(
     answer: impl Fn(&[String], usize) -> TranscriptSummariesResponse + 'static,
 ) -> SummaryStore {
     let answer = std::rc::Rc::new(answer);
-    SummaryStore::new(std::rc::Rc::new(move |ids: Vec<String>| {
+    SummaryStore::new(std::rc::Rc::new(move |ids: Vec<String>, _abort| {
         let n = calls.with_untracked(Vec::len);
         calls.update(|c| c.push(ids.clone()));
         let response = answer(&ids, n);
@@ -250,8 +249,7 @@ async fn filters_narrow_the_timeline_and_say_how_many_of_how_many() {
 #[wasm_bindgen_test]
 async fn the_loading_skeleton_has_row_sized_placeholders_hidden_from_screen_readers() {
     let root = container();
-    let _handle =
-        leptos::mount::mount_to(root.clone(), || view! { <c360_panel::components::TimelineSkeleton rows=4/> });
+    let _handle = leptos::mount::mount_to(root.clone(), || view! { <c360_panel::history::TimelineSkeleton rows=4/> });
     tick().await;
     let skeleton = root.query_selector("[data-testid=timeline-loading]").unwrap().unwrap();
     assert_eq!(

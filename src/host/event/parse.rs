@@ -1,6 +1,10 @@
 //! Reads a posted message into a [`HostEvent`], or says why not. It walks the structured-clone
-//! object with `Reflect` instead of a serde derive per event: the panel's bundle budget is tight
-//! and these payloads are small.
+//! value with `Reflect` rather than a serde derive, for two reasons. The partner SDK's schemas are
+//! zod schemas (`../shared/spec/upstream/partner-sdk/`), whose `.optional()` accepts an absent or
+//! `undefined` field but refuses `null`; serde-wasm-bindgen 0.6, the crate for reading JS values
+//! with serde, reads `null` and `undefined` alike as `None` (its `deserialize_option`), so a derive
+//! would accept messages the schema refuses. And each refusal has a reason (envelope, event,
+//! schema version, payload) that the bridge counts and logs once.
 
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;
@@ -100,7 +104,7 @@ pub fn parse(data: &JsValue) -> Result<HostEvent, Rejected> {
 }
 
 /// The accent presets a host may pick (`tokens.accent`). Each has a light and a dark colour in
-/// style/main.css, checked there for 4.5:1 contrast on every surface it is drawn on; a free colour
+/// style/ui.css, checked there for 4.5:1 contrast on every surface it is drawn on; a free colour
 /// could not be guaranteed readable.
 pub const ACCENTS: &[&str] = &["blue", "teal", "violet", "green", "orange"];
 

@@ -1,0 +1,43 @@
+//! `CustomerHeader`: who the agent is talking to, readable at a glance, and whether the
+//! interaction has ended.
+
+use c360_wire::Identity;
+use leptos::prelude::*;
+
+use crate::intl::phone::readable_identity;
+use crate::intl::use_intl;
+
+/// The identifier (`+1 415 555 0100 · United States`, or the email), what kind of interaction it
+/// is, and an "ended" mark once the host says so.
+#[component]
+pub fn CustomerHeader(
+    /// The customer's identifier.
+    #[prop(into)]
+    identity: Signal<Identity>,
+    /// "Call · inbound" and the like.
+    #[prop(into)]
+    context: Signal<String>,
+    /// The interaction has ended.
+    #[prop(into)]
+    ended: Signal<bool>,
+) -> impl IntoView {
+    let intl = use_intl();
+    let shown = Signal::derive(move || {
+        let readable = identity.with(readable_identity);
+        (readable.text, readable.region.map(|r| intl.with(|f| f.region_name(r))))
+    });
+    view! {
+        <header class="customer-header">
+            <p class="customer-label">{context}</p>
+            <p class="customer-identity" data-testid="customer-identity">{move || shown.with(|s| s.0.clone())}</p>
+            {move || shown.with(|s| s.1.clone()).map(|region| view! {
+                <p class="customer-region" data-testid="customer-region">{region}</p>
+            })}
+            {move || ended.get().then(|| view! {
+                <p class="interaction-ended" data-testid="interaction-ended">
+                    <span aria-hidden="true">"■ "</span>"Interaction ended"
+                </p>
+            })}
+        </header>
+    }
+}

@@ -1,0 +1,123 @@
+//! `CustomerHistory`: one customer's insights request, feeding the mood, the topics, the filters
+//! and the timeline, in every state.
+
+use c360_wire::{Identity, Insights, Interaction, InteractionsInsight};
+use leptos::prelude::*;
+
+use super::model::TimelineFilter;
+use super::{ExpandedRows, InsightsCache, ListedIds, SummaryStore, Timeline, TimelineFilters, TimelineSkeleton};
+use crate::api::{ApiClient, Read};
+use crate::contact::LimitedProfile;
+use crate::insights::{SentimentBadge, TopicsCloud};
+use crate::perf;
+use crate::ui::ErrorNotice;
+
+/// Everything known about one customer's history: one insights request, a loading skeleton, the
+/// insight views and the filtered timeline, or an error with a retry; changes are announced through
+/// a polite live region. Mounted once per customer (and interaction), so filters, open rows and
+/// summaries start afresh with each, and leaving aborts the request in flight. With an
+/// [`InsightsCache`] in context a customer seen before is shown at once.
+#[component]
+pub fn CustomerHistory(
+    /// Whose history.
+    identity: Identity,
+    /// Identity-only workspace: show the limited profile card above the insights.
+    #[prop(optional)]
+    limited: bool,
+) -> impl IntoView {
+    let client = expect_context::<ApiClient>();
+    let cache = use_context::<InsightsCache>();
+    provide_context(SummaryStore::from_client(client.clone()));
+    provide_context(ExpandedRows(RwSignal::new(Vec::new())));
+    let filter = RwSignal::new(TimelineFilter::default());
+
+    let history: Read<InteractionsInsight> = Read::new(
+        {
+            let identity = identity.clone();
+            move || identity.clone()
+        },
+        move |identity, abort| {
+            let client = client.clone();
+            async move {
+                // The one departure from a plain read: a customer seen moments ago (the agent
+                // switching back to a live interaction) is answered from the cache, no request.
+                if let Some(hit) = cache.and_then(|c| c.get(&identity)) {
+                    perf::mark(perf::INSIGHTS_RECEIVED);
+                    return Ok(hit);
+                }
+                let answer = client.get_interactions_insight(&identity, abort.as_ref()).await;
+                perf::mark(perf::INSIGHTS_RECEIVED);
+                if let (Some(cache), Ok(data)) = (cache, &answer) {
+                    cache.put(identity, data.clone());
+                }
+                answer
+            }
+        },
+    );
+
+    // Memos: the badge, topics, filters, counts and the limited profile all read these.
+    let all: Memo<Vec<Interaction>> = Memo::new(move |_| {
+        history.with(|r| r.and_then(|r| r.as_ref().ok()).map(|r| r.interactions.clone())).unwrap_or_default()
+    });
+    let insight: Memo<Option<Insights>> =
+        Memo::new(move |_| history.with(|r| r.and_then(|r| r.as_ref().ok()).and_then(|r| r.insights.clone())));
+    let shown = Memo::new(move |_| {
+        let f = filter.get();
+        all.with(|list| list.iter().filter(|i| f.matches(i)).cloned().collect::<Vec<_>>())
+    });
+    provide_context(ListedIds(Signal::derive(move || {
+        shown.with(|l| l.iter().map(|i| i.interaction_id.clone()).collect())
+    })));
+    let selected_topic = Signal::derive(move || filter.with(|f| f.topic.clone()));
+    let on_topic = Callback::new(move |topic: Option<String>| filter.update(|f| f.topic = topic));
+    let empty_text = Signal::derive(move || {
+        if filter.with(TimelineFilter::is_active) {
+            "No interactions match these filters".to_owned()
+        } else {
+            "No interactions in the last 12 months".to_owned()
+        }
+    });
+    let status = move || {
+        history.with(|r| match r {
+            None => "Loading the customer's history…".to_owned(),
+            Some(Ok(data)) => match data.interactions.len() {
+                0 => "No interactions in the last 12 months".to_owned(),
+                1 => "1 interaction loaded".to_owned(),
+                n => format!("{n} interactions loaded"),
+            },
+            Some(Err(e)) => e.to_string(),
+        })
+    };
+    let loaded = Signal::derive(move || history.with(|r| r.map(Result::is_ok)));
+    let retry = Callback::new(move |()| history.retry());
+
+    view! {
+        <p class="visually-hidden" role="status" aria-live="polite" data-testid="history-status">{status}</p>
+        {limited.then(|| view! { <LimitedProfile identity=Signal::stored(identity) interactions=all loaded/> })}
+        <Suspense fallback=|| view! {
+            <div class="insights insights--loading" aria-hidden="true"><span class="skeleton-line"></span></div>
+            <TimelineSkeleton/>
+        }>
+            {move || Suspend::new(async move {
+                match history.await {
+                    Ok(_) => {
+                        perf::mark_next_frame(perf::TIMELINE_RENDERED);
+                        view! {
+                            <section class="insights" aria-label="Recent mood and topics">
+                                <SentimentBadge insights=insight interactions=all/>
+                                <TopicsCloud insights=insight selected=selected_topic on_select=on_topic/>
+                            </section>
+                            <section class="history" aria-labelledby="history-heading">
+                                <h2 id="history-heading" class="section-title">"History"</h2>
+                                <TimelineFilters interactions=all filter/>
+                                <Timeline interactions=shown empty_text/>
+                            </section>
+                        }
+                        .into_any()
+                    }
+                    Err(error) => view! { <ErrorNotice error what="customer's history" on_retry=retry/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

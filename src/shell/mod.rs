@@ -1,0 +1,12 @@
+//! The panel's frame: how it was opened ([`session`]: tenant, customer and token from the URL),
+//! [`SignedIn`] once it holds a token, and [`ShownInteraction`] for the interaction in focus (or
+//! [`ScreenPopOff`] while the agent has not asked for the history).
+
+mod screen_pop_off;
+pub mod session;
+mod shown_interaction;
+mod signed_in;
+
+pub use screen_pop_off::ScreenPopOff;
+pub use shown_interaction::ShownInteraction;
+pub use signed_in::SignedIn;

@@ -1,0 +1,46 @@
+//! `SignedIn`: the panel once it holds a token — the tenant's configuration, then the shown
+//! interaction in the deployment model the tenant uses.
+
+use leptos::prelude::*;
+
+use super::ShownInteraction;
+use crate::api::{ApiClient, Read};
+use crate::host::Desk;
+use crate::ui::ErrorNotice;
+
+/// Reads the tenant's configuration (native CRM or identity-only, screen pop on or off) with
+/// `client` and shows the desk accordingly; a failure says why and offers a retry where one can help.
+#[component]
+pub fn SignedIn(
+    /// The API client for the tenant and token.
+    client: ApiClient,
+    /// The live interactions.
+    desk: RwSignal<Desk>,
+) -> impl IntoView {
+    provide_context(client.clone());
+    // Only `native_crm` is rendered from. The screen-pop setting goes to the desk (it decides who
+    // is looked up) before the read resolves, so `ShownInteraction` never renders without it.
+    let config: Read<bool> = Read::new(
+        || (),
+        move |(), abort| {
+            let client = client.clone();
+            async move {
+                let config = client.get_config(abort.as_ref()).await?;
+                desk.maybe_update(|d| d.set_screen_pop(config.screen_pop));
+                Ok(config.native_crm)
+            }
+        },
+    );
+    let retry = Callback::new(move |()| config.retry());
+
+    view! {
+        <Suspense fallback=|| view! { <p class="empty-state" data-testid="config-loading">"Connecting…"</p> }>
+            {move || Suspend::new(async move {
+                match config.await {
+                    Ok(native_crm) => view! { <ShownInteraction desk limited=!native_crm/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error what="panel settings" on_retry=retry/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

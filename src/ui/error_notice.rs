@@ -1,0 +1,53 @@
+//! `ErrorNotice`: what failed, in words an agent can act on, with a retry where retrying helps.
+
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+
+/// Explains a failed request; offers "Try again" for temporary failures.
+#[component]
+pub fn ErrorNotice(
+    /// What went wrong.
+    error: ApiError,
+    /// What the section was loading ("interaction history").
+    #[prop(into)]
+    what: String,
+    /// Called when the agent asks to try again.
+    #[prop(optional)]
+    on_retry: Option<Callback<()>>,
+) -> impl IntoView {
+    let (headline, advice) = match &error {
+        ApiError::TokenExpired => (
+            "Your session has expired".to_owned(),
+            "Reopen the panel from your agent workspace to sign in again.".to_owned(),
+        ),
+        ApiError::Unauthorized(_) => {
+            ("The panel is not signed in".to_owned(), "Reopen the panel from your agent workspace.".to_owned())
+        }
+        ApiError::Forbidden => (
+            format!("Cannot show the {what}"),
+            "This workspace is not allowed to see this tenant's customers.".to_owned(),
+        ),
+        ApiError::BadRequest(problem) => (format!("Cannot look up the {what}"), problem.detail.clone()),
+        ApiError::RateLimited { retry_after } => (
+            "The service is busy".to_owned(),
+            retry_after.map_or_else(|| "Try again in a moment.".to_owned(), |s| format!("Try again in {s} seconds.")),
+        ),
+        // `Aborted` never reaches an agent (a superseded read is replaced by its successor's answer).
+        ApiError::Server { .. } | ApiError::Network(_) | ApiError::Decode(_) | ApiError::Aborted => (
+            format!("Could not load the {what}"),
+            "The service did not answer as expected. The rest of the panel still works.".to_owned(),
+        ),
+    };
+    let retry = on_retry.filter(|_| error.is_retryable());
+
+    view! {
+        <div class="notice notice--error" role="alert" data-testid="error-notice">
+            <p class="notice-headline">{headline}</p>
+            <p class="notice-advice">{advice}</p>
+            {retry.map(|cb| view! {
+                <button type="button" class="button" data-testid="retry" on:click=move |_| cb.run(())>"Try again"</button>
+            })}
+        </div>
+    }
+}
