@@ -3,6 +3,7 @@
 //! the panel pre-checks the very same code. No web framework in here: it compiles for wasm32 and
 //! native alike.
 
+pub mod crm;
 pub mod identity;
 pub mod insight;
 pub mod open_enum;

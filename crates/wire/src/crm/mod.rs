@@ -1,0 +1,20 @@
+//! Our native CRM API on the wire (`/v1/crm/tenants/{tenantId}/…`, normative in
+//! `native-crm-api.md`): contacts, their audit history, activities and related records, layouts
+//! and field definitions — and the framework-free rules both sides share, so the server enforces
+//! and the panel pre-checks the very same code.
+
+pub mod activity;
+pub mod contact;
+pub mod history;
+pub mod layout;
+
+pub use activity::{
+    Activity, ActivityType, CallPart, CasePart, CasePriority, CaseStatus, EventPart, NewActivity, RelatedRecord,
+    RelatedRecords, Relation, TaskPart, TaskPriority, TaskStatus, WrapUp, WrapUpAnswer,
+};
+pub use contact::{Address, Contact, ContactList, ContactSummary, CrmProblem, MatchedField, NewContact};
+pub use history::{AuditAction, AuditEntry, AuditHistory, FieldChange};
+pub use layout::{
+    FieldDefinition, FieldInput, FieldList, FieldType, Layout, LayoutField, LayoutFieldInput, LayoutInput, Layouts,
+    RecordType,
+};
