@@ -5,16 +5,20 @@
 
 pub mod activity;
 pub mod contact;
+pub mod dialing;
 pub mod history;
 pub mod layout;
+pub mod phone;
 
 pub use activity::{
     Activity, ActivityType, CallPart, CasePart, CasePriority, CaseStatus, EventPart, NewActivity, RelatedRecord,
     RelatedRecords, Relation, TaskPart, TaskPriority, TaskStatus, WrapUp, WrapUpAnswer,
 };
 pub use contact::{Address, Contact, ContactList, ContactSummary, CrmProblem, MatchedField, NewContact};
+pub use dialing::{Dialing, phone_country};
 pub use history::{AuditAction, AuditEntry, AuditHistory, FieldChange};
 pub use layout::{
     FieldDefinition, FieldInput, FieldList, FieldType, Layout, LayoutField, LayoutFieldInput, LayoutInput, Layouts,
     RecordType,
 };
+pub use phone::{PHONE_TAIL_MIN, PhoneMatch, digits_of, is_phone_query, match_phone, normalize_phone_in};
