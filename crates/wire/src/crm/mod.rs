@@ -4,7 +4,10 @@
 //! and the panel pre-checks the very same code.
 
 pub mod activity;
+pub mod builtin;
 pub mod contact;
+pub mod contact_rules;
+pub mod custom_fields;
 pub mod dialing;
 pub mod history;
 pub mod layout;
@@ -14,7 +17,10 @@ pub use activity::{
     Activity, ActivityType, CallPart, CasePart, CasePriority, CaseStatus, EventPart, NewActivity, RelatedRecord,
     RelatedRecords, Relation, TaskPart, TaskPriority, TaskStatus, WrapUp, WrapUpAnswer,
 };
+pub use builtin::{DEFAULT_CONTACT_REQUIRED, builtin_fields, default_layout};
 pub use contact::{Address, Contact, ContactList, ContactSummary, CrmProblem, MatchedField, NewContact};
+pub use contact_rules::{ContactRules, validate_new_contact};
+pub use custom_fields::validate_custom_fields;
 pub use dialing::{Dialing, phone_country};
 pub use history::{AuditAction, AuditEntry, AuditHistory, FieldChange};
 pub use layout::{
