@@ -113,7 +113,7 @@ pub fn validate_new_contact<S: AsRef<str>>(
 }
 
 /// The error path of a field name: built-in names as they are, custom ones under `customFields`.
-fn path_of(name: &str) -> String {
+pub(crate) fn path_of(name: &str) -> String {
     if name.contains('|') || builtin_label(&RecordType::Contact, name).is_some() {
         name.to_owned()
     } else {

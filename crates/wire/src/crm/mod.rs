@@ -6,11 +6,13 @@
 pub mod activity;
 pub mod builtin;
 pub mod contact;
+pub mod contact_json;
 pub mod contact_rules;
 pub mod custom_fields;
 pub mod dialing;
 pub mod history;
 pub mod layout;
+pub mod patch;
 pub mod phone;
 
 pub use activity::{
@@ -27,4 +29,5 @@ pub use layout::{
     FieldDefinition, FieldInput, FieldList, FieldType, Layout, LayoutField, LayoutFieldInput, LayoutInput, Layouts,
     RecordType,
 };
+pub use patch::apply_merge_patch;
 pub use phone::{PHONE_TAIL_MIN, PhoneMatch, digits_of, is_phone_query, match_phone, normalize_phone_in};
