@@ -263,27 +263,12 @@ fn full_name(first: &str, last: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::crm::fixtures::dana_json;
     use serde_json::json;
-
-    /// The spec's contact example, with its elisions filled in.
-    pub(crate) fn spec_contact_json() -> Value {
-        json!({
-            "contactId": "c-7f3a",
-            "firstName": "Dana", "lastName": "Whitfield",
-            "emails": ["dana@example.com"],
-            "phones": ["+14155550100"],
-            "company": "Whitfield Bakery", "accountId": "acct-1042", "title": "Owner",
-            "address": {"street": "", "city": "", "region": "", "postalCode": "", "country": "US"},
-            "customFields": {"loyaltyTier": "gold"},
-            "crmUrl": "https://crm.example.com/contacts/c-7f3a",
-            "version": 3, "createdAt": "2026-01-05T10:00:00Z", "updatedAt": "2026-02-01T08:30:15Z",
-            "updatedBy": "agent name"
-        })
-    }
 
     #[test]
     fn the_spec_contact_round_trips_exactly() {
-        let json = spec_contact_json();
+        let json = dana_json();
         let contact: Contact = serde_json::from_value(json.clone()).unwrap();
         assert_eq!(contact.details.first_name, "Dana");
         assert_eq!(contact.details.address.country, "US");

@@ -10,8 +10,11 @@ pub mod contact_json;
 pub mod contact_rules;
 pub mod custom_fields;
 pub mod dialing;
+#[cfg(test)]
+mod fixtures;
 pub mod history;
 pub mod layout;
+pub mod merge;
 pub mod patch;
 pub mod phone;
 
@@ -29,5 +32,6 @@ pub use layout::{
     FieldDefinition, FieldInput, FieldList, FieldType, Layout, LayoutField, LayoutFieldInput, LayoutInput, Layouts,
     RecordType,
 };
+pub use merge::{FieldConflict, MergeOutcome, audit_changes, changed_fields, three_way_merge};
 pub use patch::apply_merge_patch;
 pub use phone::{PHONE_TAIL_MIN, PhoneMatch, digits_of, is_phone_query, match_phone, normalize_phone_in};

@@ -93,6 +93,7 @@ impl ContactRules<'_> {
 mod tests {
     use super::*;
     use crate::crm::builtin::DEFAULT_CONTACT_REQUIRED;
+    use crate::crm::fixtures::dana;
     use serde_json::json;
 
     #[test]
@@ -119,19 +120,6 @@ mod tests {
             apply_merge_patch(&mut target, &patch);
             assert_eq!(target, result, "patch {patch}");
         }
-    }
-
-    fn dana() -> Contact {
-        serde_json::from_value(json!({
-            "contactId": "c-7f3a", "firstName": "Dana", "lastName": "Whitfield",
-            "emails": ["dana@example.com"], "phones": ["+14155550100"],
-            "company": "Whitfield Bakery", "accountId": "acct-1042", "title": "Owner",
-            "address": {"street": "", "city": "", "region": "", "postalCode": "", "country": "US"},
-            "customFields": {"loyaltyTier": "gold"},
-            "crmUrl": "https://crm.example.com/c/c-7f3a", "version": 3,
-            "createdAt": "2026-01-05T10:00:00Z", "updatedAt": "2026-02-01T08:30:15Z", "updatedBy": "agent"
-        }))
-        .unwrap()
     }
 
     fn codes_of(result: Result<NewContact, Vec<FieldError>>) -> Vec<(String, String)> {
