@@ -12,6 +12,7 @@ pub mod custom_fields;
 pub mod dialing;
 #[cfg(test)]
 mod fixtures;
+pub mod fold;
 pub mod history;
 pub mod layout;
 pub mod merge;
@@ -27,6 +28,7 @@ pub use contact::{Address, Contact, ContactList, ContactSummary, CrmProblem, Mat
 pub use contact_rules::{ContactRules, validate_new_contact};
 pub use custom_fields::validate_custom_fields;
 pub use dialing::{Dialing, phone_country};
+pub use fold::{fold, fold_words};
 pub use history::{AuditAction, AuditEntry, AuditHistory, FieldChange};
 pub use layout::{
     FieldDefinition, FieldInput, FieldList, FieldType, Layout, LayoutField, LayoutFieldInput, LayoutInput, Layouts,
