@@ -13,6 +13,7 @@ pub mod dialing;
 #[cfg(test)]
 mod fixtures;
 pub mod fold;
+pub mod headers;
 pub mod history;
 pub mod layout;
 pub mod merge;
@@ -29,6 +30,7 @@ pub use contact_rules::{ContactRules, validate_new_contact};
 pub use custom_fields::validate_custom_fields;
 pub use dialing::{Dialing, phone_country};
 pub use fold::{fold, fold_words};
+pub use headers::{etag, if_match_version};
 pub use history::{AuditAction, AuditEntry, AuditHistory, FieldChange};
 pub use layout::{
     FieldDefinition, FieldInput, FieldList, FieldType, Layout, LayoutField, LayoutFieldInput, LayoutInput, Layouts,
