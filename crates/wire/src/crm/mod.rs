@@ -19,6 +19,7 @@ pub mod layout;
 pub mod merge;
 pub mod patch;
 pub mod phone;
+pub mod search;
 
 pub use activity::{
     Activity, ActivityType, CallPart, CasePart, CasePriority, CaseStatus, EventPart, NewActivity, RelatedRecord,
@@ -39,3 +40,4 @@ pub use layout::{
 pub use merge::{FieldConflict, MergeOutcome, audit_changes, changed_fields, three_way_merge};
 pub use patch::apply_merge_patch;
 pub use phone::{PHONE_TAIL_MIN, PhoneMatch, digits_of, is_phone_query, match_phone, normalize_phone_in};
+pub use search::{ContactSearch, QueryKind, Rank, SearchQuery, validate_search};

@@ -72,6 +72,17 @@ pub fn is_phone_query(query: &str) -> bool {
     dial_string(query).is_some_and(|d| d.bytes().any(|b| b.is_ascii_digit()))
 }
 
+/// The digits of a phone query and whether they were typed as an international number (after
+/// `+` or `00`, which are left out); `None` for a query that is not a phone number.
+pub(crate) fn query_number(query: &str) -> Option<(bool, String)> {
+    let dialled = dial_string(query)?;
+    let (international, digits) = match (dialled.strip_prefix('+'), dialled.strip_prefix("00")) {
+        (Some(rest), _) | (None, Some(rest)) => (true, rest),
+        (None, None) => (false, dialled.as_str()),
+    };
+    (!digits.is_empty()).then(|| (international, digits.to_owned()))
+}
+
 /// How a query's digits found a stored number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PhoneMatch {
@@ -88,14 +99,8 @@ pub enum PhoneMatch {
 /// Whether phone `query` finds the stored `e164` number, and how.
 pub fn match_phone(e164: &str, query: &str) -> Option<PhoneMatch> {
     let stored = e164.strip_prefix('+')?;
-    let dialled = dial_string(query)?;
-    let (international, q) = match (dialled.strip_prefix('+'), dialled.strip_prefix("00")) {
-        (Some(rest), _) | (None, Some(rest)) => (true, rest),
-        (None, None) => (false, dialled.as_str()),
-    };
-    if q.is_empty() {
-        return None;
-    }
+    let (international, q) = query_number(query)?;
+    let q = q.as_str();
     if q == stored {
         return Some(PhoneMatch::Exact);
     }
