@@ -96,18 +96,12 @@ fn fit(value: Value, def: &FieldDefinition, default_country: Option<&str>) -> Re
     match &def.field_type {
         FieldType::Number => match &value {
             Value::Number(_) => Ok(value),
-            Value::String(s) => s
-                .parse::<f64>()
-                .ok()
-                .and_then(Number::from_f64)
-                .map(|n| number_value(s, n))
-                .ok_or_else(|| invalid("a number")),
+            // serde_json's own number reader: the panel carries it already, `f64::from_str` it does not.
+            Value::String(s) => s.trim().parse::<Number>().map(Value::Number).map_err(|_| invalid("a number")),
             _ => Err(invalid("a number")),
         },
         FieldType::Date => match text {
-            Some(s) if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() || DateTime::parse_from_rfc3339(s).is_ok() => {
-                Ok(value)
-            }
+            Some(s) if is_calendar_date(s) || DateTime::parse_from_rfc3339(s).is_ok() => Ok(value),
             _ => Err(invalid("a date like 2026-03-01")),
         },
         FieldType::Select => {
@@ -135,9 +129,20 @@ fn fit(value: Value, def: &FieldDefinition, default_country: Option<&str>) -> Re
     }
 }
 
-/// A numeric string as a JSON number, whole numbers as integers (`"3"` → `3`, not `3.0`).
-fn number_value(s: &str, n: Number) -> Value {
-    Value::Number(s.trim().parse::<i64>().map(Number::from).unwrap_or(n))
+/// Whether `s` is a calendar date `YYYY-MM-DD` that exists (checked without chrono's format
+/// parser, which the panel would otherwise carry for this alone).
+fn is_calendar_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let number = |p: &str, len: usize| {
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok()).flatten()
+    };
+    match parts.as_slice() {
+        [y, m, d] => match (number(y, 4), number(m, 2), number(d, 2)) {
+            (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d).is_some(),
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// Whether `s` is an `http` or `https` URL with a host and no spaces.
@@ -217,6 +222,21 @@ mod tests {
             ]
         );
         assert_eq!(errors[3].message, "Loyalty tier must be one of: silver, gold.");
+    }
+
+    #[test]
+    fn dates_must_exist_and_numbers_must_be_numbers() {
+        let defs = defs();
+        for good in ["2024-02-29", "2026-03-01T09:00:00+01:00"] {
+            assert!(check(json!({"birthday": good}), Some(&defs)).1.is_empty(), "{good}");
+        }
+        for bad in ["2023-02-29", "2026-13-01", "2026-3-1", "+2026-03-01", "2026-03-01T09:00"] {
+            assert_eq!(check(json!({"birthday": bad}), Some(&defs)).1.len(), 1, "{bad}");
+        }
+        assert_eq!(check(json!({"visits": " 4.5 "}), Some(&defs)).0["visits"], json!(4.5));
+        for bad in ["1e", "0x10", "NaN", "1,5"] {
+            assert_eq!(check(json!({"visits": bad}), Some(&defs)).1.len(), 1, "{bad}");
+        }
     }
 
     #[test]

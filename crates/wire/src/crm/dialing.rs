@@ -4,10 +4,13 @@
 //!
 //! The lengths are plausibility bounds of the national significant number (without trunk
 //! prefix), not a numbering plan: they keep "12" or a 15-digit typo from becoming a "valid"
-//! number, nothing more. Full validation would need libphonenumber's metadata; its Rust port,
-//! `phonenumber` 0.3.10, adds about 2.0 MB of wasm (526 KB gzip, measured with this workspace's
-//! release profile, `opt-level = "z"` + LTO) — nearly three times the whole panel — so the panel's
-//! pre-check stays on this table; the server may add it later behind the same functions.
+//! number, nothing more. Full validation needs libphonenumber's metadata. Its Rust port,
+//! `phonenumber` 0.3.10, is too heavy for the panel: in a probe wasm built with this workspace's
+//! release profile and `wasm-opt -Oz`, reading a number with it adds 1.68 MB (458 KB gzip) —
+//! more than twice the whole panel (191 KB gzip) — where this table, `normalize_phone_in` and
+//! [`fold`](super::fold) together add 5.7 KB (2.7 KB gzip). So the panel's pre-check stays on
+//! this table; the server could add the crate behind these same functions, a server-only
+//! dependency, if stricter numbering-plan checks are ever wanted.
 
 /// One country's dialling rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
