@@ -7,6 +7,10 @@
 //! `address.country`, `customFields.loyaltyTier`); a list element keeps the index it had in the
 //! input, so the panel can mark the very row the agent typed.
 
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
 use super::builtin::builtin_label;
 use super::contact::{Address, NewContact, fields};
 use super::custom_fields::{custom_field_path, validate_custom_fields};
@@ -59,6 +63,15 @@ impl<'a> ContactRules<'a> {
 
     /// `contact` cleaned up for storage, or every field error at once.
     pub fn validate(&self, contact: &NewContact) -> Result<NewContact, Vec<FieldError>> {
+        self.check(contact, &BTreeMap::new())
+    }
+
+    /// [`ContactRules::validate`], keeping the custom values equal to those in `stored` as they are.
+    pub(crate) fn check(
+        &self,
+        contact: &NewContact,
+        stored: &BTreeMap<String, Value>,
+    ) -> Result<NewContact, Vec<FieldError>> {
         let mut errors = Vec::new();
         let a = &contact.address;
         let out = NewContact {
@@ -78,6 +91,7 @@ impl<'a> ContactRules<'a> {
             },
             custom_fields: validate_custom_fields(
                 &contact.custom_fields,
+                stored,
                 self.definitions,
                 self.default_country,
                 &mut errors,

@@ -39,14 +39,22 @@ pub fn custom_field_path(name: &str) -> String {
 /// and each value must fit its type: numbers (a numeric string is taken as its number), dates
 /// (`2026-03-01` or a date-time with offset), a `select`'s options, phones (stored E.164, read
 /// with `default_country`), emails (lower-cased), `http(s)` URLs.
+///
+/// A value equal to the one in `stored` (the record before a patch) is kept as it is: deleting or
+/// retyping a field never deletes data, nor blocks an edit of something else.
 pub fn validate_custom_fields(
     values: &BTreeMap<String, Value>,
+    stored: &BTreeMap<String, Value>,
     definitions: Option<&[FieldDefinition]>,
     default_country: Option<&str>,
     errors: &mut Vec<FieldError>,
 ) -> BTreeMap<String, Value> {
     let mut out = BTreeMap::new();
     for (name, value) in values {
+        if stored.get(name) == Some(value) {
+            out.insert(name.clone(), value.clone());
+            continue;
+        }
         let path = custom_field_path(name);
         let definition = definitions.map(|defs| defs.iter().find(|d| d.custom && d.field == *name));
         if !is_custom_field_name(name) || definition == Some(None) {
@@ -176,7 +184,7 @@ mod tests {
     fn check(values: Value, definitions: Option<&[FieldDefinition]>) -> (BTreeMap<String, Value>, Vec<FieldError>) {
         let values: BTreeMap<String, Value> = serde_json::from_value(values).unwrap();
         let mut errors = Vec::new();
-        let out = validate_custom_fields(&values, definitions, Some("US"), &mut errors);
+        let out = validate_custom_fields(&values, &BTreeMap::new(), definitions, Some("US"), &mut errors);
         (out, errors)
     }
 
@@ -270,6 +278,19 @@ mod tests {
             (0..=MAX_CUSTOM_FIELDS).map(|i| (format!("f{i}"), json!(i))).collect();
         let (_, errors) = check(Value::Object(many), None);
         assert_eq!(fields_of(&errors), [("customFields", "out_of_range")]);
+    }
+
+    #[test]
+    fn a_stored_value_is_kept_even_when_its_field_is_gone_but_a_new_value_is_not() {
+        let defs = defs();
+        let stored: BTreeMap<String, Value> = serde_json::from_value(json!({"oldCode": "X-1", "visits": 3})).unwrap();
+        let mut errors = Vec::new();
+        let out = validate_custom_fields(&stored, &stored, Some(&defs), None, &mut errors);
+        assert!(errors.is_empty());
+        assert_eq!(out, stored);
+        let changed: BTreeMap<String, Value> = serde_json::from_value(json!({"oldCode": "X-2"})).unwrap();
+        validate_custom_fields(&changed, &stored, Some(&defs), None, &mut errors);
+        assert_eq!(fields_of(&errors), [("customFields.oldCode", "unknown_field")]);
     }
 
     #[test]

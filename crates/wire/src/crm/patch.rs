@@ -85,7 +85,7 @@ impl ContactRules<'_> {
         if let Value::Object(map) = &mut after {
             map.retain(|key, _| !fields::SERVER.contains(&key.as_str()));
         }
-        self.validate(&NewContact::from_json(&after)?)
+        self.check(&NewContact::from_json(&after)?, &current.details.custom_fields)
     }
 }
 
@@ -94,6 +94,7 @@ mod tests {
     use super::*;
     use crate::crm::builtin::DEFAULT_CONTACT_REQUIRED;
     use crate::crm::fixtures::dana;
+    use crate::crm::layout::FieldDefinition;
     use serde_json::json;
 
     #[test]
@@ -183,6 +184,20 @@ mod tests {
         );
         let fine = json!({"address": {"street": "1 Main St", "country": "US"}, "customFields": {"visits": 1}});
         assert!(rules.apply_patch(&dana(), &fine).is_ok(), "other parts change; the same country is no change");
+    }
+
+    #[test]
+    fn a_value_of_a_deleted_custom_field_survives_a_patch_of_something_else() {
+        let defs: Vec<FieldDefinition> = serde_json::from_value(json!([
+            {"field": "visits", "label": "Visits", "type": "number", "custom": true}
+        ]))
+        .unwrap();
+        let rules = ContactRules { definitions: Some(&defs), ..ContactRules::new(&DEFAULT_CONTACT_REQUIRED, None) };
+        let after = rules.apply_patch(&dana(), &json!({"customFields": {"visits": "4"}})).unwrap();
+        assert_eq!(after.custom_fields["loyaltyTier"], json!("gold"), "loyaltyTier is no longer defined, and kept");
+        assert_eq!(after.custom_fields["visits"], json!(4));
+        let rewritten = rules.apply_patch(&dana(), &json!({"customFields": {"loyaltyTier": "silver"}}));
+        assert_eq!(codes_of(rewritten), one("customFields.loyaltyTier", "unknown_field"), "but not rewritten");
     }
 
     #[test]
