@@ -14,6 +14,7 @@ pub mod dialing;
 mod fixtures;
 pub mod fold;
 pub mod headers;
+pub mod highlight;
 pub mod history;
 pub mod layout;
 pub mod merge;
