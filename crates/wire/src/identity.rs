@@ -46,7 +46,18 @@ pub fn is_e164(s: &str) -> bool {
 ///
 /// Spaces, dots, dashes and parentheses are dropped and a leading `00` becomes `+`. Returns `None`
 /// when the result is not E.164 (no country code, letters, too long): we never guess a country.
+/// (`crm::phone::normalize_phone_in` adds a tenant's default country for national numbers.)
 pub fn normalize_phone(input: &str) -> Option<String> {
+    let mut out = dial_string(input)?;
+    if let Some(rest) = out.strip_prefix("00") {
+        out = format!("+{rest}");
+    }
+    is_e164(&out).then_some(out)
+}
+
+/// What was dialled, without its punctuation: digits, led by `+` if it was typed first. `None`
+/// for anything but digits, a leading `+`, spaces, dots, dashes and parentheses.
+pub(crate) fn dial_string(input: &str) -> Option<String> {
     let trimmed = input.trim();
     let mut out = String::with_capacity(trimmed.len());
     for (i, c) in trimmed.chars().enumerate() {
@@ -57,10 +68,7 @@ pub fn normalize_phone(input: &str) -> Option<String> {
             _ => return None,
         }
     }
-    if let Some(rest) = out.strip_prefix("00") {
-        out = format!("+{rest}");
-    }
-    is_e164(&out).then_some(out)
+    Some(out)
 }
 
 /// Whether `s` looks like an email address a mail system would accept: one `@`, a non-empty local

@@ -1,8 +1,9 @@
-//! Wire types of the Customer 360 public API (and, later, our CRM API), the one problem body every
-//! error uses, and the contract's validation rules — defined once here so the server enforces and
-//! the panel pre-checks the very same code. No web framework in here: it compiles for wasm32 and
-//! native alike.
+//! Wire types of the Customer 360 public API and of our native CRM API (`crm`), the one problem
+//! body every error uses, and the validation rules of both — defined once here so the server
+//! enforces and the panel pre-checks the very same code. No web framework in here: it compiles
+//! for wasm32 and native alike.
 
+pub mod crm;
 pub mod identity;
 pub mod insight;
 pub mod open_enum;

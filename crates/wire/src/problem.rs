@@ -61,7 +61,10 @@ pub fn title_for(status: u16) -> &'static str {
         404 => "Not Found",
         405 => "Method Not Allowed",
         409 => "Conflict",
+        412 => "Precondition Failed",
+        413 => "Content Too Large",
         422 => "Unprocessable Entity",
+        428 => "Precondition Required",
         429 => "Too Many Requests",
         502 => "Bad Gateway",
         503 => "Service Unavailable",
@@ -89,4 +92,18 @@ pub mod codes {
     pub const TOKEN_EXPIRED: &str = "token_expired";
     /// The credential is missing or not valid.
     pub const INVALID_CREDENTIALS: &str = "invalid_credentials";
+    /// A text is shorter than the rule allows (a search query under 2 characters).
+    pub const TOO_SHORT: &str = "too_short";
+    /// A text is longer than the rule allows (a name over 200 characters).
+    pub const TOO_LONG: &str = "too_long";
+    /// The field cannot be written by this caller (a server field, or read-only in the layout).
+    pub const READ_ONLY: &str = "read_only";
+    /// A field this record (or its custom fields) does not have.
+    pub const UNKNOWN_FIELD: &str = "unknown_field";
+    /// A phone or email already held by another contact (409, with the contacts in `duplicates`).
+    pub const DUPLICATE: &str = "duplicate";
+    /// A write that must name the version it changes came without `If-Match` (428).
+    pub const PRECONDITION_REQUIRED: &str = "precondition_required";
+    /// `If-Match` names a version that is no longer current (412, with the current record).
+    pub const PRECONDITION_FAILED: &str = "precondition_failed";
 }

@@ -24,6 +24,21 @@ pub mod params {
     pub const END_TIME: &str = "endTime";
     /// One interaction of a transcript-summaries request (repeated).
     pub const INTERACTION_ID: &str = "interactionId";
+    // The native CRM's names (also `contactId`, `interactionId`, `phoneNumber`, `email` above).
+    /// CRM contact search text.
+    pub const Q: &str = "q";
+    /// CRM contact search page size (1–50).
+    pub const LIMIT: &str = "limit";
+    /// `POST /contacts?allowDuplicate=true`: create even if another contact holds the phone or email.
+    pub const ALLOW_DUPLICATE: &str = "allowDuplicate";
+    /// The record type of `GET /layouts`, `GET /fields` and `PUT /fields/{field}`.
+    pub const RECORD_TYPE: &str = "recordType";
+    /// An activity (path).
+    pub const ACTIVITY_ID: &str = "activityId";
+    /// A layout (path).
+    pub const LAYOUT_ID: &str = "layoutId";
+    /// A field definition (path).
+    pub const FIELD: &str = "field";
 }
 
 /// Every API route starts here; nothing under it is ever the panel's document.
@@ -91,6 +106,123 @@ pub fn contract(tenant_id: &str, endpoint: &str) -> String {
     format!("/v1/public/tenants/{}/{endpoint}", encode(tenant_id))
 }
 
+// ---- Native CRM (`native-crm-api.md`): every path under `/v1/crm/tenants/{tenantId}`. ----
+
+/// `GET` search or identity match, `POST` create.
+pub const CRM_CONTACTS: &str = "/v1/crm/tenants/{tenantId}/contacts";
+/// `GET` / `PATCH` one contact.
+pub const CRM_CONTACT: &str = "/v1/crm/tenants/{tenantId}/contacts/{contactId}";
+/// `GET` a contact's audit history.
+pub const CRM_CONTACT_HISTORY: &str = "/v1/crm/tenants/{tenantId}/contacts/{contactId}/history";
+/// `GET` a contact's related records (`?interactionId=`).
+pub const CRM_CONTACT_RELATED: &str = "/v1/crm/tenants/{tenantId}/contacts/{contactId}/related";
+/// `POST` create an activity or case.
+pub const CRM_ACTIVITIES: &str = "/v1/crm/tenants/{tenantId}/activities";
+/// `PATCH` one activity.
+pub const CRM_ACTIVITY: &str = "/v1/crm/tenants/{tenantId}/activities/{activityId}";
+/// `PUT` link / `DELETE` unlink an activity and an interaction.
+pub const CRM_INTERACTION_LINK: &str = "/v1/crm/tenants/{tenantId}/interactions/{interactionId}/links/{activityId}";
+/// `POST` an interaction's wrap-up.
+pub const CRM_WRAP_UP: &str = "/v1/crm/tenants/{tenantId}/interactions/{interactionId}/wrap-up";
+/// `GET` the layouts of a record type (`?recordType=`).
+pub const CRM_LAYOUTS: &str = "/v1/crm/tenants/{tenantId}/layouts";
+/// `PUT` one layout (API key only).
+pub const CRM_LAYOUT: &str = "/v1/crm/tenants/{tenantId}/layouts/{layoutId}";
+/// `GET` the fields of a record type (`?recordType=`).
+pub const CRM_FIELDS: &str = "/v1/crm/tenants/{tenantId}/fields";
+/// `PUT` one custom field (`?recordType=`, API key only).
+pub const CRM_FIELD: &str = "/v1/crm/tenants/{tenantId}/fields/{field}";
+
+/// `template` with `{tenantId}` and each `{name}` of `path` replaced by its encoded value.
+fn fill(template: &str, tenant_id: &str, path: &[(&str, &str)]) -> String {
+    path.iter()
+        .fold(for_tenant(template, tenant_id), |url, (name, value)| url.replace(&format!("{{{name}}}"), &encode(value)))
+}
+
+/// Path of [`CRM_CONTACTS`].
+pub fn crm_contacts(tenant_id: &str) -> String {
+    for_tenant(CRM_CONTACTS, tenant_id)
+}
+
+/// Path and query of a contact search (`limit` left to the server's default when `None`).
+pub fn crm_contact_search(tenant_id: &str, q: &str, limit: Option<usize>) -> String {
+    let limit = limit.map(|n| n.to_string());
+    let pairs = [(params::Q, Some(q)), (params::LIMIT, limit.as_deref())];
+    format!("{}{}", crm_contacts(tenant_id), query_string(pairs.into_iter().filter_map(|(k, v)| Some((k, v?)))))
+}
+
+/// Path and query of the identity match for `identity` (`phoneNumber` or `email`).
+pub fn crm_contacts_matching(tenant_id: &str, identity: &crate::Identity) -> String {
+    format!("{}{}", crm_contacts(tenant_id), query_string([identity.query_pair()]))
+}
+
+/// Path and query of a create, `?allowDuplicate=true` when the agent chose "Create anyway".
+pub fn crm_create_contact(tenant_id: &str, allow_duplicate: bool) -> String {
+    let pairs = allow_duplicate.then_some((params::ALLOW_DUPLICATE, "true"));
+    format!("{}{}", crm_contacts(tenant_id), query_string(pairs))
+}
+
+/// Path of [`CRM_CONTACT`].
+pub fn crm_contact(tenant_id: &str, contact_id: &str) -> String {
+    fill(CRM_CONTACT, tenant_id, &[(params::CONTACT_ID, contact_id)])
+}
+
+/// Path of [`CRM_CONTACT_HISTORY`].
+pub fn crm_contact_history(tenant_id: &str, contact_id: &str) -> String {
+    fill(CRM_CONTACT_HISTORY, tenant_id, &[(params::CONTACT_ID, contact_id)])
+}
+
+/// Path and query of [`CRM_CONTACT_RELATED`], relative to `interaction_id` when there is one.
+pub fn crm_contact_related(tenant_id: &str, contact_id: &str, interaction_id: Option<&str>) -> String {
+    let path = fill(CRM_CONTACT_RELATED, tenant_id, &[(params::CONTACT_ID, contact_id)]);
+    format!("{path}{}", query_string(interaction_id.map(|i| (params::INTERACTION_ID, i))))
+}
+
+/// Path of [`CRM_ACTIVITIES`].
+pub fn crm_activities(tenant_id: &str) -> String {
+    for_tenant(CRM_ACTIVITIES, tenant_id)
+}
+
+/// Path of [`CRM_ACTIVITY`].
+pub fn crm_activity(tenant_id: &str, activity_id: &str) -> String {
+    fill(CRM_ACTIVITY, tenant_id, &[(params::ACTIVITY_ID, activity_id)])
+}
+
+/// Path of [`CRM_INTERACTION_LINK`].
+pub fn crm_interaction_link(tenant_id: &str, interaction_id: &str, activity_id: &str) -> String {
+    fill(
+        CRM_INTERACTION_LINK,
+        tenant_id,
+        &[(params::INTERACTION_ID, interaction_id), (params::ACTIVITY_ID, activity_id)],
+    )
+}
+
+/// Path of [`CRM_WRAP_UP`].
+pub fn crm_wrap_up(tenant_id: &str, interaction_id: &str) -> String {
+    fill(CRM_WRAP_UP, tenant_id, &[(params::INTERACTION_ID, interaction_id)])
+}
+
+/// Path and query of [`CRM_LAYOUTS`] for `record_type`.
+pub fn crm_layouts(tenant_id: &str, record_type: &str) -> String {
+    format!("{}{}", for_tenant(CRM_LAYOUTS, tenant_id), query_string([(params::RECORD_TYPE, record_type)]))
+}
+
+/// Path of [`CRM_LAYOUT`].
+pub fn crm_layout(tenant_id: &str, layout_id: &str) -> String {
+    fill(CRM_LAYOUT, tenant_id, &[(params::LAYOUT_ID, layout_id)])
+}
+
+/// Path and query of [`CRM_FIELDS`] for `record_type`.
+pub fn crm_fields(tenant_id: &str, record_type: &str) -> String {
+    format!("{}{}", for_tenant(CRM_FIELDS, tenant_id), query_string([(params::RECORD_TYPE, record_type)]))
+}
+
+/// Path and query of [`CRM_FIELD`] (custom field `field` of `record_type`).
+pub fn crm_field(tenant_id: &str, field: &str, record_type: &str) -> String {
+    let path = fill(CRM_FIELD, tenant_id, &[(params::FIELD, field)]);
+    format!("{path}{}", query_string([(params::RECORD_TYPE, record_type)]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,5 +246,62 @@ mod tests {
         assert_eq!(query_string([(params::PHONE_NUMBER, "+14155550100")]), "?phoneNumber=%2B14155550100");
         assert_eq!(query_string([]), "");
         assert_eq!(query_string([("a", "1"), ("b", "x y")]), "?a=1&b=x%20y");
+    }
+
+    #[test]
+    fn crm_builders_fill_every_template_and_encode_each_part() {
+        let t = "a/b";
+        let cases = [
+            (crm_contacts(t), "/v1/crm/tenants/a%2Fb/contacts"),
+            (crm_contact(t, "c 1"), "/v1/crm/tenants/a%2Fb/contacts/c%201"),
+            (crm_contact_history(t, "c-1"), "/v1/crm/tenants/a%2Fb/contacts/c-1/history"),
+            (
+                crm_contact_related(t, "c-1", Some("int/9")),
+                "/v1/crm/tenants/a%2Fb/contacts/c-1/related?interactionId=int%2F9",
+            ),
+            (crm_contact_related(t, "c-1", None), "/v1/crm/tenants/a%2Fb/contacts/c-1/related"),
+            (crm_activities(t), "/v1/crm/tenants/a%2Fb/activities"),
+            (crm_activity(t, "a-1"), "/v1/crm/tenants/a%2Fb/activities/a-1"),
+            (crm_interaction_link(t, "int-1", "a-1"), "/v1/crm/tenants/a%2Fb/interactions/int-1/links/a-1"),
+            (crm_wrap_up(t, "int-1"), "/v1/crm/tenants/a%2Fb/interactions/int-1/wrap-up"),
+            (crm_layouts(t, "contact"), "/v1/crm/tenants/a%2Fb/layouts?recordType=contact"),
+            (crm_layout(t, "full"), "/v1/crm/tenants/a%2Fb/layouts/full"),
+            (crm_fields(t, "task"), "/v1/crm/tenants/a%2Fb/fields?recordType=task"),
+            (crm_field(t, "loyaltyTier", "contact"), "/v1/crm/tenants/a%2Fb/fields/loyaltyTier?recordType=contact"),
+        ];
+        for (built, expected) in cases {
+            assert_eq!(built, expected);
+        }
+        for template in [
+            CRM_CONTACTS,
+            CRM_CONTACT,
+            CRM_CONTACT_HISTORY,
+            CRM_CONTACT_RELATED,
+            CRM_ACTIVITIES,
+            CRM_ACTIVITY,
+            CRM_INTERACTION_LINK,
+            CRM_WRAP_UP,
+            CRM_LAYOUTS,
+            CRM_LAYOUT,
+            CRM_FIELDS,
+            CRM_FIELD,
+        ] {
+            assert!(template.starts_with("/v1/crm/tenants/{tenantId}/"), "{template}");
+        }
+    }
+
+    #[test]
+    fn crm_queries_use_the_spec_s_parameter_names() {
+        assert_eq!(
+            crm_contact_search("demo", "gonzá", Some(20)),
+            "/v1/crm/tenants/demo/contacts?q=gonz%C3%A1&limit=20"
+        );
+        assert_eq!(crm_contact_search("demo", "+1 415", None), "/v1/crm/tenants/demo/contacts?q=%2B1%20415");
+        let phone = crate::Identity::Phone { phone_number: "+14155550100".into() };
+        assert_eq!(crm_contacts_matching("demo", &phone), "/v1/crm/tenants/demo/contacts?phoneNumber=%2B14155550100");
+        let email = crate::Identity::Email { email: "dana@example.com".into() };
+        assert_eq!(crm_contacts_matching("demo", &email), "/v1/crm/tenants/demo/contacts?email=dana%40example.com");
+        assert_eq!(crm_create_contact("demo", true), "/v1/crm/tenants/demo/contacts?allowDuplicate=true");
+        assert_eq!(crm_create_contact("demo", false), "/v1/crm/tenants/demo/contacts");
     }
 }
