@@ -4,12 +4,14 @@
 #![cfg(target_arch = "wasm32")]
 
 mod client;
+mod crm_memory;
 mod decode;
 mod host;
 mod insights;
 mod intl;
 mod profile;
 mod read;
+mod search;
 mod support;
 mod timeline;
 
