@@ -81,6 +81,35 @@ impl MemoryCrm {
         self.0.borrow().calls.iter().any(|c| c.what == what && c.abort.as_ref().is_some_and(AbortSignal::aborted))
     }
 
+    /// Uses `layout` instead of the built-in default.
+    pub fn with_layout(self, layout: Layout) -> Self {
+        self.0.borrow_mut().layout = Some(layout);
+        self
+    }
+
+    /// Defines custom contact fields.
+    pub fn with_custom_fields(self, fields: Vec<FieldDefinition>) -> Self {
+        self.0.borrow_mut().custom = fields;
+        self
+    }
+
+    /// National numbers are read in `country`.
+    pub fn with_default_country(self, country: &str) -> Self {
+        self.0.borrow_mut().default_country = Some(country.to_owned());
+        self
+    }
+
+    /// The stored contact with `id`.
+    pub fn contact(&self, id: &str) -> Contact {
+        self.0.borrow().contacts.iter().find(|c| c.contact_id == id).cloned().expect("a stored contact")
+    }
+
+    /// Another agent saves merge `patch` on contact `id` (by the same rules, new version).
+    pub fn change_behind(&self, id: &str, patch: Value) {
+        let current = self.contact(id);
+        self.patch(&current, &patch, "Sam Rivera").expect("a valid change");
+    }
+
     fn layout(&self) -> Layout {
         self.0.borrow().layout.clone().unwrap_or_else(|| default_layout(&RecordType::Contact))
     }

@@ -4,6 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod client;
+mod contact;
 mod crm_memory;
 mod decode;
 mod host;
