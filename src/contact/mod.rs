@@ -1,6 +1,7 @@
 //! Who the customer is: the [`CustomerHeader`] (the identifier, readable at a glance); in
 //! identity-only workspaces the [`LimitedProfile`]; with native CRM the [`ContactCard`] (the
-//! record, in the tenant's layout) with its [`ContactEditor`]. Rules in [`model`]; the layout in
+//! record, in the tenant's layout) with its [`ContactEditor`], and the
+//! [`NewContactForm`]. Rules in [`model`]; the layout in
 //! [`schema`]; drafts in [`draft_store`].
 
 mod conflict_choice;
@@ -11,11 +12,13 @@ mod contact_view;
 mod copy_button;
 mod customer_header;
 pub mod draft_store;
+mod duplicate_prompt;
 mod form_input;
 mod limited_profile;
 mod list_input;
 mod local_time;
 pub mod model;
+mod new_contact_form;
 pub mod schema;
 
 pub use conflict_choice::ConflictChoice;
@@ -25,8 +28,10 @@ pub use contact_fields::ContactFields;
 pub use contact_view::ContactView;
 pub use copy_button::CopyButton;
 pub use customer_header::CustomerHeader;
+pub use duplicate_prompt::DuplicatePrompt;
 pub use form_input::{FormInput, FormSelect};
 pub use limited_profile::LimitedProfile;
 pub use list_input::{ListInput, ListKind};
 pub use local_time::LocalTime;
+pub use new_contact_form::NewContactForm;
 pub use schema::{ContactSchema, provide_contact_schema, use_contact_schema};

@@ -5,6 +5,7 @@
 
 mod client;
 mod contact;
+mod create;
 mod crm_memory;
 mod decode;
 mod host;

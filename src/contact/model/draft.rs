@@ -46,6 +46,13 @@ impl EditDraft {
     }
 }
 
+/// A new contact not created yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateDraft {
+    /// What the agent typed.
+    pub edited: NewContact,
+}
+
 /// Stored text of `value` (JSON).
 pub fn encode<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()

@@ -2,7 +2,7 @@
 //! `phones-1`), errors by key in form order, the errors only the server can judge, the draft as it
 //! is sent, what a new contact starts with, and which identifiers to check for duplicates.
 
-use c360_wire::crm::{NewContact, is_phone_query};
+use c360_wire::crm::{ContactSummary, CrmProblem, NewContact, is_phone_query};
 use c360_wire::{FieldError, Identity, normalize_email, normalize_phone};
 use serde_json::Value;
 
@@ -144,6 +144,76 @@ pub fn typed_identities(draft: &NewContact) -> Vec<Identity> {
     out
 }
 
+/// Another contact already holding an identifier typed into a new contact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    /// The identifier they share.
+    pub identity: Identity,
+    /// Who holds it.
+    pub contact: ContactSummary,
+}
+
+impl Holder {
+    /// "Dana Whitfield already has this number" (or "this email address").
+    pub fn sentence(&self) -> String {
+        let name = self.contact.full_name();
+        let name = if name.is_empty() { "Another contact".to_owned() } else { name };
+        let what = match self.identity {
+            Identity::Email { .. } => "this email address",
+            _ => "this number",
+        };
+        format!("{name} already has {what}")
+    }
+
+    /// The holder's first name (or full name), for "Open Dana".
+    pub fn short_name(&self) -> String {
+        let c = &self.contact;
+        if c.first_name.is_empty() { c.full_name() } else { c.first_name.clone() }
+    }
+}
+
+/// The holders among `found` (each contact once, by the first identifier of `draft` it holds):
+/// what an identity match while typing, or a 409's `duplicates`, comes back with.
+pub fn holders(draft: &NewContact, found: impl IntoIterator<Item = ContactSummary>) -> Vec<Holder> {
+    let typed = typed_identities(draft);
+    let mut out: Vec<Holder> = Vec::new();
+    for contact in found {
+        let shared = typed.iter().find(|identity| match identity {
+            Identity::Phone { phone_number } => contact.phones.contains(phone_number),
+            Identity::Email { email } => contact.emails.contains(email),
+            _ => false,
+        });
+        if let Some(identity) = shared
+            && !out.iter().any(|h| h.contact.contact_id == contact.contact_id)
+        {
+            out.push(Holder { identity: identity.clone(), contact });
+        }
+    }
+    out
+}
+
+/// The holders a 409 `duplicate` names: as [`holders`], and a contact sharing a number the panel
+/// could not read (typed without its country code) by what the server's error says it shares.
+pub fn refused_by(draft: &NewContact, problem: &CrmProblem) -> Vec<Holder> {
+    let mut out = holders(draft, problem.duplicates.iter().cloned());
+    for contact in &problem.duplicates {
+        if out.iter().any(|h| h.contact.contact_id == contact.contact_id) {
+            continue;
+        }
+        let email = problem.problem.errors.iter().any(|e| {
+            e.code == "duplicate" && e.field.starts_with("emails") && e.message.starts_with(&contact.full_name())
+        });
+        let identity = match (email, contact.emails.first(), contact.phones.first()) {
+            (true, Some(email), _) => Identity::Email { email: email.clone() },
+            (_, _, Some(phone)) => Identity::Phone { phone_number: phone.clone() },
+            (_, Some(email), None) => Identity::Email { email: email.clone() },
+            _ => continue,
+        };
+        out.push(Holder { identity, contact: contact.clone() });
+    }
+    out
+}
+
 /// Why a save did not go through, in one sentence that says the agent's changes are still there.
 pub fn save_failure(error: &ApiError) -> String {
     let why = match error {
@@ -245,6 +315,48 @@ mod tests {
             "Not saved: the service is busy; try again in 7 seconds. Your changes are still here."
         );
         assert!(save_failure(&ApiError::Server { status: 502, detail: String::new() }).contains("the service failed"));
+    }
+
+    /// Dana as a search or a 409 lists her.
+    fn dana() -> ContactSummary {
+        serde_json::from_value(serde_json::json!({"contactId": "c-1", "firstName": "Dana", "lastName": "Whitfield",
+            "emails": ["dana@example.com"], "phones": ["+14155550100"]}))
+        .unwrap()
+    }
+
+    #[test]
+    fn holders_are_named_by_what_they_share_once_each() {
+        let dana = dana();
+        let stranger = ContactSummary {
+            contact_id: "c-9".into(),
+            phones: vec!["+15550000000".into()],
+            emails: Vec::new(),
+            ..dana.clone()
+        };
+        let typed = NewContact {
+            phones: vec!["+1 415 555 0100".into()],
+            emails: vec!["DANA@example.com".into()],
+            ..NewContact::default()
+        };
+        let found = holders(&typed, [dana.clone(), dana.clone(), stranger]);
+        assert_eq!(found.len(), 1, "once, and only those who share something");
+        assert_eq!(found[0].sentence(), "Dana Whitfield already has this number");
+        assert_eq!(found[0].short_name(), "Dana");
+        let by_email = holders(&NewContact { emails: typed.emails.clone(), ..NewContact::default() }, [dana]);
+        assert_eq!(by_email[0].sentence(), "Dana Whitfield already has this email address");
+    }
+
+    #[test]
+    fn the_server_s_duplicates_are_named_even_for_a_number_typed_nationally() {
+        let dana = dana();
+        let stored = NewContact { emails: vec!["dana@example.com".into()], ..NewContact::default() };
+        let problem = CrmProblem::duplicate(&stored, vec![dana.clone()]);
+        let typed = NewContact { phones: vec!["(415) 555-0100".into()], ..NewContact::default() };
+        let found = refused_by(&typed, &problem);
+        assert_eq!(found[0].sentence(), "Dana Whitfield already has this email address", "as the server says");
+        let by_phone =
+            CrmProblem::duplicate(&NewContact { phones: dana.phones.clone(), ..NewContact::default() }, vec![dana]);
+        assert_eq!(refused_by(&typed, &by_phone)[0].sentence(), "Dana Whitfield already has this number");
     }
 
     #[test]

@@ -1,0 +1,204 @@
+//! `NewContactForm`: create a contact, pre-filled from the interaction or the search, in the
+//! tenant layout's fields with the required ones marked. While a phone or email is typed, other
+//! contacts holding it are named (identity match, debounced); the server's 409 reads the same. A
+//! create in flight disables its buttons, so a double click makes one contact.
+
+use c360_wire::crm::NewContact;
+use leptos::prelude::*;
+
+use super::model::draft::CreateDraft;
+use super::model::form::{FieldErrors, blocking, holders, refused_by, save_failure, tidy, typed_identities};
+use super::model::layout::Slot;
+use super::{ContactFields, ContactSchema, DuplicatePrompt, draft_store, focus_input, use_contact_schema};
+use crate::api::{ApiError, Read, Versioned, use_crm};
+use crate::ui::Debounce;
+use crate::ui::ids::unique_id;
+
+/// How long typing a phone or email must pause before it is checked for another holder.
+const CHECK_AFTER_MS: u64 = 400;
+
+/// The form for a new contact (its layout read first).
+#[component]
+pub fn NewContactForm(
+    /// What the form starts with, unless a draft of it is kept under `key`.
+    start: NewContact,
+    /// Where the draft is kept.
+    key: String,
+    /// Called with the created contact.
+    on_created: Callback<Versioned>,
+    /// Called with an existing contact's id when the agent opens it instead.
+    on_open: Callback<String>,
+    /// Called when the agent cancels.
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let schema = use_contact_schema();
+    move || match schema.get() {
+        None => view! { <p class="empty-state" data-testid="new-contact-loading">"Opening the form…"</p> }.into_any(),
+        Some(schema) => {
+            let draft = draft_store::load::<CreateDraft>(&key).map_or_else(|| start.clone(), |d| d.edited);
+            view! { <CreateForm schema draft key=key.clone() on_created on_open on_cancel/> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn CreateForm(
+    schema: ContactSchema,
+    draft: NewContact,
+    key: String,
+    on_created: Callback<Versioned>,
+    on_open: Callback<String>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let crm = use_crm();
+    let edited = RwSignal::new(draft);
+    let errors = RwSignal::new(FieldErrors::default());
+    let failure = RwSignal::new(None::<ApiError>);
+    let refused = RwSignal::new(Vec::new());
+    let note = RwSignal::new(String::new());
+    let form_id = unique_id("new-contact");
+    let slots: Vec<Slot> = schema.slots();
+    {
+        let key = key.clone();
+        Effect::new(move |_| draft_store::save(&key, &CreateDraft { edited: edited.get() }));
+    }
+
+    // Other holders of what is typed: checked once typing pauses, the check in flight aborted
+    // when a newer one starts. A failed check says nothing: the server's 409 still would.
+    let checked = RwSignal::new(edited.with_untracked(typed_identities));
+    let debounce = Debounce::new(CHECK_AFTER_MS);
+    let on_identifier = Callback::new(move |()| {
+        debounce.call(move || {
+            let now = edited.with_untracked(typed_identities);
+            checked.maybe_update(|ids| {
+                let changed = *ids != now;
+                *ids = now;
+                changed
+            });
+        })
+    });
+    let found = Read::new(
+        move || checked.get(),
+        move |identities, abort| {
+            let crm = crm.get();
+            let matches: Vec<_> = identities.iter().map(|i| crm.match_contacts(i, abort.clone())).collect();
+            async move {
+                let mut all = Vec::new();
+                for m in matches {
+                    all.extend(m.await?.contacts);
+                }
+                Ok(all)
+            }
+        },
+    );
+    let typed_holders = move || {
+        found.with(|r| r.and_then(|r| r.as_ref().ok()).map(|all| edited.with(|d| holders(d, all.iter().cloned()))))
+    };
+
+    let create = {
+        let (form_id, key) = (form_id.clone(), key.clone());
+        Action::new_local(move |allow_duplicate: &bool| {
+            let (crm, schema, form_id, key, allow) =
+                (crm.get(), schema.clone(), form_id.clone(), key.clone(), *allow_duplicate);
+            async move {
+                failure.set(None);
+                note.set(String::new());
+                let mine = edited.get_untracked();
+                let wrong = blocking(schema.rules().validate(&mine).err().unwrap_or_default(), &mine);
+                if !wrong.is_empty() {
+                    show_errors(&form_id, FieldErrors::of(&wrong), errors, note);
+                    return;
+                }
+                errors.set(FieldErrors::default());
+                edited.update(tidy);
+                match crm.create_contact(&edited.get_untracked(), allow).await {
+                    Ok(created) => {
+                        draft_store::clear(&key);
+                        on_created.run(created);
+                    }
+                    Err(ApiError::Duplicate(problem)) => {
+                        refused.set(edited.with_untracked(|d| refused_by(d, &problem)));
+                        note.set("Not created: another contact already has these details.".to_owned());
+                    }
+                    Err(ApiError::BadRequest(problem)) if problem.status == 400 && !problem.errors.is_empty() => {
+                        show_errors(&form_id, FieldErrors::of(&problem.errors), errors, note);
+                    }
+                    Err(error) => failure.set(Some(error)),
+                }
+            }
+        })
+    };
+    let pending = create.pending();
+    let prompt = move || {
+        let mut all = refused.get();
+        for h in typed_holders().unwrap_or_default() {
+            if !all.iter().any(|x| x.contact.contact_id == h.contact.contact_id) {
+                all.push(h);
+            }
+        }
+        (!all.is_empty()).then(|| {
+            let on_create_anyway = Callback::new(move |()| {
+                create.dispatch_local(true);
+            });
+            view! { <DuplicatePrompt holders=all on_open on_create_anyway pending/> }
+        })
+    };
+    let failed = move || {
+        failure.get().map(|e| {
+            view! {
+                <div class="form-failure" role="alert" data-testid="save-failure">
+                    <p>{save_failure(&e).replacen("Not saved", "Not created", 1)}</p>
+                    {e.is_retryable().then(|| view! {
+                        <button type="button" class="button button--small" data-testid="save-retry"
+                            on:click=move |_| { create.dispatch_local(false); }>"Try again"</button>
+                    })}
+                </div>
+            }
+        })
+    };
+    if let Some(first) = slots.iter().find_map(|s| match s {
+        Slot::Text(field, shown) if !shown.read_only => Some(field.name()),
+        _ => None,
+    }) {
+        focus_input(&form_id, first);
+    }
+    let cancel = move |_| {
+        draft_store::clear(&key);
+        on_cancel.run(());
+    };
+
+    view! {
+        <form class="contact-card contact-form" novalidate data-testid="new-contact-form" aria-label="New contact"
+            on:submit=move |e| { e.prevent_default(); create.dispatch_local(false); }>
+            <h2 class="contact-name">"New contact"</h2>
+            <p class="form-hint"><span aria-hidden="true">"* "</span>"Required. A phone number or an email address is needed too."</p>
+            <fieldset class="form-body">
+                <legend class="visually-hidden">"Contact details"</legend>
+                <ContactFields form_id=form_id.clone() slots=slots.clone() edited errors on_identifier/>
+            </fieldset>
+            <div class="duplicates-region" role="status" aria-live="polite" data-testid="duplicates">{prompt}</div>
+            {failed}
+            <p class="form-note" role="status" aria-live="polite" data-testid="form-note">{move || note.get()}</p>
+            <div class="form-actions">
+                <button type="submit" class="button" data-testid="create" disabled=move || pending.get()>
+                    {move || if pending.get() { "Creating…" } else { "Create contact" }}
+                </button>
+                <button type="button" class="button button--quiet" data-testid="cancel" on:click=cancel>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
+
+/// Marks `found` in the form, says how many, and focuses the first.
+fn show_errors(form_id: &str, found: FieldErrors, errors: RwSignal<FieldErrors>, note: RwSignal<String>) {
+    let n = found.len();
+    note.set(if n == 1 {
+        "Not created: 1 field to fix.".to_owned()
+    } else {
+        format!("Not created: {n} fields to fix.")
+    });
+    if let Some(first) = found.first_key() {
+        focus_input(form_id, first);
+    }
+    errors.set(found);
+}
