@@ -87,12 +87,14 @@ impl<T: Clone + 'static> Read<T> {
         let resource = LocalResource::new(move || {
             let request = fetch(source(), in_flight.signal());
             async move {
-                if answer.with_untracked(Option::is_some) {
-                    answer.set(None);
+                // `try_`: an answer that lands after its reader is gone (a request that ignored
+                // its abort, or needed none) is dropped with it.
+                if answer.try_with_untracked(Option::is_some) == Some(true) {
+                    answer.try_set(None);
                 }
                 let result = request.await;
                 if !matches!(result, Err(ApiError::Aborted)) {
-                    answer.set(Some(result.clone()));
+                    answer.try_set(Some(result.clone()));
                 }
                 result
             }
@@ -100,9 +102,21 @@ impl<T: Clone + 'static> Read<T> {
         Self { resource, answer }
     }
 
-    /// The answer (tracked): `None` while a request runs, then its result.
+    /// The answer (tracked): `None` while a request runs, then its result — and `None` for a
+    /// reader already gone (an update that was on its way when its component left still runs).
     pub fn with<U>(&self, f: impl FnOnce(Option<&Result<T, ApiError>>) -> U) -> U {
-        self.answer.with(|answer| f(answer.as_ref()))
+        let mut f = Some(f);
+        let read = self.answer.try_with(|answer| f.take().map(|f| f(answer.as_ref())));
+        match (read.flatten(), f) {
+            (Some(out), _) => out,
+            (None, Some(f)) => f(None),
+            (None, None) => unreachable!("f runs once, and answers when it runs"),
+        }
+    }
+
+    /// Whether its owner is gone (a context value can outlive the component that provided it).
+    pub fn is_disposed(&self) -> bool {
+        self.answer.is_disposed()
     }
 
     /// Asks again (the agent's "Try again").

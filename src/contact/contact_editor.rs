@@ -71,16 +71,19 @@ pub fn ContactEditor(
 
     // The draft goes to session storage at every change (and comes back from there after a
     // reload, a new token or a switch of interaction).
-    Effect::new(move |_| {
-        let (base, version) = base.get();
-        draft_store::save(&key, &EditDraft { base, version, edited: edited.get() });
-    });
+    {
+        let key = key.clone();
+        Effect::new(move |_| {
+            let (base, version) = base.get();
+            draft_store::save(&key, &EditDraft { base, version, edited: edited.get() });
+        });
+    }
 
     let save = {
-        let (form_id, slots) = (form_id.clone(), slots.clone());
+        let (form_id, slots, key) = (form_id.clone(), slots.clone(), key.clone());
         Action::new_local(move |_: &()| {
-            let (crm, schema, form_id, slots, id) =
-                (crm.get(), schema.clone(), form_id.clone(), slots.clone(), contact_id.clone());
+            let (crm, schema, form_id, slots, id, key) =
+                (crm.get(), schema.clone(), form_id.clone(), slots.clone(), contact_id.clone(), key.clone());
             async move {
                 failure.set(None);
                 note.set(String::new());
@@ -110,7 +113,16 @@ pub fn ContactEditor(
                         on_saved.run((Versioned { contact: current, version }, said));
                         return;
                     }
-                    match crm.update_contact(&id, &patch, version).await {
+                    let answer = crm.update_contact(&id, &patch, version).await;
+                    if edited.is_disposed() {
+                        // The agent moved on while it saved: a saved edit leaves no draft behind,
+                        // anything else stays stored for when they come back.
+                        if answer.is_ok() {
+                            draft_store::clear(&key);
+                        }
+                        return;
+                    }
+                    match answer {
                         Ok(saved) => {
                             let said = by.as_deref().map_or_else(|| "Saved.".to_owned(), |b| merged_note(b, &applied));
                             on_saved.run((saved, said));

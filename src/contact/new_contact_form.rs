@@ -111,11 +111,17 @@ fn CreateForm(
                 }
                 errors.set(FieldErrors::default());
                 edited.update(tidy);
-                match crm.create_contact(&edited.get_untracked(), allow).await {
-                    Ok(created) => {
-                        draft_store::clear(&key);
-                        on_created.run(created);
-                    }
+                let answer = crm.create_contact(&edited.get_untracked(), allow).await;
+                if let Ok(created) = &answer {
+                    // Even if the agent moved on meanwhile: the contact exists, its draft must go.
+                    draft_store::clear(&key);
+                    on_created.try_run(created.clone());
+                }
+                if edited.is_disposed() {
+                    return;
+                }
+                match answer {
+                    Ok(_) => {}
                     Err(ApiError::Duplicate(problem)) => {
                         refused.set(edited.with_untracked(|d| refused_by(d, &problem)));
                         note.set("Not created: another contact already has these details.".to_owned());

@@ -49,8 +49,13 @@ struct SchemaRead(Read<ContactSchema>);
 
 /// Reads the schema for the current owner's children (once per signed-in panel).
 pub fn provide_contact_schema() {
+    provide_context(SchemaRead(read_schema()));
+}
+
+/// One read of the tenant's contact layout and fields.
+fn read_schema() -> Read<ContactSchema> {
     let crm = use_crm();
-    let read = Read::new(
+    Read::new(
         || (),
         move |(), abort| {
             let crm = crm.get();
@@ -68,18 +73,12 @@ pub fn provide_contact_schema() {
                 Ok(ContactSchema::of(layouts.ok(), fields.ok().map(|f| f.fields)))
             }
         },
-    );
-    provide_context(SchemaRead(read));
+    )
 }
 
-/// The contact schema (`None` while it loads). A component mounted on its own reads one for itself.
+/// The contact schema (`None` while it loads). A component mounted on its own (a test) reads
+/// one for itself.
 pub fn use_contact_schema() -> Signal<Option<ContactSchema>> {
-    let read = match use_context::<SchemaRead>() {
-        Some(read) => read,
-        None => {
-            provide_contact_schema();
-            expect_context::<SchemaRead>()
-        }
-    };
-    Signal::derive(move || read.0.with(|answer| answer.map(|a| a.clone().unwrap_or_else(|_| ContactSchema::builtin()))))
+    let read = use_context::<SchemaRead>().map(|r| r.0).filter(|r| !r.is_disposed()).unwrap_or_else(read_schema);
+    Signal::derive(move || read.with(|answer| answer.map(|a| a.clone().unwrap_or_else(|_| ContactSchema::builtin()))))
 }

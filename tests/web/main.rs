@@ -13,6 +13,7 @@ mod insights;
 mod intl;
 mod profile;
 mod read;
+mod screen_pop;
 mod search;
 mod support;
 mod timeline;
