@@ -38,10 +38,32 @@ pub fn ContactFields(
     /// Called after a phone or email changes (a new contact checks for duplicates).
     #[prop(optional)]
     on_identifier: Option<Callback<()>>,
+    /// Shown right after the phone and email lists (where a duplicate is named, beside what
+    /// the agent just typed).
+    #[prop(optional)]
+    after_identifiers: Option<ViewFn>,
 ) -> impl IntoView {
+    let last_identifier = slots.iter().rposition(|s| matches!(s, Slot::Phones(_) | Slot::Emails(_)));
     slots
         .into_iter()
-        .map(|slot| match slot {
+        .enumerate()
+        .map(|(i, slot)| {
+            let after = after_identifiers.clone().filter(|_| Some(i) == last_identifier).map(|v| v.run());
+            (field_of(slot, &form_id, edited, errors, on_identifier), after)
+        })
+        .collect_view()
+}
+
+/// The input (or inputs) of one slot.
+fn field_of(
+    slot: Slot,
+    form_id: &str,
+    edited: RwSignal<NewContact>,
+    errors: Signal<FieldErrors>,
+    on_identifier: Option<Callback<()>>,
+) -> AnyView {
+    let form_id = form_id.to_owned();
+    match slot {
             Slot::Text(field, shown) => view! {
                 <FormInput
                     form_id=form_id.clone()
@@ -95,8 +117,7 @@ pub fn ContactFields(
                     .into_any(),
                 }
             }
-        })
-        .collect_view()
+    }
 }
 
 fn address_input(

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use super::model::local_time::customer_zone;
 use crate::intl::use_intl;
 
-/// "Local time: Tue 9:05 AM Eastern Standard Time", with a word when the country spans several
-/// zones or the zone comes from a phone number. Nothing when no zone can be told.
+/// "Local time Tue 9:05 AM", and below it the zone's name, with a word when the country spans
+/// several zones or the zone comes from a phone number. Nothing when no zone can be told.
 #[component]
 pub fn LocalTime(
     /// The contact whose address or phone decides the zone.
@@ -26,22 +26,25 @@ pub fn LocalTime(
     let zone = Memo::new(move |_| contact.with(customer_zone));
     move || {
         let zone = zone.get()?;
-        let time = intl.with(|f| f.time_in(now.get(), zone.zone));
+        let (time, name) = intl.with(|f| f.time_in(now.get(), zone.zone));
         if time.is_empty() {
             return None;
         }
         let country = intl.with(|f| f.region_name(zone.country));
         let caveat = match (zone.several, zone.from_phone) {
-            (true, _) => format!(" · {country} has several time zones; this is {}", city_of(zone.zone)),
-            (false, true) => format!(" · from the phone number ({country})"),
+            (true, _) => format!("{}, one of several time zones in {country}", city_of(zone.zone)),
+            (false, true) => format!("from the phone number ({country})"),
             (false, false) => String::new(),
         };
+        let about = [name, caveat].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
         Some(view! {
-            <p class="contact-local-time" data-testid="local-time">
-                <span class="contact-local-time-label">"Local time "</span>
-                <span data-testid="local-time-value">{time}</span>
-                <span class="contact-local-time-caveat">{caveat}</span>
-            </p>
+            <div class="contact-local-time" data-testid="local-time">
+                <p>
+                    <span class="contact-local-time-label">"Local time "</span>
+                    <span data-testid="local-time-value">{time}</span>
+                </p>
+                <p class="contact-local-time-zone">{about}</p>
+            </div>
         })
     }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::model::draft::CreateDraft;
 use super::model::form::{FieldErrors, blocking, holders, refused_by, save_failure, tidy, typed_identities};
-use super::model::layout::Slot;
+use super::model::layout::{AddressPart, Shown, Slot};
 use super::{ContactFields, ContactSchema, DuplicatePrompt, draft_store, focus_input, use_contact_schema};
 use crate::api::{ApiError, Read, Versioned, use_crm};
 use crate::ui::Debounce;
@@ -57,7 +57,9 @@ fn CreateForm(
     let refused = RwSignal::new(Vec::new());
     let note = RwSignal::new(String::new());
     let form_id = unique_id("new-contact");
-    let slots: Vec<Slot> = schema.slots();
+    // A new record: what the layout makes read-only for edits may still be given once.
+    let slots: Vec<Slot> = schema.slots().into_iter().map(writable).collect();
+    let lists_shown = slots.iter().any(|s| matches!(s, Slot::Phones(_) | Slot::Emails(_)));
     {
         let key = key.clone();
         Effect::new(move |_| draft_store::save(&key, &CreateDraft { edited: edited.get() }));
@@ -180,9 +182,10 @@ fn CreateForm(
             <p class="form-hint"><span aria-hidden="true">"* "</span>"Required. A phone number or an email address is needed too."</p>
             <fieldset class="form-body">
                 <legend class="visually-hidden">"Contact details"</legend>
-                <ContactFields form_id=form_id.clone() slots=slots.clone() edited errors on_identifier/>
+                <ContactFields form_id=form_id.clone() slots=slots.clone() edited errors on_identifier
+                    after_identifiers=ViewFn::from(move || duplicates(prompt).into_any())/>
             </fieldset>
-            <div class="duplicates-region" role="status" aria-live="polite" data-testid="duplicates">{prompt}</div>
+            {(!lists_shown).then(|| duplicates(prompt))}
             {failed}
             <p class="form-note" role="status" aria-live="polite" data-testid="form-note">{move || note.get()}</p>
             <div class="form-actions">
@@ -192,6 +195,25 @@ fn CreateForm(
                 <button type="button" class="button button--quiet" data-testid="cancel" on:click=cancel>"Cancel"</button>
             </div>
         </form>
+    }
+}
+
+/// The live region naming other holders (beside the phone and email lists).
+fn duplicates<V: IntoView + 'static>(prompt: impl Fn() -> V + Send + Sync + 'static) -> impl IntoView {
+    view! { <div class="duplicates-region" role="status" aria-live="polite" data-testid="duplicates">{prompt}</div> }
+}
+
+/// `slot` with nothing read-only.
+fn writable(slot: Slot) -> Slot {
+    let open = |shown: Shown| Shown { read_only: false, ..shown };
+    match slot {
+        Slot::Text(field, shown) => Slot::Text(field, open(shown)),
+        Slot::Phones(shown) => Slot::Phones(open(shown)),
+        Slot::Emails(shown) => Slot::Emails(open(shown)),
+        Slot::Address(parts) => {
+            Slot::Address(parts.into_iter().map(|p| AddressPart { shown: open(p.shown), ..p }).collect())
+        }
+        Slot::Custom { name, shown, definition } => Slot::Custom { name, shown: open(shown), definition },
     }
 }
 

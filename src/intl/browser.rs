@@ -65,11 +65,11 @@ impl Formatters {
         )
     }
 
-    /// The weekday and time of day in another zone, with the zone's name ("Tue 9:05 AM Eastern
-    /// Standard Time"); empty if the browser does not know the zone.
-    pub fn time_in(&self, ms: i64, zone: &str) -> String {
+    /// The weekday and time of day in another zone ("Tue 9:05 AM"), and that zone's name
+    /// ("Eastern Standard Time"); both empty if the browser does not know the zone.
+    pub fn time_in(&self, ms: i64, zone: &str) -> (String, String) {
         if !accepts(&self.locale, Some(zone)) {
-            return String::new();
+            return (String::new(), String::new());
         }
         let mut elsewhere = self.elsewhere.borrow_mut();
         let at = match elsewhere.iter().position(|(z, _)| z == zone) {
@@ -81,7 +81,19 @@ impl Formatters {
                 elsewhere.len() - 1
             }
         };
-        format(&elsewhere[at].1, ms)
+        // The parts, so the zone's name can stand on its own line.
+        let parts = elsewhere[at].1.format_to_parts(&Date::new(&JsValue::from_f64(ms as f64)));
+        let (mut time, mut name) = (String::new(), String::new());
+        for part in parts.iter() {
+            let field =
+                |key: &str| Reflect::get(&part, &key.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+            if field("type") == "timeZoneName" {
+                name = field("value");
+            } else {
+                time.push_str(&field("value"));
+            }
+        }
+        (time.trim().trim_end_matches(',').to_owned(), name)
     }
 
     /// Full date and time, for a tooltip or a screen reader.

@@ -184,8 +184,10 @@ pub fn input_type(field_type: Option<&FieldType>) -> &'static str {
     }
 }
 
-/// An address as lines to read: street; postal code and city; region; country (its name from
-/// `country_name`). Parts the layout hides are left out.
+/// An address as lines to read, in the order its country writes them: street; then `City, ST
+/// 94110` in the US, Canada and Australia, town, county and postcode on lines of their own in the
+/// UK and Ireland, `10115 Berlin` and the region elsewhere; the country (its name from
+/// `country_name`) last. Parts the layout hides are left out.
 pub fn address_lines(
     contact: &NewContact,
     parts: &[AddressPart],
@@ -194,17 +196,24 @@ pub fn address_lines(
     let a = &contact.address;
     let shows = |p: &str| parts.iter().any(|x| x.part == p);
     let pick = |p: &str, v: &str| if shows(p) { v.trim().to_owned() } else { String::new() };
-    let town = [pick("postalCode", &a.postal_code), pick("city", &a.city)];
-    let country = pick("country", &a.country);
-    [
+    let (street, city, region, postal) = (
         pick("street", &a.street),
-        town.iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(" "),
+        pick("city", &a.city),
         pick("region", &a.region),
-        if country.is_empty() { country } else { country_name(&country) },
-    ]
-    .into_iter()
-    .filter(|l| !l.is_empty())
-    .collect()
+        pick("postalCode", &a.postal_code),
+    );
+    let country = pick("country", &a.country);
+    let join =
+        |parts: &[&str], sep: &str| parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(sep);
+    let mut lines = vec![street];
+    match a.country.trim().to_ascii_uppercase().as_str() {
+        "US" | "CA" | "AU" => lines.push(join(&[&city, &join(&[&region, &postal], " ")], ", ")),
+        "GB" | "IE" => lines.extend([city, region, postal]),
+        _ => lines.extend([join(&[&postal, &city], " "), region]),
+    }
+    lines.push(if country.is_empty() { country } else { country_name(&country) });
+    lines.retain(|l| !l.is_empty());
+    lines
 }
 
 /// Where "Open in CRM" may point: an `http(s)` address or a path on the panel's own server —
@@ -304,7 +313,15 @@ mod tests {
             other => panic!("{other:?}"),
         };
         let name = |code: &str| if code == "US" { "United States".to_owned() } else { code.to_owned() };
-        assert_eq!(address_lines(&c, &all, name), ["1 Main St", "62701 Springfield", "United States"]);
+        assert_eq!(address_lines(&c, &all, name), ["1 Main St", "Springfield, 62701", "United States"]);
+        c.address.region = "IL".into();
+        assert_eq!(address_lines(&c, &all, name)[1], "Springfield, IL 62701");
+        c.address.country = "DE".into();
+        c.address.region = String::new();
+        assert_eq!(address_lines(&c, &all, name), ["1 Main St", "62701 Springfield", "DE"]);
+        c.address.country = "GB".into();
+        assert_eq!(address_lines(&c, &all, name), ["1 Main St", "Springfield", "62701", "GB"]);
+        c.address.country = "US".into();
         let city_only: Vec<AddressPart> = all.into_iter().filter(|p| p.part == "city").collect();
         assert_eq!(address_lines(&c, &city_only, name), ["Springfield"]);
     }

@@ -39,7 +39,7 @@ pub fn MatchPicker(
                         on:click=move |_| on_pick.run(contact_id.clone())>
                         <span class="match-option-name">{name}</span>
                         {(!details.is_empty()).then(|| view! { <span class="match-option-details">{details}</span> })}
-                        {move || current_too().then(|| view! { <span class="match-option-open">"Open"</span> })}
+                        {move || current_too().then(|| view! { <span class="match-option-open">"Shown"</span> })}
                     </button>
                 </li>
             }

@@ -237,7 +237,7 @@ pub fn SearchBox(
                     role="combobox"
                     autocomplete="off"
                     spellcheck="false"
-                    placeholder="Search contacts: name, phone, email, company"
+                    placeholder="Search contacts"
                     aria-autocomplete="list"
                     aria-controls=listbox_id.clone()
                     aria-expanded=move || if listing() { "true" } else { "false" }
