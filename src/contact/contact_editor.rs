@@ -8,27 +8,16 @@ use leptos::html::Button;
 use leptos::prelude::*;
 
 use super::model::draft::EditDraft;
-use super::model::form::{FieldErrors, blocking, save_failure, tidy};
+use super::model::form::{blocking, tidy};
 use super::model::layout::{Slot, heading, unit_label};
-use super::{ConflictChoice, ContactFields, ContactSchema, draft_store, form_input};
+use super::{ConflictChoice, ContactFields, ContactSchema, FormFailure, FormState, draft_store, focus_input};
 use crate::api::{ApiError, Versioned, use_crm};
-use crate::ui::ids::unique_id;
 
 /// A 412 whose changes collide with the agent's: what is merged so far, and the contact now stored.
 #[derive(Clone)]
 struct Merging {
     outcome: MergeOutcome,
     theirs: Contact,
-}
-
-/// Focuses input `key` of form `form_id` once it is rendered.
-pub fn focus_input(form_id: &str, key: &str) {
-    let id = form_input::ids(form_id, key).0;
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&id) {
-            let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&el).focus();
-        }
-    });
 }
 
 /// What the agent is told after a save that re-applied their changes on someone else's version.
@@ -61,11 +50,9 @@ pub fn ContactEditor(
     let name = heading(&draft.base.details);
     let base = RwSignal::new((draft.base, draft.version));
     let edited = RwSignal::new(draft.edited);
-    let errors = RwSignal::new(FieldErrors::default());
-    let failure = RwSignal::new(None::<ApiError>);
+    let state = FormState::new("contact-form", "saved");
     let merging = RwSignal::new(None::<Merging>);
-    let note = RwSignal::new(String::new());
-    let form_id = unique_id("contact-form");
+    let form_id = state.form_id();
     let slots: Vec<Slot> = schema.slots();
     let save_ref = NodeRef::<Button>::new();
 
@@ -80,13 +67,12 @@ pub fn ContactEditor(
     }
 
     let save = {
-        let (form_id, slots, key) = (form_id.clone(), slots.clone(), key.clone());
+        let (slots, key) = (slots.clone(), key.clone());
         Action::new_local(move |_: &()| {
-            let (crm, schema, form_id, slots, id, key) =
-                (crm.get(), schema.clone(), form_id.clone(), slots.clone(), contact_id.clone(), key.clone());
+            let (crm, schema, slots, id, key) =
+                (crm.get(), schema.clone(), slots.clone(), contact_id.clone(), key.clone());
             async move {
-                failure.set(None);
-                note.set(String::new());
+                state.start();
                 let mut applied: Vec<String> = Vec::new();
                 let mut by = None::<String>;
                 // A 412 without colliding changes is merged and sent again; a few rounds at most.
@@ -94,15 +80,10 @@ pub fn ContactEditor(
                     let mine = edited.get_untracked();
                     let refused = blocking(schema.rules().validate(&mine).err().unwrap_or_default(), &mine);
                     if !refused.is_empty() {
-                        let found = FieldErrors::of(&refused);
-                        note.set(format!("Not saved: {} to fix.", fields_word(found.len())));
-                        if let Some(first) = found.first_key() {
-                            focus_input(&form_id, first);
-                        }
-                        errors.set(found);
+                        state.refuse(&refused);
                         return;
                     }
-                    errors.set(FieldErrors::default());
+                    state.accept();
                     edited.update(tidy);
                     let (current, version) = base.get_untracked();
                     let patch = changed_fields(&current.details, &edited.get_untracked());
@@ -142,21 +123,16 @@ pub fn ContactEditor(
                             return;
                         }
                         Err(ApiError::BadRequest(problem)) if problem.status == 400 && !problem.errors.is_empty() => {
-                            let found = FieldErrors::of(&problem.errors);
-                            note.set(format!("Not saved: {} to fix.", fields_word(found.len())));
-                            if let Some(first) = found.first_key() {
-                                focus_input(&form_id, first);
-                            }
-                            errors.set(found);
+                            state.refuse(&problem.errors);
                             return;
                         }
                         Err(error) => {
-                            failure.set(Some(error));
+                            state.fail(error);
                             return;
                         }
                     }
                 }
-                failure.set(Some(ApiError::BadRequest(Problem::new(412, "this contact keeps changing; try again"))));
+                state.fail(ApiError::BadRequest(Problem::new(412, "this contact keeps changing; try again")));
             }
         })
     };
@@ -169,7 +145,7 @@ pub fn ContactEditor(
             base.set((m.theirs.clone(), m.theirs.version));
             edited.set(m.outcome.merged.details.clone());
             merging.set(None);
-            note.set("Your choices are in the form. Save to store them.".to_owned());
+            state.say("Your choices are in the form. Save to store them.");
             if let Some(button) = save_ref.get_untracked() {
                 let _ = button.focus();
             }
@@ -186,19 +162,6 @@ pub fn ContactEditor(
                 view! { <ConflictChoice conflicts=labelled by=m.theirs.updated_by.clone() on_choose=choose/> }
             })
         }
-    };
-    let failed = move || {
-        failure.get().map(|e| {
-            view! {
-                <div class="form-failure" role="alert" data-testid="save-failure">
-                    <p>{save_failure(&e)}</p>
-                    {e.is_retryable().then(|| view! {
-                        <button type="button" class="button button--small" data-testid="save-retry"
-                            on:click=move |_| { save.dispatch_local(()); }>"Try again"</button>
-                    })}
-                </div>
-            }
-        })
     };
     let first = slots.iter().find_map(|s| match s {
         Slot::Text(field, shown) if !shown.read_only => Some(field.name().to_owned()),
@@ -223,10 +186,10 @@ pub fn ContactEditor(
             {conflicts}
             <fieldset class="form-body" disabled=move || merging.with(Option::is_some)>
                 <legend class="visually-hidden">"Contact details"</legend>
-                <ContactFields form_id=form_id.clone() slots=slots.clone() edited errors/>
+                <ContactFields form_id=form_id.clone() slots=slots.clone() edited errors=state.errors/>
             </fieldset>
-            {failed}
-            <p class="form-note" role="status" aria-live="polite" data-testid="form-note">{move || note.get()}</p>
+            <FormFailure state on_retry=Callback::new(move |()| { save.dispatch_local(()); })/>
+            <p class="form-note" role="status" aria-live="polite" data-testid="form-note">{move || state.note.get()}</p>
             <div class="form-actions">
                 <button type="submit" class="button" node_ref=save_ref data-testid="save"
                     disabled=move || pending.get() || merging.with(Option::is_some)>
@@ -236,9 +199,4 @@ pub fn ContactEditor(
             </div>
         </form>
     }
-}
-
-/// "1 field" / "3 fields".
-fn fields_word(n: usize) -> String {
-    if n == 1 { "1 field".to_owned() } else { format!("{n} fields") }
 }

@@ -7,12 +7,13 @@ use c360_wire::crm::NewContact;
 use leptos::prelude::*;
 
 use super::model::draft::CreateDraft;
-use super::model::form::{FieldErrors, blocking, holders, refused_by, save_failure, tidy, typed_identities};
+use super::model::form::{blocking, holders, refused_by, tidy, typed_identities};
 use super::model::layout::{AddressPart, Shown, Slot};
-use super::{ContactFields, ContactSchema, DuplicatePrompt, draft_store, focus_input, use_contact_schema};
+use super::{
+    ContactFields, ContactSchema, DuplicatePrompt, FormFailure, FormState, draft_store, focus_input, use_contact_schema,
+};
 use crate::api::{ApiError, Read, Versioned, use_crm};
 use crate::ui::Debounce;
-use crate::ui::ids::unique_id;
 
 /// How long typing a phone or email must pause before it is checked for another holder.
 const CHECK_AFTER_MS: u64 = 400;
@@ -52,11 +53,9 @@ fn CreateForm(
 ) -> impl IntoView {
     let crm = use_crm();
     let edited = RwSignal::new(draft);
-    let errors = RwSignal::new(FieldErrors::default());
-    let failure = RwSignal::new(None::<ApiError>);
+    let state = FormState::new("new-contact", "created");
     let refused = RwSignal::new(Vec::new());
-    let note = RwSignal::new(String::new());
-    let form_id = unique_id("new-contact");
+    let form_id = state.form_id();
     // A new record: what the layout makes read-only for edits may still be given once.
     let slots: Vec<Slot> = schema.slots().into_iter().map(writable).collect();
     let lists_shown = slots.iter().any(|s| matches!(s, Slot::Phones(_) | Slot::Emails(_)));
@@ -98,20 +97,18 @@ fn CreateForm(
     };
 
     let create = {
-        let (form_id, key) = (form_id.clone(), key.clone());
+        let key = key.clone();
         Action::new_local(move |allow_duplicate: &bool| {
-            let (crm, schema, form_id, key, allow) =
-                (crm.get(), schema.clone(), form_id.clone(), key.clone(), *allow_duplicate);
+            let (crm, schema, key, allow) = (crm.get(), schema.clone(), key.clone(), *allow_duplicate);
             async move {
-                failure.set(None);
-                note.set(String::new());
+                state.start();
                 let mine = edited.get_untracked();
                 let wrong = blocking(schema.rules().validate(&mine).err().unwrap_or_default(), &mine);
                 if !wrong.is_empty() {
-                    show_errors(&form_id, FieldErrors::of(&wrong), errors, note);
+                    state.refuse(&wrong);
                     return;
                 }
-                errors.set(FieldErrors::default());
+                state.accept();
                 edited.update(tidy);
                 let answer = crm.create_contact(&edited.get_untracked(), allow).await;
                 if let Ok(created) = &answer {
@@ -126,12 +123,12 @@ fn CreateForm(
                     Ok(_) => {}
                     Err(ApiError::Duplicate(problem)) => {
                         refused.set(edited.with_untracked(|d| refused_by(d, &problem)));
-                        note.set("Not created: another contact already has these details.".to_owned());
+                        state.say("Not created: another contact already has these details.");
                     }
                     Err(ApiError::BadRequest(problem)) if problem.status == 400 && !problem.errors.is_empty() => {
-                        show_errors(&form_id, FieldErrors::of(&problem.errors), errors, note);
+                        state.refuse(&problem.errors);
                     }
-                    Err(error) => failure.set(Some(error)),
+                    Err(error) => state.fail(error),
                 }
             }
         })
@@ -149,19 +146,6 @@ fn CreateForm(
                 create.dispatch_local(true);
             });
             view! { <DuplicatePrompt holders=all on_open on_create_anyway pending/> }
-        })
-    };
-    let failed = move || {
-        failure.get().map(|e| {
-            view! {
-                <div class="form-failure" role="alert" data-testid="save-failure">
-                    <p>{save_failure(&e).replacen("Not saved", "Not created", 1)}</p>
-                    {e.is_retryable().then(|| view! {
-                        <button type="button" class="button button--small" data-testid="save-retry"
-                            on:click=move |_| { create.dispatch_local(false); }>"Try again"</button>
-                    })}
-                </div>
-            }
         })
     };
     if let Some(first) = slots.iter().find_map(|s| match s {
@@ -182,12 +166,12 @@ fn CreateForm(
             <p class="form-hint"><span aria-hidden="true">"* "</span>"Required. A phone number or an email address is needed too."</p>
             <fieldset class="form-body">
                 <legend class="visually-hidden">"Contact details"</legend>
-                <ContactFields form_id=form_id.clone() slots=slots.clone() edited errors on_identifier
+                <ContactFields form_id=form_id.clone() slots=slots.clone() edited errors=state.errors on_identifier
                     after_identifiers=ViewFn::from(move || duplicates(prompt).into_any())/>
             </fieldset>
             {(!lists_shown).then(|| duplicates(prompt))}
-            {failed}
-            <p class="form-note" role="status" aria-live="polite" data-testid="form-note">{move || note.get()}</p>
+            <FormFailure state on_retry=Callback::new(move |()| { create.dispatch_local(false); })/>
+            <p class="form-note" role="status" aria-live="polite" data-testid="form-note">{move || state.note.get()}</p>
             <div class="form-actions">
                 <button type="submit" class="button" data-testid="create" disabled=move || pending.get()>
                     {move || if pending.get() { "Creating…" } else { "Create contact" }}
@@ -215,18 +199,4 @@ fn writable(slot: Slot) -> Slot {
         }
         Slot::Custom { name, shown, definition } => Slot::Custom { name, shown: open(shown), definition },
     }
-}
-
-/// Marks `found` in the form, says how many, and focuses the first.
-fn show_errors(form_id: &str, found: FieldErrors, errors: RwSignal<FieldErrors>, note: RwSignal<String>) {
-    let n = found.len();
-    note.set(if n == 1 {
-        "Not created: 1 field to fix.".to_owned()
-    } else {
-        format!("Not created: {n} fields to fix.")
-    });
-    if let Some(first) = found.first_key() {
-        focus_input(form_id, first);
-    }
-    errors.set(found);
 }

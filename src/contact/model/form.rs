@@ -214,8 +214,9 @@ pub fn refused_by(draft: &NewContact, problem: &CrmProblem) -> Vec<Holder> {
     out
 }
 
-/// Why a save did not go through, in one sentence that says the agent's changes are still there.
-pub fn save_failure(error: &ApiError) -> String {
+/// Why a save (or a create: `verb`) did not go through, in one sentence that says the agent's
+/// changes are still there.
+pub fn save_failure(error: &ApiError, verb: &str) -> String {
     let why = match error {
         ApiError::RateLimited { retry_after: Some(s) } => format!("the service is busy; try again in {s} seconds"),
         ApiError::RateLimited { retry_after: None } => "the service is busy; try again in a moment".to_owned(),
@@ -229,7 +230,7 @@ pub fn save_failure(error: &ApiError) -> String {
         ApiError::Duplicate(crm) => crm.problem.detail.trim_end_matches('.').to_owned(),
         ApiError::Stale(_) => "someone else changed this contact".to_owned(),
     };
-    format!("Not saved: {why}. Your changes are still here.")
+    format!("Not {verb}: {why}. Your changes are still here.")
 }
 
 /// A merge unit's value in a few words, for "yours" and "theirs": lists joined, an address's
@@ -307,14 +308,15 @@ mod tests {
     #[test]
     fn a_failed_save_says_why_and_that_nothing_is_lost() {
         assert_eq!(
-            save_failure(&ApiError::Network("x".into())),
+            save_failure(&ApiError::Network("x".into()), "saved"),
             "Not saved: the service cannot be reached (are you offline?). Your changes are still here."
         );
         assert_eq!(
-            save_failure(&ApiError::RateLimited { retry_after: Some(7) }),
+            save_failure(&ApiError::RateLimited { retry_after: Some(7) }, "saved"),
             "Not saved: the service is busy; try again in 7 seconds. Your changes are still here."
         );
-        assert!(save_failure(&ApiError::Server { status: 502, detail: String::new() }).contains("the service failed"));
+        let created = save_failure(&ApiError::Server { status: 502, detail: String::new() }, "created");
+        assert_eq!(created, "Not created: the service failed. Your changes are still here.");
     }
 
     /// Dana as a search or a 409 lists her.

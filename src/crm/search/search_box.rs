@@ -7,19 +7,9 @@ use web_sys::Node;
 
 use super::SearchResult;
 use super::model::{DEBOUNCE_MS, LIMIT, Move, found_text, moved};
-use crate::api::{ApiError, Read, use_crm};
+use super::search_message::{Answer, SearchMessage};
+use crate::api::{Read, use_crm};
 use crate::ui::{Debounce, explain, ids::unique_id};
-
-/// What the popup shows.
-#[derive(Clone, PartialEq)]
-enum Answer {
-    /// Nothing asked yet (or fewer than two characters typed).
-    Nothing,
-    /// The results of a query (kept on screen while the next one loads).
-    Found(SearchQuery, ContactList),
-    /// The search failed.
-    Failed(ApiError),
-}
 
 /// The search box at the top of a native-CRM panel: results after two characters and a short
 /// pause, each superseded search aborted; ↑/↓/Home/End move through the results while focus stays
@@ -157,51 +147,15 @@ pub fn SearchBox(
             active.set(None);
         }
     };
-    let create = move |_| {
+    let create = Callback::new(move |()| {
         expanded.set(false);
         on_create.run(text.get_untracked().trim().to_owned());
-    };
+    });
     let announcement = move || match answer.get() {
         _ if !showing() => String::new(),
         Answer::Found(_, list) => found_text(list.contacts.len(), list.more),
         Answer::Failed(e) => explain(&e, "search results").0,
         Answer::Nothing => String::new(),
-    };
-    let failure = move || match answer.get() {
-        Answer::Failed(e) if showing() => {
-            let (headline, advice) = explain(&e, "search results");
-            let retry = e.is_retryable().then(|| {
-                view! {
-                    <button type="button" class="button button--small" data-testid="search-retry"
-                        on:click=move |_| results.retry()>"Try again"</button>
-                }
-            });
-            Some(view! {
-                <div class="search-message search-message--error" data-testid="search-error">
-                    <p>{format!("{headline}. {advice}")}</p>
-                    {retry}
-                </div>
-            })
-        }
-        _ => None,
-    };
-    let empty = move || {
-        (showing() && matches!(answer.get(), Answer::Found(_, ref list) if list.contacts.is_empty())).then(|| {
-            view! {
-                <div class="search-message" data-testid="search-empty">
-                    <p>"No contacts match"</p>
-                    <button type="button" class="button button--small" data-testid="search-create" on:click=create>
-                        <span aria-hidden="true">"+ "</span>"New contact"
-                    </button>
-                </div>
-            }
-        })
-    };
-    let more = move || match answer.get() {
-        Answer::Found(_, list) if list.more && listing() => {
-            Some(view! { <p class="search-more">"More contacts match: keep typing to narrow them down."</p> })
-        }
-        _ => None,
     };
     let options = move || {
         contacts().map(|(q, list)| {
@@ -259,12 +213,13 @@ pub fn SearchBox(
                 <ul id=listbox_id role="listbox" aria-label="Contacts" class="search-results" hidden=move || !listing()>
                     {options}
                 </ul>
-                {more}
-                {empty}
-                {failure}
-                {move || (showing() && busy() && answer.with(|a| *a == Answer::Nothing)).then(|| view! {
-                    <p class="search-message" data-testid="search-loading">"Searching…"</p>
-                })}
+                <SearchMessage
+                    answer
+                    showing=Signal::derive(showing)
+                    busy=Signal::derive(busy)
+                    on_retry=Callback::new(move |()| results.retry())
+                    on_create=create
+                />
             </div>
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="search-status">{announcement}</p>
         </div>
