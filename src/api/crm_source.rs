@@ -7,7 +7,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use c360_wire::Identity;
-use c360_wire::crm::{AuditHistory, ContactList, FieldList, Layouts, NewContact, RecordType};
+use c360_wire::crm::{ContactList, FieldList, Layouts, NewContact, RecordType};
 use leptos::prelude::*;
 use serde_json::Value;
 use web_sys::AbortSignal;
@@ -17,8 +17,10 @@ use super::{ApiClient, ApiError, Versioned};
 /// What a [`Crm`] call answers, some time later.
 pub type CrmFuture<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 
-/// The contact calls the panel makes, each one server handler (see [`ApiClient`]'s methods of
-/// the same names). Reads take an abort signal: a superseded one is aborted, not just ignored.
+/// The contact calls the panel's components make, each one server handler (see [`ApiClient`]'s
+/// methods of the same names). Reads take an abort signal: a superseded one is aborted, not just
+/// ignored. (No component shows a contact's audit history yet: `ApiClient::get_contact_history`
+/// joins here when one does — every method of a trait object stays in the bundle.)
 pub trait Crm {
     /// The tenant (drafts are kept per tenant).
     fn tenant_id(&self) -> String;
@@ -32,8 +34,6 @@ pub trait Crm {
     fn get_contact(&self, contact_id: &str, abort: Option<AbortSignal>) -> CrmFuture<Versioned>;
     /// Applies merge `patch` to the contact if it is still at `version`.
     fn update_contact(&self, contact_id: &str, patch: &Value, version: i64) -> CrmFuture<Versioned>;
-    /// The contact's audit history.
-    fn get_contact_history(&self, contact_id: &str, abort: Option<AbortSignal>) -> CrmFuture<AuditHistory>;
     /// The tenant's layouts of a record type.
     fn get_layouts(&self, record_type: &RecordType, abort: Option<AbortSignal>) -> CrmFuture<Layouts>;
     /// Every field of a record type.
@@ -68,11 +68,6 @@ impl Crm for ApiClient {
     fn update_contact(&self, contact_id: &str, patch: &Value, version: i64) -> CrmFuture<Versioned> {
         let (client, id, patch) = (self.clone(), contact_id.to_owned(), patch.clone());
         Box::pin(async move { client.update_contact(&id, &patch, version).await })
-    }
-
-    fn get_contact_history(&self, contact_id: &str, abort: Option<AbortSignal>) -> CrmFuture<AuditHistory> {
-        let (client, id) = (self.clone(), contact_id.to_owned());
-        Box::pin(async move { client.get_contact_history(&id, abort.as_ref()).await })
     }
 
     fn get_layouts(&self, record_type: &RecordType, abort: Option<AbortSignal>) -> CrmFuture<Layouts> {

@@ -6,6 +6,7 @@ mod client;
 mod crm;
 mod crm_source;
 mod error;
+mod lookup;
 mod read;
 mod request;
 
@@ -13,5 +14,6 @@ pub use client::{ApiClient, TokenRefused, get_host_origins};
 pub use crm::Versioned;
 pub use crm_source::{Crm, CrmFuture, CrmSource, use_crm};
 pub use error::ApiError;
+pub use lookup::Lookup;
 pub use read::{InFlight, Read};
 pub use request::{Outgoing, Received, build_request, decode};

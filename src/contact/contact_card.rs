@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::model::draft::{EditDraft, edit_key};
 use super::{ContactEditor, ContactView, draft_store, use_contact_schema};
-use crate::api::{ApiError, Read, Versioned, use_crm};
+use crate::api::{ApiError, Lookup, Versioned, use_crm};
 use crate::ui::ErrorNotice;
 
 /// The contact `contact_id`: its card, or its form while the agent edits. Says "Saved", what a
@@ -24,7 +24,7 @@ pub fn ContactCard(
     let saved = RwSignal::new(None::<Versioned>);
     let (status, announce) = signal(String::new());
     let edit_ref = NodeRef::<Button>::new();
-    let read: Read<Versioned> = Read::new(
+    let read: Lookup<Versioned> = Lookup::new(
         {
             let id = contact_id.clone();
             move || id.clone()

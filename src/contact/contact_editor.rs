@@ -68,10 +68,10 @@ pub fn ContactEditor(
 
     let save = {
         let (slots, key) = (slots.clone(), key.clone());
-        Action::new_local(move |_: &()| {
+        Callback::new(move |()| {
             let (crm, schema, slots, id, key) =
                 (crm.get(), schema.clone(), slots.clone(), contact_id.clone(), key.clone());
-            async move {
+            state.run(async move {
                 state.start();
                 let mut applied: Vec<String> = Vec::new();
                 let mut by = None::<String>;
@@ -133,10 +133,10 @@ pub fn ContactEditor(
                     }
                 }
                 state.fail(ApiError::BadRequest(Problem::new(412, "this contact keeps changing; try again")));
-            }
+            })
         })
     };
-    let pending = save.pending();
+    let pending = state.pending;
 
     let choose = Callback::new(move |(field, keep_mine): (String, bool)| {
         let Some(mut m) = merging.get_untracked() else { return };
@@ -180,7 +180,7 @@ pub fn ContactEditor(
 
     view! {
         <form class="contact-card contact-form" novalidate data-testid="contact-form" aria-label=format!("Edit {name}")
-            on:submit=move |e| { e.prevent_default(); save.dispatch_local(()); }>
+            on:submit=move |e| { e.prevent_default(); save.run(()); }>
             <h2 class="contact-name">{format!("Editing {name}")}</h2>
             {has_required.then(|| view! { <p class="form-hint"><span aria-hidden="true">"* "</span>"Required"</p> })}
             {conflicts}
@@ -188,7 +188,7 @@ pub fn ContactEditor(
                 <legend class="visually-hidden">"Contact details"</legend>
                 <ContactFields form_id=form_id.clone() slots=slots.clone() edited errors=state.errors/>
             </fieldset>
-            <FormFailure state on_retry=Callback::new(move |()| { save.dispatch_local(()); })/>
+            <FormFailure state on_retry=save/>
             <p class="form-note" role="status" aria-live="polite" data-testid="form-note">{move || state.note.get()}</p>
             <div class="form-actions">
                 <button type="submit" class="button" node_ref=save_ref data-testid="save"

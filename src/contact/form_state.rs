@@ -2,8 +2,11 @@
 //! (marked, counted, the first focused), a request that failed (kept beside a retry), a note —
 //! shared by the edit and the new-contact forms, with [`FormFailure`] to show a failure.
 
+use std::future::Future;
+
 use c360_wire::FieldError;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::form_input;
 use super::model::form::{FieldErrors, save_failure};
@@ -29,6 +32,8 @@ pub struct FormState {
     pub failure: RwSignal<Option<ApiError>>,
     /// A word for the agent (a polite live region).
     pub note: RwSignal<String>,
+    /// A save or create is under way (its buttons wait).
+    pub pending: RwSignal<bool>,
     form_id: StoredValue<String>,
     /// "saved" or "created": what did not happen.
     verb: &'static str,
@@ -41,6 +46,7 @@ impl FormState {
             errors: RwSignal::new(FieldErrors::default()),
             failure: RwSignal::new(None),
             note: RwSignal::new(String::new()),
+            pending: RwSignal::new(false),
             form_id: StoredValue::new(unique_id(prefix)),
             verb,
         }
@@ -49,6 +55,21 @@ impl FormState {
     /// The form's element id (prefix of its inputs').
     pub fn form_id(&self) -> String {
         self.form_id.get_value()
+    }
+
+    /// Runs `work` (a save, a create) unless one is under way — a double click makes one record;
+    /// the buttons show it pending meanwhile. A plain task rather than an `Action`: nothing reads
+    /// its output, and each `Action` costs the bundle its own copy of the machinery.
+    pub fn run(&self, work: impl Future<Output = ()> + 'static) {
+        if self.pending.get_untracked() {
+            return;
+        }
+        self.pending.set(true);
+        let pending = self.pending;
+        spawn_local(async move {
+            work.await;
+            pending.try_set(false);
+        });
     }
 
     /// A new try: what the last one said is gone.

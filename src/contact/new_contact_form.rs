@@ -12,7 +12,7 @@ use super::model::layout::{AddressPart, Shown, Slot};
 use super::{
     ContactFields, ContactSchema, DuplicatePrompt, FormFailure, FormState, draft_store, focus_input, use_contact_schema,
 };
-use crate::api::{ApiError, Read, Versioned, use_crm};
+use crate::api::{ApiError, Lookup, Versioned, use_crm};
 use crate::ui::Debounce;
 
 /// How long typing a phone or email must pause before it is checked for another holder.
@@ -78,7 +78,7 @@ fn CreateForm(
             });
         })
     });
-    let found = Read::new(
+    let found = Lookup::new(
         move || checked.get(),
         move |identities, abort| {
             let crm = crm.get();
@@ -98,9 +98,9 @@ fn CreateForm(
 
     let create = {
         let key = key.clone();
-        Action::new_local(move |allow_duplicate: &bool| {
-            let (crm, schema, key, allow) = (crm.get(), schema.clone(), key.clone(), *allow_duplicate);
-            async move {
+        Callback::new(move |allow: bool| {
+            let (crm, schema, key) = (crm.get(), schema.clone(), key.clone());
+            state.run(async move {
                 state.start();
                 let mine = edited.get_untracked();
                 let wrong = blocking(schema.rules().validate(&mine).err().unwrap_or_default(), &mine);
@@ -130,10 +130,10 @@ fn CreateForm(
                     }
                     Err(error) => state.fail(error),
                 }
-            }
+            })
         })
     };
-    let pending = create.pending();
+    let pending = state.pending;
     let prompt = move || {
         let mut all = refused.get();
         for h in typed_holders().unwrap_or_default() {
@@ -143,7 +143,7 @@ fn CreateForm(
         }
         (!all.is_empty()).then(|| {
             let on_create_anyway = Callback::new(move |()| {
-                create.dispatch_local(true);
+                create.run(true);
             });
             view! { <DuplicatePrompt holders=all on_open on_create_anyway pending/> }
         })
@@ -161,7 +161,7 @@ fn CreateForm(
 
     view! {
         <form class="contact-card contact-form" novalidate data-testid="new-contact-form" aria-label="New contact"
-            on:submit=move |e| { e.prevent_default(); create.dispatch_local(false); }>
+            on:submit=move |e| { e.prevent_default(); create.run(false); }>
             <h2 class="contact-name">"New contact"</h2>
             <p class="form-hint"><span aria-hidden="true">"* "</span>"Required. A phone number or an email address is needed too."</p>
             <fieldset class="form-body">
@@ -170,7 +170,7 @@ fn CreateForm(
                     after_identifiers=ViewFn::from(move || duplicates(prompt).into_any())/>
             </fieldset>
             {(!lists_shown).then(|| duplicates(prompt))}
-            <FormFailure state on_retry=Callback::new(move |()| { create.dispatch_local(false); })/>
+            <FormFailure state on_retry=Callback::new(move |()| { create.run(false); })/>
             <p class="form-note" role="status" aria-live="polite" data-testid="form-note">{move || state.note.get()}</p>
             <div class="form-actions">
                 <button type="submit" class="button" data-testid="create" disabled=move || pending.get()>

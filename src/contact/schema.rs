@@ -6,7 +6,7 @@ use c360_wire::crm::{ContactRules, FieldDefinition, Layout, Layouts, RecordType,
 use leptos::prelude::*;
 
 use super::model::layout::{Slot, slots};
-use crate::api::{Read, use_crm};
+use crate::api::{Lookup, use_crm};
 
 /// What a contact form and record view show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +45,7 @@ impl ContactSchema {
 
 /// The schema read, in context.
 #[derive(Clone, Copy)]
-struct SchemaRead(Read<ContactSchema>);
+struct SchemaRead(Lookup<ContactSchema>);
 
 /// Reads the schema for the current owner's children (once per signed-in panel).
 pub fn provide_contact_schema() {
@@ -53,9 +53,9 @@ pub fn provide_contact_schema() {
 }
 
 /// One read of the tenant's contact layout and fields.
-fn read_schema() -> Read<ContactSchema> {
+fn read_schema() -> Lookup<ContactSchema> {
     let crm = use_crm();
-    Read::new(
+    Lookup::new(
         || (),
         move |(), abort| {
             let crm = crm.get();

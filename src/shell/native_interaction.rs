@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::shown_interaction::{Kind, Shown};
 use super::{CustomerPane, ScreenPopOff};
-use crate::api::{ApiError, Read, Versioned, use_crm};
+use crate::api::{ApiError, Lookup, Versioned, use_crm};
 use crate::contact::model::draft::create_key;
 use crate::contact::model::form::prefill;
 use crate::contact::{CustomerHeader, NewContactForm};
@@ -47,7 +47,7 @@ pub fn NativeInteraction(
     });
     let interaction = Memo::new(move |_| desk.with(|d| d.shown().map(|l| l.id.clone()).unwrap_or_default()));
 
-    let answers: Read<Option<ContactList>> = Read::new(
+    let answers: Lookup<Option<ContactList>> = Lookup::new(
         move || looked_up.get(),
         move |who, abort| {
             let ask =

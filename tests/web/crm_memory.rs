@@ -10,9 +10,8 @@ use std::rc::Rc;
 
 use c360_panel::api::{ApiError, Crm, CrmFuture, Versioned};
 use c360_wire::crm::{
-    AuditAction, AuditEntry, AuditHistory, Contact, ContactList, ContactRules, ContactSummary, CrmProblem,
-    FieldDefinition, FieldList, Layout, Layouts, NewContact, RecordType, audit_changes, builtin_fields, default_layout,
-    validate_search,
+    Contact, ContactList, ContactRules, ContactSummary, CrmProblem, FieldDefinition, FieldList, Layout, Layouts,
+    NewContact, RecordType, builtin_fields, default_layout, validate_search,
 };
 use c360_wire::{Identity, Problem};
 use chrono::Utc;
@@ -30,7 +29,6 @@ pub struct Call {
 #[derive(Default)]
 struct State {
     contacts: Vec<Contact>,
-    audit: Vec<(String, AuditEntry)>,
     layout: Option<Layout>,
     custom: Vec<FieldDefinition>,
     default_country: Option<String>,
@@ -154,13 +152,6 @@ impl MemoryCrm {
             updated_by: "E2E Agent".into(),
             details: clean,
         };
-        let entry = AuditEntry {
-            at: now,
-            by: stored.updated_by.clone(),
-            action: AuditAction::Create,
-            changes: audit_changes(None, &stored.details),
-        };
-        state.audit.push((id, entry));
         state.contacts.push(stored.clone());
         Ok(Versioned { version: stored.version, contact: stored })
     }
@@ -179,13 +170,6 @@ impl MemoryCrm {
             ..current.clone()
         };
         let mut state = self.0.borrow_mut();
-        let entry = AuditEntry {
-            at: now,
-            by: by.to_owned(),
-            action: AuditAction::Update,
-            changes: audit_changes(Some(&current.details), &next.details),
-        };
-        state.audit.push((current.contact_id.clone(), entry));
         if let Some(slot) = state.contacts.iter_mut().find(|c| c.contact_id == current.contact_id) {
             *slot = next.clone();
         }
@@ -273,16 +257,6 @@ impl Crm for MemoryCrm {
                 return Err(ApiError::Stale(Box::new(current)));
             }
             crm.patch(&current, &patch, "E2E Agent")
-        })
-    }
-
-    fn get_contact_history(&self, contact_id: &str, abort: Option<AbortSignal>) -> CrmFuture<AuditHistory> {
-        let id = contact_id.to_owned();
-        self.call(format!("history {id}"), abort, move |crm| {
-            let mut entries: Vec<AuditEntry> =
-                crm.0.borrow().audit.iter().filter(|(of, _)| *of == id).map(|(_, e)| e.clone()).collect();
-            entries.reverse();
-            Ok(AuditHistory { entries })
         })
     }
 

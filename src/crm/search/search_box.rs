@@ -8,7 +8,7 @@ use web_sys::Node;
 use super::SearchResult;
 use super::model::{DEBOUNCE_MS, LIMIT, Move, found_text, moved};
 use super::search_message::{Answer, SearchMessage};
-use crate::api::{Read, use_crm};
+use crate::api::{Lookup, use_crm};
 use crate::ui::{Debounce, explain, ids::unique_id};
 
 /// The search box at the top of a native-CRM panel: results after two characters and a short
@@ -29,7 +29,7 @@ pub fn SearchBox(
     let expanded = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     let debounce = Debounce::new(DEBOUNCE_MS as u64);
-    let results: Read<Option<(SearchQuery, ContactList)>> = Read::new(
+    let results: Lookup<Option<(SearchQuery, ContactList)>> = Lookup::new(
         move || query.get(),
         move |query: Option<SearchQuery>, abort| {
             let search = query.as_ref().map(|q| crm.get().search_contacts(&q.text, Some(LIMIT), abort));

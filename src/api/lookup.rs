@@ -1,0 +1,86 @@
+//! [`Lookup`]: a read of the API rendered outside `<Suspense>` (a search popup, a card with its own
+//! loading state) — the same contract as [`Read`](super::Read), on a plain effect and a spawned
+//! task instead of a resource. A resource's machinery (async-derived state, suspense
+//! registration) is compiled once per answer type; the panel's CRM reads never suspend, and
+//! without it they cost the bundle a fraction (docs/performance.md has the numbers).
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::AbortSignal;
+
+use super::{ApiError, InFlight};
+
+/// One read that follows its source: `fetch(source(), abort)` runs when it is created, again
+/// whenever `source` changes (the request in flight is aborted then) and on [`Lookup::retry`].
+pub struct Lookup<T: 'static> {
+    answer: RwSignal<Option<Result<T, ApiError>>, LocalStorage>,
+    again: Trigger,
+}
+
+impl<T: Clone + 'static> Lookup<T> {
+    /// A lookup of `fetch` for `source`, owned by the current owner (its requests end with it).
+    pub fn new<S, Fut>(
+        source: impl Fn() -> S + 'static,
+        fetch: impl Fn(S, Option<AbortSignal>) -> Fut + 'static,
+    ) -> Self
+    where
+        S: 'static,
+        Fut: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        let in_flight = InFlight::new();
+        let answer = RwSignal::new_local(None);
+        let again = Trigger::new();
+        // A render effect runs at once (the first request starts with the component) and again,
+        // synchronously, when what it tracks changes; it lives as long as the owner keeps it.
+        let effect = RenderEffect::new(move |_| {
+            again.track();
+            let wanted = source();
+            in_flight.abort_all();
+            let request = untrack(|| fetch(wanted, in_flight.signal()));
+            if answer.try_with_untracked(Option::is_some) == Some(true) {
+                answer.try_set(None);
+            }
+            spawn_local(async move {
+                let result = request.await;
+                // `try_`: an answer that lands after its reader is gone is dropped with it.
+                if !matches!(result, Err(ApiError::Aborted)) {
+                    answer.try_set(Some(result));
+                }
+            });
+        });
+        StoredValue::new_local(effect);
+        Self { answer, again }
+    }
+
+    /// The answer (tracked): `None` while a request runs, then its result — and `None` for a
+    /// reader already gone.
+    pub fn with<U>(&self, f: impl FnOnce(Option<&Result<T, ApiError>>) -> U) -> U {
+        let mut f = Some(f);
+        let read = self.answer.try_with(|answer| f.take().map(|f| f(answer.as_ref())));
+        match (read.flatten(), f) {
+            (Some(out), _) => out,
+            (None, Some(f)) => f(None),
+            (None, None) => unreachable!("f runs once, and answers when it runs"),
+        }
+    }
+
+    /// Whether its owner is gone (a context value can outlive the component that provided it).
+    pub fn is_disposed(&self) -> bool {
+        self.answer.is_disposed()
+    }
+
+    /// Asks again (the agent's "Try again").
+    pub fn retry(&self) {
+        self.again.notify();
+    }
+}
+
+impl<T: 'static> Clone for Lookup<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static> Copy for Lookup<T> {}
