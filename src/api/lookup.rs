@@ -10,12 +10,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::AbortSignal;
 
+use super::answer::Answer;
 use super::{ApiError, InFlight};
 
 /// One read that follows its source: `fetch(source(), abort)` runs when it is created, again
 /// whenever `source` changes (the request in flight is aborted then) and on [`Lookup::retry`].
 pub struct Lookup<T: 'static> {
-    answer: RwSignal<Option<Result<T, ApiError>>, LocalStorage>,
+    answer: Answer<T>,
     again: Trigger,
 }
 
@@ -30,7 +31,7 @@ impl<T: Clone + 'static> Lookup<T> {
         Fut: Future<Output = Result<T, ApiError>> + 'static,
     {
         let in_flight = InFlight::new();
-        let answer = RwSignal::new_local(None);
+        let answer = Answer::new();
         let again = Trigger::new();
         // A render effect runs at once (the first request starts with the component) and again,
         // synchronously, when what it tracks changes; it lives as long as the owner keeps it.
@@ -39,16 +40,8 @@ impl<T: Clone + 'static> Lookup<T> {
             let wanted = source();
             in_flight.abort_all();
             let request = untrack(|| fetch(wanted, in_flight.signal()));
-            if answer.try_with_untracked(Option::is_some) == Some(true) {
-                answer.try_set(None);
-            }
-            spawn_local(async move {
-                let result = request.await;
-                // `try_`: an answer that lands after its reader is gone is dropped with it.
-                if !matches!(result, Err(ApiError::Aborted)) {
-                    answer.try_set(Some(result));
-                }
-            });
+            answer.forget();
+            spawn_local(async move { answer.settle(request.await) });
         });
         StoredValue::new_local(effect);
         Self { answer, again }
@@ -57,13 +50,7 @@ impl<T: Clone + 'static> Lookup<T> {
     /// The answer (tracked): `None` while a request runs, then its result — and `None` for a
     /// reader already gone.
     pub fn with<U>(&self, f: impl FnOnce(Option<&Result<T, ApiError>>) -> U) -> U {
-        let mut f = Some(f);
-        let read = self.answer.try_with(|answer| f.take().map(|f| f(answer.as_ref())));
-        match (read.flatten(), f) {
-            (Some(out), _) => out,
-            (None, Some(f)) => f(None),
-            (None, None) => unreachable!("f runs once, and answers when it runs"),
-        }
+        self.answer.with(f)
     }
 
     /// Whether its owner is gone (a context value can outlive the component that provided it).

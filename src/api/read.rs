@@ -12,6 +12,7 @@ use leptos::reactive::effect::ImmediateEffect;
 use web_sys::{AbortController, AbortSignal};
 
 use super::ApiError;
+use super::answer::Answer;
 
 /// The abort controllers of the requests an owner (a component, a store) has running; every one
 /// is aborted when that owner is cleaned up.
@@ -59,7 +60,7 @@ pub struct Read<T: 'static> {
     /// The answer for readers outside `<Suspense>` (a live region, a card with its own loading
     /// text): reading the resource itself there would hold up the nearest enclosing `<Suspense>`
     /// until it resolves.
-    answer: RwSignal<Option<Result<T, ApiError>>, LocalStorage>,
+    answer: Answer<T>,
 }
 
 impl<T: Clone + 'static> Read<T> {
@@ -73,7 +74,7 @@ impl<T: Clone + 'static> Read<T> {
         Fut: Future<Output = Result<T, ApiError>> + 'static,
     {
         let in_flight = InFlight::new();
-        let answer = RwSignal::new_local(None);
+        let answer = Answer::new();
         let source = Arc::new(source);
         // A `LocalResource` (leptos 0.8) awaits the request in flight before it starts the next
         // one, and then shows its answer: aborting it as soon as the source moves on lets the next
@@ -87,15 +88,9 @@ impl<T: Clone + 'static> Read<T> {
         let resource = LocalResource::new(move || {
             let request = fetch(source(), in_flight.signal());
             async move {
-                // `try_`: an answer that lands after its reader is gone (a request that ignored
-                // its abort, or needed none) is dropped with it.
-                if answer.try_with_untracked(Option::is_some) == Some(true) {
-                    answer.try_set(None);
-                }
+                answer.forget();
                 let result = request.await;
-                if !matches!(result, Err(ApiError::Aborted)) {
-                    answer.try_set(Some(result.clone()));
-                }
+                answer.settle(result.clone());
                 result
             }
         });
@@ -105,13 +100,7 @@ impl<T: Clone + 'static> Read<T> {
     /// The answer (tracked): `None` while a request runs, then its result — and `None` for a
     /// reader already gone (an update that was on its way when its component left still runs).
     pub fn with<U>(&self, f: impl FnOnce(Option<&Result<T, ApiError>>) -> U) -> U {
-        let mut f = Some(f);
-        let read = self.answer.try_with(|answer| f.take().map(|f| f(answer.as_ref())));
-        match (read.flatten(), f) {
-            (Some(out), _) => out,
-            (None, Some(f)) => f(None),
-            (None, None) => unreachable!("f runs once, and answers when it runs"),
-        }
+        self.answer.with(f)
     }
 
     /// Whether its owner is gone (a context value can outlive the component that provided it).
