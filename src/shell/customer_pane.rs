@@ -33,8 +33,8 @@ pub fn CustomerPane(
     /// Whether the picker is shown over an open contact.
     #[prop(into)]
     picker_open: Signal<bool>,
-    /// Called after the agent picks (closes the picker).
-    on_picked: Callback<()>,
+    /// Called once the agent picked or created a contact (the picker closes, focus follows).
+    on_opened: Callback<()>,
     /// Asks the identity match again.
     on_retry: Callback<()>,
 ) -> impl IntoView {
@@ -47,7 +47,7 @@ pub fn CustomerPane(
     });
     let pick = Callback::new(move |id: String| {
         desk.maybe_update(|d| d.open_contact(&id));
-        on_picked.run(());
+        on_opened.run(());
     });
     let picker = {
         let picker_id = picker_id.clone();
@@ -77,6 +77,7 @@ pub fn CustomerPane(
                     cache.forget(&identity_for_cache);
                 }
                 desk.maybe_update(|d| d.open_contact(&v.contact.contact_id));
+                on_opened.run(());
             });
             view! {
                 <NewContactForm

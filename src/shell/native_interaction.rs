@@ -87,7 +87,16 @@ pub fn NativeInteraction(
         let open = picker_open.get_untracked();
         picker_for.set((!open).then(|| interaction.get_untracked()));
     });
-    let close_picker = Callback::new(move |()| picker_for.set(None));
+    // A contact just picked or created replaces the button or form that had focus: focus goes to
+    // where it now shows, so keyboard and screen-reader users are not left at the page's top.
+    let opened_one = Callback::new(move |()| {
+        picker_for.set(None);
+        request_animation_frame(move || {
+            if let Some(body) = body.get_untracked() {
+                let _ = body.focus();
+            }
+        });
+    });
 
     let badge = {
         let picker_id = picker_id.clone();
@@ -117,7 +126,7 @@ pub fn NativeInteraction(
                     matches
                     picker_id=picker_id.clone()
                     picker_open
-                    on_picked=close_picker
+                    on_opened=opened_one
                     on_retry=Callback::new(move |()| answers.retry())
                 />
             }
@@ -132,7 +141,10 @@ pub fn NativeInteraction(
             let open = Callback::new(move |id: String| {
                 desk.maybe_update(|d| d.open_contact(&id));
             });
-            let on_created = Callback::new(move |v: Versioned| open.run(v.contact.contact_id));
+            let on_created = Callback::new(move |v: Versioned| {
+                open.run(v.contact.contact_id);
+                opened_one.run(());
+            });
             let on_cancel = Callback::new(move |()| {
                 desk.maybe_update(|d| d.close_record());
             });
@@ -146,7 +158,7 @@ pub fn NativeInteraction(
             Some((headline, advice, testid)) => view! { <Notice headline advice testid/> }.into_any(),
             None => ().into_any(),
         },
-        Shows::Record => view! { {opened} }.into_any(),
+        Shows::Record => view! { <div class="customer-body" tabindex="-1" node_ref=body>{opened}</div> }.into_any(),
         Shows::Customer => {
             let (badge, pane) = (badge.clone(), pane.clone());
             view! {

@@ -90,6 +90,8 @@ async fn several_matches_show_a_count_badge_and_a_picker_and_choosing_opens_one(
     sam.click();
     until("Sam's card", || texts(&root, "[data-testid=contact-name]") == ["Sam Whitfield"]).await;
     assert!(!has(&root, "[data-testid=match-picker]"), "the picker closes");
+    until("focus follows the pick", || document().active_element().is_some_and(|e| e.class_name() == "customer-body"))
+        .await;
     assert_eq!(desk.with_untracked(|d| d.recorded_contact("int-1").map(str::to_owned)), Some("c-2".into()));
 
     // The badge stays, and brings the picker back to change one's mind.
@@ -170,4 +172,22 @@ async fn with_no_interaction_a_contact_found_by_search_opens_on_its_own() {
     });
     until("the form", || has(&root, "[data-testid=new-contact-form]")).await;
     assert_eq!(crate::support::value_of(&find(&root, "[data-testid=input-lastName]")), "Quinn");
+}
+
+#[wasm_bindgen_test]
+async fn with_screen_pop_off_a_contact_the_agent_opens_shows_at_once() {
+    let crm = crm();
+    let (root, desk, _handle) = mount(crm.clone());
+    desk.update(|d| {
+        d.set_screen_pop(false);
+        d.start(&call("int-1", LANDLINE));
+    });
+    tick().await;
+    assert!(has(&root, "[data-testid=screen-pop-off]"));
+    assert_eq!(matches_asked(&crm), 0, "nothing looked up before the agent acts");
+    desk.update(|d| {
+        d.open_contact("c-2");
+    });
+    until("Sam's card", || texts(&root, "[data-testid=contact-name]") == ["Sam Whitfield"]).await;
+    assert!(!has(&root, "[data-testid=screen-pop-off]"));
 }

@@ -61,14 +61,21 @@ impl Desk {
         }
     }
 
+    /// Opening a contact (or starting one) is the agent asking for the interaction's customer,
+    /// with screen pop off as with it on.
     fn set_record(&mut self, record: Record) -> bool {
         let focused = self.focused.clone();
-        let slot = match self.live.iter_mut().find(|l| Some(&l.id) == focused.as_ref()) {
-            Some(live) => &mut live.record,
-            None => &mut self.unattached,
+        let asking = record != Record::Matched;
+        let (slot, newly_asked) = match self.live.iter_mut().find(|l| Some(&l.id) == focused.as_ref()) {
+            Some(live) => {
+                let newly_asked = asking && !live.asked;
+                live.asked |= asking;
+                (&mut live.record, newly_asked)
+            }
+            None => (&mut self.unattached, false),
         };
         let changed = *slot != record;
         *slot = record;
-        changed
+        changed || newly_asked
     }
 }

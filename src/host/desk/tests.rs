@@ -184,3 +184,17 @@ fn with_no_interaction_the_desk_keeps_its_own_record() {
     desk.start(&call("a", "+14155550100"));
     assert_eq!(desk.record(), &Record::Matched, "a new interaction starts from its own match");
 }
+
+#[test]
+fn opening_a_contact_with_screen_pop_off_is_asking_for_the_customer() {
+    let mut desk = Desk::default();
+    desk.set_screen_pop(false);
+    desk.start(&call("a", "+14155550100"));
+    assert!(desk.waits_for_agent());
+    assert!(desk.open_contact("c-1"));
+    assert!(!desk.waits_for_agent(), "the agent opened a contact for it");
+    assert_eq!(desk.looked_up().unwrap().0.id, "a");
+    desk.start(&call("b", "+14155550101"));
+    desk.create_contact("Zoe");
+    assert!(desk.looked_up().is_some(), "so is starting a new one");
+}
