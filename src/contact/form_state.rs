@@ -13,10 +13,14 @@ use super::model::form::{FieldErrors, save_failure};
 use crate::api::ApiError;
 use crate::ui::ids::unique_id;
 
-/// Focuses input `key` of form `form_id` once it is rendered.
+/// Focuses input `key` of form `form_id` once it is rendered — if the panel has focus: a form
+/// restored after a reload or a switch of interaction must not pull focus out of the workspace.
 pub fn focus_input(form_id: &str, key: &str) {
     let id = form_input::ids(form_id, key).0;
     request_animation_frame(move || {
+        if !document().has_focus().unwrap_or(false) {
+            return;
+        }
         if let Some(el) = document().get_element_by_id(&id) {
             let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&el).focus();
         }
