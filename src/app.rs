@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::api::{ApiClient, Read, TokenRefused, get_host_origins};
+use crate::crm::screen_pop::MatchCache;
 use crate::history::InsightsCache;
 use crate::host::{Desk, HostBridge, HostEvent, Subject, bridge, look};
 use crate::intl::AgentIntl;
@@ -39,6 +40,8 @@ pub fn App() -> impl IntoView {
     let desk = RwSignal::new(Desk::default());
     let cache = InsightsCache::new();
     provide_context(cache);
+    let matches = MatchCache::new();
+    provide_context(matches);
     let intl = AgentIntl::new();
     provide_context(intl);
     if let Some(identity) = session.identity.clone() {
@@ -80,6 +83,7 @@ pub fn App() -> impl IntoView {
                 perf::mark(perf::HOST_STARTED);
                 if let Subject::Customer(identity) = crate::host::desk::subject_of(&started) {
                     cache.forget(&identity);
+                    matches.forget(&identity);
                 }
                 desk.update(|d| d.start(&started));
             }

@@ -2,7 +2,8 @@
 //! customer on the current interaction is — history first, insights and the contact record next.
 //!
 //! The folders are the map. Capabilities: [`history`] (the timeline, its filters and summaries),
-//! [`insights`] (mood and topics), [`contact`] (who the customer is). Shared atoms in [`ui`]. The
+//! [`insights`] (mood and topics), [`contact`] (who the customer is: the
+//! contact card, its forms), [`crm`] (the native CRM's search and screen pop). Shared atoms in [`ui`]. The
 //! edges: [`api`] (the one HTTP client), [`host`] (the embedding protocol), [`intl`] (the agent's
 //! language and time zone). [`shell`] opens the panel and shows the interaction in focus; [`App`]
 //! ties it together. Imports go one way: app → shell → capabilities → ui → edges.
@@ -10,6 +11,7 @@
 pub mod api;
 mod app;
 pub mod contact;
+pub mod crm;
 pub mod history;
 pub mod host;
 pub mod insights;

@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use web_sys::AbortSignal;
 
 use super::ApiError;
-use super::request::{Outgoing, build_request, decode, send};
+use super::request::{Outgoing, Received, build_request, decode, send};
 
 /// Why the service refused the panel's token (a 401).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +36,7 @@ impl TokenRefused {
 /// panel may accept. Needs no token (the host hands the token over by message).
 pub async fn get_host_origins(tenant_id: &str, abort: Option<&AbortSignal>) -> Result<HostOrigins, ApiError> {
     let request = build_request(&routes::host_origins(tenant_id), &[], Outgoing::GET, None, abort)?;
-    decode(&send(request, abort).await?)
+    decode(&send(request, abort).await?.body)
 }
 
 /// Calls the Customer 360 API for one tenant with one panel token.
@@ -52,6 +52,11 @@ impl ApiClient {
     /// A client for `tenant_id` at `base` (`""` = same origin).
     pub fn new(base: impl Into<String>, tenant_id: impl Into<String>, token: impl Into<String>) -> Self {
         Self { base: base.into(), tenant_id: tenant_id.into(), token: token.into(), on_token_refused: None }
+    }
+
+    /// The tenant this client calls for.
+    pub fn tenant_id(&self) -> &str {
+        &self.tenant_id
     }
 
     /// Calls `callback` whenever the service refuses this client's token. Embedded, the panel
@@ -86,24 +91,24 @@ impl ApiClient {
     }
 
     /// A `GET` of our API, decoded as `T`.
-    async fn get<T: DeserializeOwned>(
+    pub(super) async fn get<T: DeserializeOwned>(
         &self,
         path: &str,
         query: &[(&str, &str)],
         abort: Option<&AbortSignal>,
     ) -> Result<T, ApiError> {
-        decode(&self.request(path, query, Outgoing::GET, abort).await?)
+        decode(&self.request(path, query, Outgoing::GET, abort).await?.body)
     }
 
     /// Every call of this client: `outgoing` to `path` under the client's base, with its token. A
     /// refused token is reported to [`ApiClient::on_token_refused`]'s callback.
-    async fn request(
+    pub(super) async fn request(
         &self,
         path: &str,
         query: &[(&str, &str)],
         outgoing: Outgoing<'_>,
         abort: Option<&AbortSignal>,
-    ) -> Result<String, ApiError> {
+    ) -> Result<Received, ApiError> {
         let url = format!("{}{path}", self.base);
         let answer = match build_request(&url, query, outgoing, Some(&self.token), abort) {
             Ok(request) => send(request, abort).await,

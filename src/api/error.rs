@@ -1,6 +1,7 @@
 //! `ApiError`: every way a call can fail, in the terms the panel shows an agent.
 
 use c360_wire::Problem;
+use c360_wire::crm::{Contact, CrmProblem};
 use c360_wire::problem::codes;
 
 /// Why a call failed, in the terms the panel shows an agent.
@@ -18,6 +19,12 @@ pub enum ApiError {
     /// The request was refused as malformed.
     #[error("{}", .0.detail)]
     BadRequest(Problem),
+    /// A CRM record changed since the panel read it (412): the current one, to merge with.
+    #[error("Someone else changed this record meanwhile")]
+    Stale(Box<Contact>),
+    /// Other contacts already hold a phone number or email of a new contact (409 `duplicate`).
+    #[error("{}", .0.problem.detail)]
+    Duplicate(Box<CrmProblem>),
     /// Too many requests; retry after the given seconds.
     #[error("The service is busy")]
     RateLimited { retry_after: Option<u32> },
@@ -38,8 +45,24 @@ pub enum ApiError {
 
 impl ApiError {
     /// Maps a non-2xx answer to an error, reading the problem body when there is one (any other
-    /// body, JSON or not, is tolerated).
+    /// body, JSON or not, is tolerated). The CRM's two answers with more than a problem are read
+    /// whole: a 412 carries the current record, a 409 `duplicate` the contacts in the way.
     pub fn from_response(status: u16, body: &str, retry_after: Option<&str>) -> Self {
+        match status {
+            412 => {
+                if let Ok(current) = serde_json::from_str::<Contact>(body) {
+                    return ApiError::Stale(Box::new(current));
+                }
+            }
+            409 => {
+                if let Ok(crm) = serde_json::from_str::<CrmProblem>(body).map(Box::new)
+                    && crm.is_duplicate()
+                {
+                    return ApiError::Duplicate(crm);
+                }
+            }
+            _ => {}
+        }
         let problem = serde_json::from_str::<Problem>(body).ok();
         let detail = problem.as_ref().map(|p| p.detail.clone()).unwrap_or_else(|| body.chars().take(200).collect());
         match status {
@@ -70,6 +93,28 @@ impl ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stale_write_carries_the_current_record_and_a_duplicate_its_holders() {
+        let current = r#"{"contactId":"c-1","firstName":"Dana","lastName":"Whitfield","crmUrl":"/c/c-1","version":5,
+            "createdAt":"2026-01-05T10:00:00Z","updatedAt":"2026-02-01T08:30:15Z","updatedBy":"Sam"}"#;
+        let ApiError::Stale(contact) = ApiError::from_response(412, current, None) else { panic!("not stale") };
+        assert_eq!((contact.version, contact.updated_by.as_str()), (5, "Sam"));
+        let duplicate = r#"{"status":409,"title":"Conflict","detail":"Dana Whitfield already has this phone number or email.",
+            "errors":[{"field":"phones[0]","code":"duplicate","message":"Dana Whitfield already has +14155550100."}],
+            "duplicates":[{"contactId":"c-1","firstName":"Dana","lastName":"Whitfield","phones":["+14155550100"]}]}"#;
+        let ApiError::Duplicate(crm) = ApiError::from_response(409, duplicate, None) else { panic!("not a duplicate") };
+        assert_eq!(crm.duplicates[0].full_name(), "Dana Whitfield");
+        assert_eq!(crm.problem.errors[0].field, "phones[0]");
+        let off = r#"{"status":409,"title":"Conflict","detail":"Native CRM is off.","errors":[{"field":"tenantId","code":"native_crm_off","message":"x"}]}"#;
+        assert!(matches!(ApiError::from_response(409, off, None), ApiError::BadRequest(p) if p.status == 409));
+        let required = ApiError::from_response(
+            428,
+            r#"{"status":428,"title":"Precondition Required","detail":"Send If-Match."}"#,
+            None,
+        );
+        assert!(matches!(required, ApiError::BadRequest(p) if p.status == 428), "a 428 is a plain problem");
+    }
 
     #[test]
     fn maps_answers_to_what_the_agent_is_told() {

@@ -1,12 +1,20 @@
-//! The panel's one HTTP client, [`ApiClient`] (gloo-net, serde_json), the errors it answers in the
-//! terms an agent is shown, and [`Read`], how components read with it. Components never build URLs.
+//! The panel's one HTTP client, [`ApiClient`] (gloo-net, serde_json) with its native CRM calls, the
+//! errors it answers in the terms an agent is shown, [`Read`], how components read with it, and
+//! [`CrmSource`], the seam through which CRM components reach it. Components never build URLs.
 
+mod answer;
 mod client;
+mod crm;
+mod crm_source;
 mod error;
+mod lookup;
 mod read;
 mod request;
 
 pub use client::{ApiClient, TokenRefused, get_host_origins};
+pub use crm::Versioned;
+pub use crm_source::{Crm, CrmFuture, CrmSource, use_crm};
 pub use error::ApiError;
+pub use lookup::Lookup;
 pub use read::{InFlight, Read};
-pub use request::{Outgoing, build_request, decode};
+pub use request::{Outgoing, Received, build_request, decode};

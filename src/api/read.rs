@@ -12,6 +12,7 @@ use leptos::reactive::effect::ImmediateEffect;
 use web_sys::{AbortController, AbortSignal};
 
 use super::ApiError;
+use super::answer::Answer;
 
 /// The abort controllers of the requests an owner (a component, a store) has running; every one
 /// is aborted when that owner is cleaned up.
@@ -59,7 +60,7 @@ pub struct Read<T: 'static> {
     /// The answer for readers outside `<Suspense>` (a live region, a card with its own loading
     /// text): reading the resource itself there would hold up the nearest enclosing `<Suspense>`
     /// until it resolves.
-    answer: RwSignal<Option<Result<T, ApiError>>, LocalStorage>,
+    answer: Answer<T>,
 }
 
 impl<T: Clone + 'static> Read<T> {
@@ -73,7 +74,7 @@ impl<T: Clone + 'static> Read<T> {
         Fut: Future<Output = Result<T, ApiError>> + 'static,
     {
         let in_flight = InFlight::new();
-        let answer = RwSignal::new_local(None);
+        let answer = Answer::new();
         let source = Arc::new(source);
         // A `LocalResource` (leptos 0.8) awaits the request in flight before it starts the next
         // one, and then shows its answer: aborting it as soon as the source moves on lets the next
@@ -87,22 +88,24 @@ impl<T: Clone + 'static> Read<T> {
         let resource = LocalResource::new(move || {
             let request = fetch(source(), in_flight.signal());
             async move {
-                if answer.with_untracked(Option::is_some) {
-                    answer.set(None);
-                }
+                answer.forget();
                 let result = request.await;
-                if !matches!(result, Err(ApiError::Aborted)) {
-                    answer.set(Some(result.clone()));
-                }
+                answer.settle(result.clone());
                 result
             }
         });
         Self { resource, answer }
     }
 
-    /// The answer (tracked): `None` while a request runs, then its result.
+    /// The answer (tracked): `None` while a request runs, then its result — and `None` for a
+    /// reader already gone (an update that was on its way when its component left still runs).
     pub fn with<U>(&self, f: impl FnOnce(Option<&Result<T, ApiError>>) -> U) -> U {
-        self.answer.with(|answer| f(answer.as_ref()))
+        self.answer.with(f)
+    }
+
+    /// Whether its owner is gone (a context value can outlive the component that provided it).
+    pub fn is_disposed(&self) -> bool {
+        self.answer.is_disposed()
     }
 
     /// Asks again (the agent's "Try again").

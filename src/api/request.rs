@@ -2,6 +2,7 @@
 //! headers (`If-Match`, `Idempotency-Key` for the CRM's writes), an abort signal — sent with
 //! gloo-net; and the decoding of answers with serde_json.
 
+use c360_wire::crm::headers::ETAG;
 use gloo_net::http::{Method, Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 use web_sys::AbortSignal;
@@ -52,10 +53,19 @@ pub fn build_request(
     .map_err(|_| ApiError::Network("the request could not be made".into()))
 }
 
-/// Sends a request [`build_request`] made with `abort`. Answers the body of a 2xx; anything else
-/// becomes the [`ApiError`] the agent is shown, and a request aborted at any point is
+/// A 2xx answer: its body, and the `ETag` a CRM record comes with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Received {
+    /// The body as text.
+    pub body: String,
+    /// The `ETag` header, if any.
+    pub etag: Option<String>,
+}
+
+/// Sends a request [`build_request`] made with `abort`. Answers a 2xx's body and `ETag`; anything
+/// else becomes the [`ApiError`] the agent is shown, and a request aborted at any point is
 /// [`ApiError::Aborted`] (so an answer that arrives after its abort is never used).
-pub async fn send(request: Request, abort: Option<&AbortSignal>) -> Result<String, ApiError> {
+pub async fn send(request: Request, abort: Option<&AbortSignal>) -> Result<Received, ApiError> {
     let aborted = || abort.is_some_and(AbortSignal::aborted);
     // The browser's reason (offline, refused, CORS) is in its console already.
     let failed =
@@ -66,7 +76,7 @@ pub async fn send(request: Request, abort: Option<&AbortSignal>) -> Result<Strin
         return Err(ApiError::Aborted);
     }
     if response.ok() {
-        Ok(body)
+        Ok(Received { body, etag: response.headers().get(ETAG) })
     } else {
         let retry_after = response.headers().get("retry-after");
         Err(ApiError::from_response(response.status(), &body, retry_after.as_deref()))

@@ -20,6 +20,9 @@ pub fn CustomerHeader(
     /// The interaction has ended.
     #[prop(into)]
     ended: Signal<bool>,
+    /// More about who it is (the native CRM's count badge).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let intl = use_intl();
     let shown = Signal::derive(move || {
@@ -33,6 +36,7 @@ pub fn CustomerHeader(
             {move || shown.with(|s| s.1.clone()).map(|region| view! {
                 <p class="customer-region" data-testid="customer-region">{region}</p>
             })}
+            {children.map(|c| c())}
             {move || ended.get().then(|| view! {
                 <p class="interaction-ended" data-testid="interaction-ended">
                     <span aria-hidden="true">"■ "</span>"Interaction ended"

@@ -7,5 +7,5 @@ pub mod event;
 pub mod look;
 
 pub use bridge::HostBridge;
-pub use desk::{Desk, Live, Subject};
+pub use desk::{Desk, Live, Record, Subject};
 pub use event::{HostContext, HostEvent, InteractionType, Rejected, Started, Theme};

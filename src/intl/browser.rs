@@ -1,7 +1,7 @@
 //! [`Formatters`] in the browser: the `Intl` objects of one locale and time zone, each built the
 //! first time it is needed and then reused for every row (the browser carries the locale tables).
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use chrono::{Local, NaiveDate, TimeZone};
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
@@ -22,6 +22,8 @@ pub struct Formatters {
     zone_day: OnceCell<Intl::DateTimeFormat>,
     relative: OnceCell<Intl::RelativeTimeFormat>,
     regions: OnceCell<Option<(JsValue, Function)>>,
+    /// Times of day in other zones (a customer's), one formatter per zone asked for.
+    elsewhere: RefCell<Vec<(String, Intl::DateTimeFormat)>>,
 }
 
 impl Formatters {
@@ -40,6 +42,7 @@ impl Formatters {
             zone_day: OnceCell::new(),
             relative: OnceCell::new(),
             regions: OnceCell::new(),
+            elsewhere: RefCell::new(Vec::new()),
         }
     }
 
@@ -60,6 +63,37 @@ impl Formatters {
             self.time.get_or_init(|| date_time(&self.locale, zone, &[("hour", "numeric"), ("minute", "2-digit")])),
             ms,
         )
+    }
+
+    /// The weekday and time of day in another zone ("Tue 9:05 AM"), and that zone's name
+    /// ("Eastern Standard Time"); both empty if the browser does not know the zone.
+    pub fn time_in(&self, ms: i64, zone: &str) -> (String, String) {
+        if !accepts(&self.locale, Some(zone)) {
+            return (String::new(), String::new());
+        }
+        let mut elsewhere = self.elsewhere.borrow_mut();
+        let at = match elsewhere.iter().position(|(z, _)| z == zone) {
+            Some(at) => at,
+            None => {
+                let options =
+                    [("weekday", "short"), ("hour", "numeric"), ("minute", "2-digit"), ("timeZoneName", "long")];
+                elsewhere.push((zone.to_owned(), date_time(&self.locale, Some(zone), &options)));
+                elsewhere.len() - 1
+            }
+        };
+        // The parts, so the zone's name can stand on its own line.
+        let parts = elsewhere[at].1.format_to_parts(&Date::new(&JsValue::from_f64(ms as f64)));
+        let (mut time, mut name) = (String::new(), String::new());
+        for part in parts.iter() {
+            let field =
+                |key: &str| Reflect::get(&part, &key.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+            if field("type") == "timeZoneName" {
+                name = field("value");
+            } else {
+                time.push_str(&field("value"));
+            }
+        }
+        (time.trim().trim_end_matches(',').to_owned(), name)
     }
 
     /// Full date and time, for a tooltip or a screen reader.

@@ -31,6 +31,12 @@ impl AgentIntl {
         self.formatters.with(f)
     }
 
+    /// Formats with the current formatters, without subscribing to their changes (a value
+    /// computed once, when a component is built).
+    pub fn with_untracked<U>(&self, f: impl FnOnce(&Formatters) -> U) -> U {
+        self.formatters.with_untracked(f)
+    }
+
     /// Reads and formats in `locale` from now on, if the browser accepts the tag; answers whether
     /// the host's choice changed.
     pub fn set_locale(&self, locale: &str) -> bool {

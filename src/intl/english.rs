@@ -30,6 +30,11 @@ impl Formatters {
         local(ms).map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
     }
 
+    /// The weekday and time of day, and `zone` as its name (natively, in this machine's zone).
+    pub fn time_in(&self, ms: i64, zone: &str) -> (String, String) {
+        (local(ms).map(|t| t.format("%a %H:%M").to_string()).unwrap_or_default(), zone.to_owned())
+    }
+
     /// Full date and time ("Fri 23 Aug 2024, 03:00").
     pub fn full(&self, ms: i64) -> String {
         local(ms).map(|t| t.format("%a %-d %b %Y, %H:%M").to_string()).unwrap_or_default()

@@ -1,18 +1,20 @@
 //! `ShownInteraction`: what the panel shows for the interaction in focus — the customer's header,
-//! limited profile (identity-only) and history, or a calm notice when there is no customer.
+//! limited profile (identity-only) and history, or a calm notice when there is no customer. In a
+//! native-CRM tenant it hands over to [`NativeInteraction`].
 
 use c360_wire::Identity;
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use super::ScreenPopOff;
+use super::{NativeInteraction, ScreenPopOff};
 use crate::contact::CustomerHeader;
 use crate::history::CustomerHistory;
-use crate::host::{Desk, Subject};
+use crate::host::{Desk, Live, Subject};
 use crate::ui::Notice;
 
+/// Who the shown interaction is with, as far as the panel shows it.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Idle,
     Customer,
     Internal,
@@ -20,9 +22,19 @@ enum Kind {
 }
 
 impl Kind {
+    /// The kind of the shown interaction (`None`: nothing shown).
+    pub(super) fn of(shown: Option<&Live>) -> Self {
+        match shown.map(|l| &l.subject) {
+            None => Kind::Idle,
+            Some(Subject::Customer(_)) => Kind::Customer,
+            Some(Subject::Internal) => Kind::Internal,
+            Some(Subject::Unidentified) => Kind::Unidentified,
+        }
+    }
+
     /// The calm explanation shown instead of a customer (headline, advice, test id); `None` for
     /// a customer.
-    fn notice(self) -> Option<(&'static str, &'static str, &'static str)> {
+    pub(super) fn notice(self) -> Option<(&'static str, &'static str, &'static str)> {
         match self {
             Kind::Customer => None,
             Kind::Idle => Some((
@@ -44,9 +56,64 @@ impl Kind {
     }
 }
 
+/// What both deployment models read of the shown interaction.
+pub(super) struct Shown {
+    /// Who it is with.
+    pub kind: Memo<Kind>,
+    /// Who is on screen, for the header (kept while the shown interaction has no customer, so the
+    /// header never reads an empty identity on its way out).
+    pub on_screen: Memo<Identity>,
+    /// Whose history is open, keyed by interaction as well as identity: a new call from the
+    /// customer on screen mounts their history afresh (the start dropped it from the cache), a
+    /// focus switch back is served from the cache. `None` while the customer waits for "Show
+    /// history", so nothing is requested for them.
+    pub looked_up: Memo<Option<(String, Identity)>>,
+    /// "Call · inbound" and the like.
+    pub label: Signal<String>,
+    /// The interaction has ended.
+    pub ended: Signal<bool>,
+    /// Screen pop is off and the agent has not asked yet.
+    pub waiting: Memo<bool>,
+    /// The history's container stays mounted: "Show history" moves focus to it, so keyboard and
+    /// screen-reader users land where the history appears instead of on the vanished button.
+    pub body: NodeRef<Div>,
+    /// The agent's "Show history".
+    pub open_history: Callback<()>,
+}
+
+impl Shown {
+    /// The shown interaction of `desk`, read for rendering.
+    pub(super) fn of(desk: RwSignal<Desk>) -> Self {
+        let body = NodeRef::<Div>::new();
+        Self {
+            kind: Memo::new(move |_| desk.with(|d| Kind::of(d.shown()))),
+            on_screen: Memo::new(move |previous: Option<&Identity>| {
+                desk.with(|d| d.shown_customer().map(|(_, identity)| identity.clone()))
+                    .or_else(|| previous.cloned())
+                    .unwrap_or_else(|| Identity::Phone { phone_number: String::new() })
+            }),
+            looked_up: Memo::new(move |_| {
+                desk.with(|d| d.looked_up().map(|(live, identity)| (live.id.clone(), identity.clone())))
+            }),
+            label: Signal::derive(move || desk.with(|d| d.shown().map(|l| l.label()).unwrap_or_default())),
+            ended: Signal::derive(move || desk.with(|d| d.shown().is_some_and(|l| l.ended))),
+            waiting: Memo::new(move |_| desk.with(Desk::waits_for_agent)),
+            body,
+            open_history: Callback::new(move |()| {
+                desk.maybe_update(|d| d.ask_for_shown());
+                if let Some(body) = body.get_untracked() {
+                    let _ = body.focus();
+                }
+            }),
+        }
+    }
+}
+
 /// Renders the desk's shown interaction: the customer's header, and their history mounted for
 /// that interaction (a customer seen moments ago comes from the cache). With screen pop off, a
-/// customer's history waits for the agent's "Show history"; nothing is requested before.
+/// customer's history waits for the agent's "Show history"; nothing is requested before. This is
+/// the identity-only workspace's view (with its limited profile); a native-CRM tenant gets the
+/// [`NativeInteraction`].
 #[component]
 pub fn ShownInteraction(
     /// The live interactions and the focused one; it must know the tenant's screen-pop setting
@@ -55,41 +122,12 @@ pub fn ShownInteraction(
     /// Identity-only workspace (no native CRM).
     limited: bool,
 ) -> impl IntoView {
-    let kind = Memo::new(move |_| {
-        desk.with(|d| match d.shown().map(|l| &l.subject) {
-            None => Kind::Idle,
-            Some(Subject::Customer(_)) => Kind::Customer,
-            Some(Subject::Internal) => Kind::Internal,
-            Some(Subject::Unidentified) => Kind::Unidentified,
-        })
-    });
-    // Who is on screen, for the header (kept while the shown interaction has no customer, so the
-    // header never reads an empty identity on its way out).
-    let on_screen = Memo::new(move |previous: Option<&Identity>| {
-        desk.with(|d| d.shown_customer().map(|(_, identity)| identity.clone()))
-            .or_else(|| previous.cloned())
-            .unwrap_or_else(|| Identity::Phone { phone_number: String::new() })
-    });
-    // Whose history is open, keyed by interaction as well as identity: a new call from the
-    // customer on screen mounts their history afresh (the start dropped it from the cache), a
-    // focus switch back is served from the cache. `None` while the customer waits for "Show
-    // history", so nothing is requested for them.
-    let looked_up =
-        Memo::new(move |_| desk.with(|d| d.looked_up().map(|(live, identity)| (live.id.clone(), identity.clone()))));
-    let label = Signal::derive(move || desk.with(|d| d.shown().map(|l| l.label()).unwrap_or_default()));
-    let ended = Signal::derive(move || desk.with(|d| d.shown().is_some_and(|l| l.ended)));
-    let waiting = Memo::new(move |_| desk.with(Desk::waits_for_agent));
-    // The history's container stays mounted: "Show history" moves focus to it, so keyboard and
-    // screen-reader users land where the history appears instead of on the vanished button.
-    let body = NodeRef::<Div>::new();
-    let open = Callback::new(move |()| {
-        desk.maybe_update(|d| d.ask_for_shown());
-        if let Some(body) = body.get_untracked() {
-            let _ = body.focus();
-        }
-    });
+    if !limited {
+        return view! { <NativeInteraction desk/> }.into_any();
+    }
+    let Shown { kind, on_screen, looked_up, label, ended, waiting, body, open_history: open } = Shown::of(desk);
 
-    move || match kind.get().notice() {
+    (move || match kind.get().notice() {
         Some((headline, advice, testid)) => view! { <Notice headline advice testid/> }.into_any(),
         None => view! {
             <CustomerHeader identity=on_screen context=label ended/>
@@ -102,5 +140,6 @@ pub fn ShownInteraction(
             </div>
         }
         .into_any(),
-    }
+    })
+    .into_any()
 }

@@ -1,15 +1,20 @@
 //! `SignedIn`: the panel once it holds a token — the tenant's configuration, then the shown
-//! interaction in the deployment model the tenant uses.
+//! interaction in the deployment model the tenant uses; with native CRM, the contact search
+//! above it.
 
 use leptos::prelude::*;
 
 use super::ShownInteraction;
-use crate::api::{ApiClient, Read};
+use crate::api::{ApiClient, CrmSource, Read};
+use crate::contact::provide_contact_schema;
+use crate::crm::search::SearchBox;
 use crate::host::Desk;
 use crate::ui::ErrorNotice;
 
 /// Reads the tenant's configuration (native CRM or identity-only, screen pop on or off) with
 /// `client` and shows the desk accordingly; a failure says why and offers a retry where one can help.
+/// In a native-CRM tenant the search box sits on top, with or without an interaction, and the
+/// CRM's components read through a [`CrmSource`] on `client`.
 #[component]
 pub fn SignedIn(
     /// The API client for the tenant and token.
@@ -18,6 +23,7 @@ pub fn SignedIn(
     desk: RwSignal<Desk>,
 ) -> impl IntoView {
     provide_context(client.clone());
+    provide_context(CrmSource::new(client.clone()));
     // Only `native_crm` is rendered from. The screen-pop setting goes to the desk (it decides who
     // is looked up) before the read resolves, so `ShownInteraction` never renders without it.
     let config: Read<bool> = Read::new(
@@ -37,7 +43,21 @@ pub fn SignedIn(
         <Suspense fallback=|| view! { <p class="empty-state" data-testid="config-loading">"Connecting…"</p> }>
             {move || Suspend::new(async move {
                 match config.await {
-                    Ok(native_crm) => view! { <ShownInteraction desk limited=!native_crm/> }.into_any(),
+                    Ok(false) => view! { <ShownInteraction desk limited=true/> }.into_any(),
+                    Ok(true) => {
+                        provide_contact_schema();
+                        let on_open = Callback::new(move |id: String| {
+                            desk.maybe_update(|d| d.open_contact(&id));
+                        });
+                        let on_create = Callback::new(move |seed: String| {
+                            desk.maybe_update(|d| d.create_contact(&seed));
+                        });
+                        view! {
+                            <SearchBox on_open on_create/>
+                            <ShownInteraction desk limited=false/>
+                        }
+                        .into_any()
+                    }
                     Err(error) => view! { <ErrorNotice error what="panel settings" on_retry=retry/> }.into_any(),
                 }
             })}

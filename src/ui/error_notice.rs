@@ -16,7 +16,24 @@ pub fn ErrorNotice(
     #[prop(optional)]
     on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
-    let (headline, advice) = match &error {
+    let (headline, advice) = explain(&error, &what);
+    let retry = on_retry.filter(|_| error.is_retryable());
+
+    view! {
+        <div class="notice notice--error" role="alert" data-testid="error-notice">
+            <p class="notice-headline">{headline}</p>
+            <p class="notice-advice">{advice}</p>
+            {retry.map(|cb| view! {
+                <button type="button" class="button" data-testid="retry" on:click=move |_| cb.run(())>"Try again"</button>
+            })}
+        </div>
+    }
+}
+
+/// What to tell an agent about `error` while loading or saving `what`: a headline and one sentence
+/// of advice, in plain words (offline, a failing service or a busy one read alike everywhere).
+pub fn explain(error: &ApiError, what: &str) -> (String, String) {
+    match error {
         ApiError::TokenExpired => (
             "Your session has expired".to_owned(),
             "Reopen the panel from your agent workspace to sign in again.".to_owned(),
@@ -29,6 +46,11 @@ pub fn ErrorNotice(
             "This workspace is not allowed to see this tenant's customers.".to_owned(),
         ),
         ApiError::BadRequest(problem) => (format!("Cannot look up the {what}"), problem.detail.clone()),
+        ApiError::Duplicate(crm) => (format!("Cannot save the {what}"), crm.problem.detail.clone()),
+        ApiError::Stale(_) => (
+            format!("The {what} changed meanwhile"),
+            "Someone else saved a change to it. Open it again to see theirs.".to_owned(),
+        ),
         ApiError::RateLimited { retry_after } => (
             "The service is busy".to_owned(),
             retry_after.map_or_else(|| "Try again in a moment.".to_owned(), |s| format!("Try again in {s} seconds.")),
@@ -38,16 +60,5 @@ pub fn ErrorNotice(
             format!("Could not load the {what}"),
             "The service did not answer as expected. The rest of the panel still works.".to_owned(),
         ),
-    };
-    let retry = on_retry.filter(|_| error.is_retryable());
-
-    view! {
-        <div class="notice notice--error" role="alert" data-testid="error-notice">
-            <p class="notice-headline">{headline}</p>
-            <p class="notice-advice">{advice}</p>
-            {retry.map(|cb| view! {
-                <button type="button" class="button" data-testid="retry" on:click=move |_| cb.run(())>"Try again"</button>
-            })}
-        </div>
     }
 }

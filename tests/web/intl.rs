@@ -6,16 +6,20 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use c360_panel::api::ApiClient;
+use c360_panel::api::CrmSource;
+use c360_panel::crm::screen_pop::MatchCache;
 use c360_panel::history::InsightsCache;
 use c360_panel::host::{Desk, HostContext, InteractionType, Started, look};
 use c360_panel::intl::AgentIntl;
 use c360_panel::shell::ShownInteraction;
 use c360_wire::Identity;
+use c360_wire::crm::ContactList;
 use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+use crate::crm_memory::MemoryCrm;
 use crate::support::{container, published_example_response, texts};
 
 fn first(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
@@ -28,8 +32,9 @@ async fn a_language_change_rewords_the_history_and_keeps_the_filter_and_the_open
     let provided = Rc::new(Cell::new(None));
     let keep = Rc::clone(&provided);
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        // As App provides them: the agent's language, and the cache of recent customers (here
-        // holding this customer, so no server is needed).
+        // As App provides them: the agent's language, and the caches of recent customers and of
+        // their contact matches (here holding this customer, nobody in the CRM, so no server is
+        // needed).
         let intl = AgentIntl::new();
         intl.set_locale("en-GB");
         keep.set(Some(intl));
@@ -38,6 +43,10 @@ async fn a_language_change_rewords_the_history_and_keeps_the_filter_and_the_open
         provide_context(intl);
         provide_context(cache);
         provide_context(ApiClient::new("", "demo", "token"));
+        let matches = MatchCache::new();
+        matches.put(Identity::Phone { phone_number: "+14155550100".into() }, &Ok(ContactList::default()));
+        provide_context(matches);
+        provide_context(CrmSource::new(MemoryCrm::new()));
         // A call from that customer, on a desk that pops customers by itself.
         let desk = RwSignal::new(Desk::default());
         desk.update(|d| {

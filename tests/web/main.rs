@@ -4,12 +4,17 @@
 #![cfg(target_arch = "wasm32")]
 
 mod client;
+mod contact;
+mod create;
+mod crm_memory;
 mod decode;
 mod host;
 mod insights;
 mod intl;
 mod profile;
 mod read;
+mod screen_pop;
+mod search;
 mod support;
 mod timeline;
 

@@ -1,8 +1,12 @@
 //! The agent's desk as the panel sees it: the live interactions the host announced, which one is
-//! focused (and therefore shown), and who each one is with. Pure, so every rule is unit-tested.
+//! focused (and therefore shown), who each one is with, and what is open for it in the native CRM
+//! ([`record`]). Pure, so every rule is unit-tested.
+
+mod record;
 
 use c360_wire::{Identity, normalize_email, normalize_phone};
 
+pub use self::record::Record;
 use super::event::{InteractionType, Started};
 
 /// Who is on the other end of an interaction, as far as the panel may look them up.
@@ -31,6 +35,8 @@ pub struct Live {
     pub ended: bool,
     /// The agent asked for this customer: opened by link, or "Show history" with screen pop off.
     pub asked: bool,
+    /// What is open for it in the native CRM.
+    pub record: Record,
 }
 
 /// At most this many interactions are remembered (agents rarely hold more than a few at once).
@@ -44,6 +50,8 @@ pub struct Desk {
     /// The tenant's screen-pop setting; `None` until it is read, and until then nobody is looked
     /// up unless the agent asked.
     screen_pop: Option<bool>,
+    /// What is open in the native CRM while no interaction is shown.
+    unattached: Record,
 }
 
 impl Desk {
@@ -51,8 +59,10 @@ impl Desk {
     /// same id (the host re-announcing after a panel reload) replaces it.
     pub fn start(&mut self, started: &Started) {
         let subject = subject_of(started);
-        // A re-announcement keeps the agent's "Show history" for the same customer.
-        let asked = self.live.iter().any(|l| l.id == started.interaction_id && l.asked && l.subject == subject);
+        // A re-announcement keeps the agent's "Show history" and open record for the same customer.
+        let before = self.live.iter().find(|l| l.id == started.interaction_id && l.subject == subject);
+        let asked = before.is_some_and(|l| l.asked);
+        let record = before.map(|l| l.record.clone()).unwrap_or_default();
         let live = Live {
             id: started.interaction_id.clone(),
             channel: Some(started.interaction_type),
@@ -60,6 +70,7 @@ impl Desk {
             subject,
             ended: false,
             asked,
+            record,
         };
         self.live.retain(|l| l.id != live.id);
         self.focused = Some(live.id.clone());
@@ -76,6 +87,7 @@ impl Desk {
             subject: Subject::Customer(identity),
             ended: false,
             asked: true,
+            record: Record::Matched,
         };
         self.live.retain(|l| !l.id.is_empty());
         self.focused = Some(String::new());

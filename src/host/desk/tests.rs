@@ -143,3 +143,58 @@ fn internal_calls_are_never_looked_up() {
     desk.ask_for_shown();
     assert!(desk.looked_up().is_none(), "even when asked for, an internal call has no customer");
 }
+
+#[test]
+fn a_contact_opened_for_an_interaction_comes_back_with_it() {
+    let mut desk = Desk::default();
+    desk.start(&call("a", "+14155550100"));
+    assert_eq!(desk.record(), &Record::Matched);
+    assert!(desk.open_contact("c-1"));
+    assert!(!desk.open_contact("c-1"), "the same contact again changes nothing");
+    desk.start(&call("b", "+14155550101"));
+    assert_eq!(desk.record(), &Record::Matched, "each interaction has its own");
+    desk.create_contact("Zoe");
+    desk.focus("a");
+    assert_eq!(desk.record(), &Record::Contact("c-1".into()), "switching back restores it");
+    assert_eq!(desk.recorded_contact("a"), Some("c-1"));
+    assert_eq!(desk.recorded_contact("b"), None, "a contact being created is not recorded against yet");
+    desk.start(&call("a", "+14155550100"));
+    assert_eq!(desk.record(), &Record::Contact("c-1".into()), "a re-announcement keeps it");
+}
+
+#[test]
+fn a_single_match_opens_unless_the_agent_opened_something_else() {
+    let mut desk = Desk::default();
+    desk.start(&call("a", "+14155550100"));
+    assert!(desk.matched_one("a", "c-1"));
+    assert_eq!(desk.recorded_contact("a"), Some("c-1"));
+    desk.start(&call("b", "+14155550101"));
+    desk.open_contact("c-7");
+    assert!(!desk.matched_one("b", "c-2"), "a late match does not replace the agent's choice");
+    assert_eq!(desk.recorded_contact("b"), Some("c-7"));
+    desk.close_record();
+    assert_eq!(desk.record(), &Record::Matched);
+}
+
+#[test]
+fn with_no_interaction_the_desk_keeps_its_own_record() {
+    let mut desk = Desk::default();
+    assert!(desk.open_contact("c-1"));
+    assert_eq!(desk.record(), &Record::Contact("c-1".into()));
+    desk.start(&call("a", "+14155550100"));
+    assert_eq!(desk.record(), &Record::Matched, "a new interaction starts from its own match");
+}
+
+#[test]
+fn opening_a_contact_with_screen_pop_off_is_asking_for_the_customer() {
+    let mut desk = Desk::default();
+    desk.set_screen_pop(false);
+    desk.start(&call("a", "+14155550100"));
+    assert!(desk.waits_for_agent());
+    assert!(desk.open_contact("c-1"));
+    assert!(!desk.waits_for_agent(), "the agent opened a contact for it");
+    assert_eq!(desk.looked_up().unwrap().0.id, "a");
+    desk.start(&call("b", "+14155550101"));
+    desk.create_contact("Zoe");
+    assert!(desk.looked_up().is_some(), "so is starting a new one");
+}

@@ -1,5 +1,13 @@
-//! The facts of a limited profile, read from the interaction history alone: how often the
-//! customer came through each channel, and when first and last (within the history's window).
+//! The contact's rules, framework-free: the facts of a limited profile, read from the interaction
+//! history alone (how often the customer came through each channel, and when first and last,
+//! here); which fields a layout shows in which order ([`layout`]); the form's field keys, errors
+//! and tidying ([`form`]); drafts kept while the agent edits ([`draft`]); and the customer's
+//! local time zone ([`local_time`]).
+
+pub mod draft;
+pub mod form;
+pub mod layout;
+pub mod local_time;
 
 use c360_wire::Interaction;
 

@@ -1,0 +1,290 @@
+//! An in-memory native CRM behind the panel's `CrmSource` seam, for component tests (the browser
+//! tests cannot reach a c360-server). It answers by the real wire rules — `validate_search` and
+//! `SearchQuery::rank`, `ContactRules` (create and `apply_patch`), the duplicate answer, versions
+//! and `If-Match` — never with canned answers. Tests can make the next calls fail, slow calls
+//! down, and change a contact "behind the agent's back" as another agent would.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use c360_panel::api::{ApiError, Crm, CrmFuture, Versioned};
+use c360_wire::crm::{
+    Contact, ContactList, ContactRules, ContactSummary, CrmProblem, FieldDefinition, FieldList, Layout, Layouts,
+    NewContact, RecordType, builtin_fields, default_layout, validate_search,
+};
+use c360_wire::{Identity, Problem};
+use chrono::Utc;
+use serde_json::Value;
+use web_sys::AbortSignal;
+
+use crate::support::sleep;
+
+/// A call the CRM received: its name and argument, and its abort signal (reads only).
+pub struct Call {
+    pub what: String,
+    pub abort: Option<AbortSignal>,
+}
+
+#[derive(Default)]
+struct State {
+    contacts: Vec<Contact>,
+    layout: Option<Layout>,
+    custom: Vec<FieldDefinition>,
+    default_country: Option<String>,
+    faults: VecDeque<ApiError>,
+    delay_ms: i32,
+    calls: Vec<Call>,
+    next_id: u32,
+}
+
+/// The CRM of one test.
+#[derive(Clone, Default)]
+pub struct MemoryCrm(Rc<RefCell<State>>);
+
+impl MemoryCrm {
+    /// An empty CRM with the built-in default layout.
+    pub fn new() -> Self {
+        let crm = Self::default();
+        crm.0.borrow_mut().delay_ms = 5;
+        crm
+    }
+
+    /// Adds contacts as an agent would create them (validated by the same rules; a shared number
+    /// is allowed, as "Create anyway" allows it).
+    pub fn with(self, contacts: &[NewContact]) -> Self {
+        for c in contacts {
+            self.store(c, true).expect("a valid test contact");
+        }
+        self
+    }
+
+    /// Every call takes `ms` (a call aborted meanwhile answers `Aborted`).
+    pub fn slow(&self, ms: i32) {
+        self.0.borrow_mut().delay_ms = ms;
+    }
+
+    /// The next call fails with `error` (queued: several calls, several failures).
+    pub fn fail_next(&self, error: ApiError) {
+        self.0.borrow_mut().faults.push_back(error);
+    }
+
+    /// What was asked so far (`search whit`, `update c-1 {…} @3` …).
+    pub fn calls(&self) -> Vec<String> {
+        self.0.borrow().calls.iter().map(|c| c.what.clone()).collect()
+    }
+
+    /// Whether the read logged as `what` was aborted.
+    pub fn aborted(&self, what: &str) -> bool {
+        self.0.borrow().calls.iter().any(|c| c.what == what && c.abort.as_ref().is_some_and(AbortSignal::aborted))
+    }
+
+    /// Uses `layout` instead of the built-in default.
+    pub fn with_layout(self, layout: Layout) -> Self {
+        self.0.borrow_mut().layout = Some(layout);
+        self
+    }
+
+    /// Defines custom contact fields.
+    pub fn with_custom_fields(self, fields: Vec<FieldDefinition>) -> Self {
+        self.0.borrow_mut().custom = fields;
+        self
+    }
+
+    /// National numbers are read in `country`.
+    pub fn with_default_country(self, country: &str) -> Self {
+        self.0.borrow_mut().default_country = Some(country.to_owned());
+        self
+    }
+
+    /// The stored contact with `id`.
+    pub fn contact(&self, id: &str) -> Contact {
+        self.0.borrow().contacts.iter().find(|c| c.contact_id == id).cloned().expect("a stored contact")
+    }
+
+    /// Another agent saves merge `patch` on contact `id` (by the same rules, new version).
+    pub fn change_behind(&self, id: &str, patch: Value) {
+        let current = self.contact(id);
+        self.patch(&current, &patch, "Sam Rivera").expect("a valid change");
+    }
+
+    fn layout(&self) -> Layout {
+        self.0.borrow().layout.clone().unwrap_or_else(|| default_layout(&RecordType::Contact))
+    }
+
+    fn definitions(&self) -> Vec<FieldDefinition> {
+        let mut all = builtin_fields(&RecordType::Contact);
+        all.extend(self.0.borrow().custom.iter().cloned());
+        all
+    }
+
+    fn bad_request(errors: Vec<c360_wire::FieldError>) -> ApiError {
+        ApiError::BadRequest(Problem::bad_request("Some fields need fixing.", errors))
+    }
+
+    fn store(&self, contact: &NewContact, allow_duplicate: bool) -> Result<Versioned, ApiError> {
+        let (layout, definitions) = (self.layout(), self.definitions());
+        let country = self.0.borrow().default_country.clone();
+        let rules = ContactRules::for_layout(&layout, &definitions, country.as_deref());
+        let clean = rules.validate(contact).map_err(Self::bad_request)?;
+        let mut state = self.0.borrow_mut();
+        let holders: Vec<ContactSummary> = state
+            .contacts
+            .iter()
+            .filter(|c| {
+                c.details.phones.iter().any(|p| clean.phones.contains(p))
+                    || c.details.emails.iter().any(|e| clean.emails.contains(e))
+            })
+            .map(ContactSummary::from)
+            .collect();
+        if !holders.is_empty() && !allow_duplicate {
+            return Err(ApiError::Duplicate(Box::new(CrmProblem::duplicate(&clean, holders))));
+        }
+        state.next_id += 1;
+        let id = format!("c-{}", state.next_id);
+        let now = Utc::now();
+        let stored = Contact {
+            contact_id: id.clone(),
+            crm_url: format!("https://crm.example.com/contacts/{id}"),
+            version: 1,
+            created_at: now,
+            updated_at: now,
+            updated_by: "E2E Agent".into(),
+            details: clean,
+        };
+        state.contacts.push(stored.clone());
+        Ok(Versioned { version: stored.version, contact: stored })
+    }
+
+    fn patch(&self, current: &Contact, patch: &Value, by: &str) -> Result<Versioned, ApiError> {
+        let (layout, definitions) = (self.layout(), self.definitions());
+        let country = self.0.borrow().default_country.clone();
+        let rules = ContactRules::for_layout(&layout, &definitions, country.as_deref());
+        let details = rules.apply_patch(current, patch).map_err(Self::bad_request)?;
+        let now = Utc::now();
+        let next = Contact {
+            details,
+            version: current.version + 1,
+            updated_at: now,
+            updated_by: by.to_owned(),
+            ..current.clone()
+        };
+        let mut state = self.0.borrow_mut();
+        if let Some(slot) = state.contacts.iter_mut().find(|c| c.contact_id == current.contact_id) {
+            *slot = next.clone();
+        }
+        Ok(Versioned { version: next.version, contact: next })
+    }
+
+    /// Logs the call, waits its delay, then answers `answer()` — or the queued fault, or
+    /// `Aborted` if the call was aborted meanwhile.
+    fn call<T: 'static>(
+        &self,
+        what: String,
+        abort: Option<AbortSignal>,
+        answer: impl FnOnce(&MemoryCrm) -> Result<T, ApiError> + 'static,
+    ) -> CrmFuture<T> {
+        let crm = self.clone();
+        crm.0.borrow_mut().calls.push(Call { what, abort: abort.clone() });
+        Box::pin(async move {
+            let delay = crm.0.borrow().delay_ms;
+            sleep(delay).await;
+            if abort.as_ref().is_some_and(AbortSignal::aborted) {
+                return Err(ApiError::Aborted);
+            }
+            let fault = crm.0.borrow_mut().faults.pop_front();
+            match fault {
+                Some(error) => Err(error),
+                None => answer(&crm),
+            }
+        })
+    }
+}
+
+fn not_found() -> ApiError {
+    ApiError::BadRequest(Problem::new(404, "No such contact."))
+}
+
+impl Crm for MemoryCrm {
+    fn tenant_id(&self) -> String {
+        "demo".to_owned()
+    }
+
+    fn search_contacts(&self, q: &str, limit: Option<usize>, abort: Option<AbortSignal>) -> CrmFuture<ContactList> {
+        let (q, limit) = (q.to_owned(), limit.map(|n| n.to_string()));
+        self.call(format!("search {q}"), abort, move |crm| {
+            let search = validate_search(Some(&q), limit.as_deref()).map_err(MemoryCrm::bad_request)?;
+            let all = crm.0.borrow().contacts.iter().map(ContactSummary::from).collect();
+            let mut ranked = search.query.rank(all);
+            let more = ranked.len() > search.limit;
+            ranked.truncate(search.limit);
+            Ok(ContactList { contacts: ranked, more })
+        })
+    }
+
+    fn match_contacts(&self, identity: &Identity, abort: Option<AbortSignal>) -> CrmFuture<ContactList> {
+        let identity = identity.clone();
+        self.call(format!("match {}", identity.display_value()), abort, move |crm| {
+            let holds = |c: &&Contact| match &identity {
+                Identity::Phone { phone_number } => c.details.phones.contains(phone_number),
+                Identity::Email { email } => c.details.emails.contains(email),
+                _ => false,
+            };
+            let contacts = crm.0.borrow().contacts.iter().filter(holds).map(ContactSummary::from).collect();
+            Ok(ContactList { contacts, more: false })
+        })
+    }
+
+    fn create_contact(&self, contact: &NewContact, allow_duplicate: bool) -> CrmFuture<Versioned> {
+        let contact = contact.clone();
+        let what = format!("create {}{}", contact.full_name(), if allow_duplicate { " anyway" } else { "" });
+        self.call(what, None, move |crm| crm.store(&contact, allow_duplicate))
+    }
+
+    fn get_contact(&self, contact_id: &str, abort: Option<AbortSignal>) -> CrmFuture<Versioned> {
+        let id = contact_id.to_owned();
+        self.call(format!("get {id}"), abort, move |crm| {
+            let found = crm.0.borrow().contacts.iter().find(|c| c.contact_id == id).cloned();
+            found.map(|contact| Versioned { version: contact.version, contact }).ok_or_else(not_found)
+        })
+    }
+
+    fn update_contact(&self, contact_id: &str, patch: &Value, version: i64) -> CrmFuture<Versioned> {
+        let (id, patch) = (contact_id.to_owned(), patch.clone());
+        self.call(format!("update {id} {patch} @{version}"), None, move |crm| {
+            let current = crm.0.borrow().contacts.iter().find(|c| c.contact_id == id).cloned().ok_or_else(not_found)?;
+            if current.version != version {
+                return Err(ApiError::Stale(Box::new(current)));
+            }
+            crm.patch(&current, &patch, "E2E Agent")
+        })
+    }
+
+    fn get_layouts(&self, record_type: &RecordType, abort: Option<AbortSignal>) -> CrmFuture<Layouts> {
+        let record_type = record_type.clone();
+        self.call(format!("layouts {record_type}"), abort, move |crm| {
+            let layouts = if record_type == RecordType::Contact { vec![crm.layout()] } else { Vec::new() };
+            Ok(Layouts { layouts })
+        })
+    }
+
+    fn get_fields(&self, record_type: &RecordType, abort: Option<AbortSignal>) -> CrmFuture<FieldList> {
+        let record_type = record_type.clone();
+        self.call(format!("fields {record_type}"), abort, move |crm| {
+            let fields = if record_type == RecordType::Contact { crm.definitions() } else { Vec::new() };
+            Ok(FieldList { fields })
+        })
+    }
+}
+
+/// A contact as an agent types it.
+pub fn person(first: &str, last: &str, company: &str, phones: &[&str], emails: &[&str]) -> NewContact {
+    NewContact {
+        first_name: first.into(),
+        last_name: last.into(),
+        company: company.into(),
+        phones: phones.iter().map(|p| (*p).to_owned()).collect(),
+        emails: emails.iter().map(|e| (*e).to_owned()).collect(),
+        ..NewContact::default()
+    }
+}
