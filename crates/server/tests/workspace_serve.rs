@@ -1,6 +1,8 @@
 //! `serve --workspace-listen` as a real process: two listeners, two log lines, and the workspace's
 //! origin accepted as a host by the main server.
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
@@ -31,9 +33,9 @@ impl Running {
     }
 }
 
-fn serve(db: &std::path::Path, extra: &[&str]) -> Command {
+fn serve(db: &common::TestDb, extra: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_c360-server"));
-    cmd.args(["serve", "--db", db.to_str().unwrap(), "--listen", "127.0.0.1:0"])
+    cmd.args(["serve", "--db", &db.arg(), "--listen", "127.0.0.1:0"])
         .args(extra)
         .env("C360_LOG", "info")
         .env("NO_COLOR", "1")
@@ -63,11 +65,11 @@ async fn json(url: &str) -> serde_json::Value {
 
 #[tokio::test]
 async fn the_workspace_listens_on_its_own_origin_which_the_demo_tenants_accept_as_a_host() {
-    let dir = tempfile::tempdir().unwrap();
-    let dist = dir.path().join("dist");
+    let db = common::TestDb::new().await;
+    let dist = db.dir().join("dist");
     std::fs::create_dir(&dist).unwrap();
     std::fs::write(dist.join("index.html"), "<!doctype html><title>Customer 360</title><script>go()</script>").unwrap();
-    let mut cmd = serve(&dir.path().join("c.sqlite"), &["--demo", "--workspace-listen", "127.0.0.1:0"]);
+    let mut cmd = serve(&db, &["--demo", "--workspace-listen", "127.0.0.1:0"]);
     cmd.args(["--static", dist.to_str().unwrap(), "--allow-host-origin", "https://agent.example.com"]);
     let server = start(cmd);
     let base = server.wait_for("listening on ");
@@ -99,10 +101,9 @@ async fn the_workspace_listens_on_its_own_origin_which_the_demo_tenants_accept_a
     assert!(!main.text().await.unwrap().contains("\"token\""));
 }
 
-#[test]
-fn the_workspace_needs_the_demo_and_the_panel_and_host_origins_are_checked() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.sqlite");
+#[tokio::test]
+async fn the_workspace_needs_the_demo_and_the_panel_and_host_origins_are_checked() {
+    let db = common::TestDb::new().await;
     let out = serve(&db, &["--workspace-listen", "127.0.0.1:0"]).output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--workspace-listen needs --demo and --static"));

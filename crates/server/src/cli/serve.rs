@@ -59,10 +59,11 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
     if args.workspace_listen.is_some() && !(args.demo && args.static_dir.is_some()) {
         return Err("--workspace-listen needs --demo and --static: the workspace embeds the demo panel".into());
     }
-    let (db, tokens) = open(&args.db.db)?;
+    let (db, tokens) = open(&args.db.db).await?;
     if args.demo {
         let now = chrono::Utc::now().timestamp_millis();
-        let n = db.with(|conn| demo::seed_demo(conn, now)).map_err(|e| e.to_string())?;
+        let mut conn = db.acquire().await.map_err(|e| e.to_string())?;
+        let n = demo::seed_demo(&mut conn, now).await.map_err(|e| e.to_string())?;
         if n > 0 {
             tracing::info!(interactions = n, "seeded the demo tenants");
         }
