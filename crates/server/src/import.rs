@@ -76,20 +76,14 @@ pub fn parse(text: &str) -> Result<Vec<ImportRecord>, Vec<Reject>> {
         doc["interactions"]
             .as_array()
             .map(|items| {
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| {
-                        (format!("interactions[{i}]"), serde_json::from_value(v.clone()).map_err(|e| e.to_string()))
-                    })
-                    .collect()
+                items.iter().enumerate().map(|(i, v)| (format!("interactions[{i}]"), record(&v.to_string()))).collect()
             })
             .unwrap_or_else(|| vec![("interactions".into(), Err("must be a list".into()))])
     } else {
         text.lines()
             .enumerate()
             .filter(|(_, line)| !line.trim().is_empty())
-            .map(|(i, line)| (format!("line {}", i + 1), serde_json::from_str(line).map_err(|e| e.to_string())))
+            .map(|(i, line)| (format!("line {}", i + 1), record(line)))
             .collect()
     };
 
@@ -113,6 +107,15 @@ pub fn parse(text: &str) -> Result<Vec<ImportRecord>, Vec<Reject>> {
         rejects.push(Reject { place: "file".into(), reason: "no interactions in it".into() });
     }
     if rejects.is_empty() { Ok(records) } else { Err(rejects) }
+}
+
+/// One record from its JSON text. A NUL character (`\u0000`, the only way JSON carries one) is
+/// refused up front: no field needs one, and PostgreSQL cannot store it.
+fn record(json: &str) -> Result<ImportRecord, String> {
+    if json.contains("\\u0000") {
+        return Err("contains a NUL character (\\u0000), which no field may hold".into());
+    }
+    serde_json::from_str(json).map_err(|e| e.to_string())
 }
 
 fn check(r: &ImportRecord) -> Result<(), String> {
@@ -206,15 +209,17 @@ mod tests {
             r#"{"interactionId":"a","mediaIdentifier":"+14155550100","mediaType":"PHONE","startedAt":1000}"#,
             r#"{"interactionId":"d","mediaIdentifier":"a@b.co","mediaType":"EMAIL","startedAt":1,"sentiment":"HAPPY"}"#,
             "{not json",
+            r#"{"interactionId":"e","mediaIdentifier":"a@b.co","mediaType":"EMAIL","startedAt":1,"title":"a\u0000b"}"#,
         ]
         .join("\n");
         let rejects = parse(&text).unwrap_err();
         let places: Vec<&str> = rejects.iter().map(|r| r.place.as_str()).collect();
-        assert_eq!(places, ["line 3", "line 4", "line 5", "line 6", "line 7"]);
+        assert_eq!(places, ["line 3", "line 4", "line 5", "line 6", "line 7", "line 8"]);
         assert!(rejects[0].reason.contains("mediaIdentifier"));
         assert!(rejects[1].reason.contains("endedAt"));
         assert!(rejects[2].reason.contains("twice"));
         assert!(rejects[3].reason.contains("sentiment"));
+        assert!(rejects[5].reason.contains("NUL"));
     }
 
     #[test]

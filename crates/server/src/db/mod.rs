@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::pool::PoolConnection;
-use sqlx::{Any, AnyPool, Row};
+use sqlx::{Any, AnyConnection, AnyPool, Row};
 
 /// Which engine a database runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +28,24 @@ pub enum Engine {
     Sqlite,
     /// A PostgreSQL database shared by any number of instances.
     Postgres,
+}
+
+impl Engine {
+    /// The engine `conn` talks to.
+    pub fn of(conn: &AnyConnection) -> Self {
+        if conn.backend_name().eq_ignore_ascii_case("sqlite") { Self::Sqlite } else { Self::Postgres }
+    }
+
+    /// Rows per multi-row `INSERT`. PostgreSQL gains up to hundreds (one round trip each). SQLite
+    /// has no round trip to save, and sqlx binds each parameter by its name, which SQLite looks up
+    /// in a list: the cost per row grows with the statement (measured with 23 columns: 17 µs a row
+    /// at 10 rows, 73 µs at 100, 260 µs at 200).
+    pub fn insert_batch(self) -> usize {
+        match self {
+            Self::Sqlite => 8,
+            Self::Postgres => 200,
+        }
+    }
 }
 
 /// Why a database could not be opened.

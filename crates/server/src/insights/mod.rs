@@ -6,8 +6,7 @@ mod store;
 
 pub use aggregate::{ANALYSED_MAX, ANALYSED_MIN, AnalysedInteraction, compute_insights};
 pub use store::{
-    ANALYSED_SQL, INSERT_BATCH, RECENT_SQL, StoredInteraction, identity_key, identity_query, identity_sql,
-    insert_interactions,
+    ANALYSED_SQL, RECENT_SQL, StoredInteraction, identity_key, identity_query, identity_sql, insert_interactions,
 };
 
 use axum::Router;

@@ -7,7 +7,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
 use super::aggregate::{ANALYSED_MAX, AnalysedInteraction};
-use crate::db::{last_per_key, placeholders, values_rows};
+use crate::db::{Engine, last_per_key, placeholders, values_rows};
 
 /// An interaction as stored: the wire object plus what only the server keeps.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,17 +47,13 @@ const REPLACE: &str = "ON CONFLICT (tenant_id, interaction_id) DO UPDATE SET ide
     outcome_label = excluded.outcome_label, title = excluded.title, email_subject = excluded.email_subject,
     department_name = excluded.department_name";
 
-/// Rows per `INSERT` statement: one round trip for many rows (PostgreSQL allows 65,535 parameters
-/// per statement, SQLite 32,766).
-pub const INSERT_BATCH: usize = 200;
-
 /// Stores interactions, replacing any with the same id; within `all`, the last one of an id wins.
 pub async fn insert_interactions(
     conn: &mut AnyConnection,
     tenant_id: &str,
     all: &[StoredInteraction],
 ) -> sqlx::Result<()> {
-    for chunk in all.chunks(INSERT_BATCH) {
+    for chunk in all.chunks(Engine::of(conn).insert_batch()) {
         let kept = last_per_key(chunk, |s| &s.interaction.interaction_id);
         let sql =
             format!("INSERT INTO interactions ({COLUMNS}) VALUES {} {REPLACE}", values_rows(kept.len(), COLUMN_COUNT));

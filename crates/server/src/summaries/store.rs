@@ -3,7 +3,7 @@
 use c360_wire::{SummaryContent, SummaryMetadata, TranscriptSummary};
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
-use crate::db::{flag, last_per_key, placeholders, values_rows};
+use crate::db::{Engine, flag, last_per_key, placeholders, values_rows};
 
 /// A stored summary: available now, or known but temporarily unavailable.
 pub enum Stored {
@@ -75,7 +75,7 @@ pub struct NewSummary {
 /// Stores summaries, replacing any of the same interaction; within `all`, the last one wins.
 pub async fn insert(conn: &mut AnyConnection, tenant_id: &str, all: &[NewSummary]) -> sqlx::Result<()> {
     const COLUMNS: usize = 8;
-    for chunk in all.chunks(crate::insights::INSERT_BATCH) {
+    for chunk in all.chunks(Engine::of(conn).insert_batch()) {
         let kept = last_per_key(chunk, |s| &s.interaction_id);
         let sql = format!(
             "INSERT INTO summaries (tenant_id, interaction_id, summary_object_id, content_id, result, duration,
