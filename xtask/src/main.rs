@@ -13,6 +13,7 @@ mod bench;
 mod cmd;
 mod compress;
 mod demo;
+mod postgres;
 mod setup;
 mod test;
 
