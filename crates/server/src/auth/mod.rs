@@ -69,8 +69,10 @@ where
                 Caller::ApiKey { account_id } => format!("key:{account_id}"),
                 Caller::Panel { tenant_id, agent } => format!("panel:{tenant_id}:{agent}"),
             };
+            let mut conn = Db::from_ref(state).acquire().await?;
             limiter
-                .check(&who, chrono::Utc::now().timestamp())
+                .check(&mut conn, &who, chrono::Utc::now().timestamp())
+                .await?
                 .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
         }
         Ok(caller)

@@ -19,12 +19,20 @@ use sqlx::{AnyPool, Row, SqlSafeStr};
 use super::{Engine, OpenError};
 
 /// `(version, description, SQLite, PostgreSQL)` of every migration, in order.
-const MIGRATIONS: &[(i64, &str, &str, &str)] = &[(
-    1,
-    "baseline",
-    include_str!("../../migrations/sqlite/0001_baseline.sql"),
-    include_str!("../../migrations/postgres/0001_baseline.sql"),
-)];
+const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
+    (
+        1,
+        "baseline",
+        include_str!("../../migrations/sqlite/0001_baseline.sql"),
+        include_str!("../../migrations/postgres/0001_baseline.sql"),
+    ),
+    (
+        2,
+        "rate limits",
+        include_str!("../../migrations/sqlite/0002_rate_limits.sql"),
+        include_str!("../../migrations/postgres/0002_rate_limits.sql"),
+    ),
+];
 
 /// The last schema version the rusqlite releases wrote to `PRAGMA user_version`.
 const RUSQLITE_LAST_VERSION: i64 = 2;

@@ -203,18 +203,33 @@ impl TestServer {
 
     /// Any method, empty body.
     pub async fn request(&self, method: Method, uri: &str, headers: &[(&str, &str)]) -> Reply {
-        let mut req = Request::builder().method(method).uri(uri);
-        for (k, v) in headers {
-            req = req.header(*k, *v);
-        }
-        let resp = app(self.state.clone()).oneshot(req.body(Body::empty()).unwrap()).await.unwrap();
-        let status = resp.status();
-        let headers = resp.headers().clone();
-        let bytes = resp.into_body().collect().await.unwrap().to_bytes();
-        let json = serde_json::from_slice(&bytes)
-            .unwrap_or_else(|_| serde_json::Value::String(String::from_utf8_lossy(&bytes).into_owned()));
-        Reply { status, headers, json }
+        send(&self.state, method, uri, headers).await
     }
+
+    /// Another instance on this server's database: its own pool and state, nothing shared in
+    /// memory, as a second process would have.
+    pub async fn second_instance(&self) -> AppState {
+        let db = self.db.open().await;
+        let mut conn = db.acquire().await.unwrap();
+        let tokens = token::TokenSigner::for_database(&mut conn, None).await.unwrap();
+        drop(conn);
+        AppState { static_dir: self.state.static_dir.clone(), ..AppState::new(db, tokens) }
+    }
+}
+
+/// A request to the router of `state`, empty body.
+pub async fn send(state: &AppState, method: Method, uri: &str, headers: &[(&str, &str)]) -> Reply {
+    let mut req = Request::builder().method(method).uri(uri);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let resp = app(state.clone()).oneshot(req.body(Body::empty()).unwrap()).await.unwrap();
+    let status = resp.status();
+    let headers = resp.headers().clone();
+    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+    let json = serde_json::from_slice(&bytes)
+        .unwrap_or_else(|_| serde_json::Value::String(String::from_utf8_lossy(&bytes).into_owned()));
+    Reply { status, headers, json }
 }
 
 pub fn bearer(token: &str) -> String {
