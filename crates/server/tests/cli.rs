@@ -3,18 +3,8 @@
 
 mod common;
 
-use std::process::{Command, Output};
-
 use common::TestDb;
-
-fn c360(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_c360-server")).args(args).env_remove("C360_TOKEN_SECRET").output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    assert!(o.status.success(), "failed: {}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+use common::process::{c360, stdout};
 
 /// Rows of `sql` (one text column) in the database at `db`.
 async fn strings(db: &TestDb, sql: &'static str) -> Vec<String> {

@@ -3,59 +3,7 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
-
-/// A running server, killed when dropped.
-struct Running {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Running {
-    /// The text after `marker` in the first log line containing it, up to the next space.
-    fn wait_for(&self, marker: &str) -> String {
-        loop {
-            let line = self.lines.recv_timeout(Duration::from_secs(60)).expect("log line before timeout");
-            if let Some((_, rest)) = line.split_once(marker) {
-                return rest.split_whitespace().next().unwrap_or_default().to_owned();
-            }
-        }
-    }
-}
-
-fn serve(db: &common::TestDb, extra: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_c360-server"));
-    cmd.args(["serve", "--db", &db.arg(), "--listen", "127.0.0.1:0"])
-        .args(extra)
-        .env("C360_LOG", "info")
-        .env("NO_COLOR", "1")
-        .env_remove("C360_TOKEN_SECRET")
-        .env_remove("C360_ALLOW_HOST_ORIGINS")
-        .env_remove("C360_STATIC");
-    cmd
-}
-
-fn start(mut cmd: Command) -> Running {
-    let mut child = cmd.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let (tx, lines) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    Running { child, lines }
-}
+use common::process::{serve, start};
 
 async fn json(url: &str) -> serde_json::Value {
     let resp = reqwest::get(url).await.unwrap();

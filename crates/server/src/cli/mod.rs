@@ -3,6 +3,7 @@
 
 mod data;
 mod serve;
+mod shutdown;
 mod tenant;
 
 use std::path::PathBuf;

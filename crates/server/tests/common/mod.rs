@@ -5,6 +5,8 @@
 
 #![allow(dead_code)]
 
+pub mod process;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use axum::body::Body;
