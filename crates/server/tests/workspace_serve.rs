@@ -60,3 +60,19 @@ async fn the_workspace_needs_the_demo_and_the_panel_and_host_origins_are_checked
     let out = serve(&db, &[]).env("C360_ALLOW_HOST_ORIGINS", "https://a.example,ftp://b.example").output().unwrap();
     assert!(!out.status.success(), "every origin in the environment list is checked");
 }
+
+#[tokio::test]
+async fn behind_a_load_balancer_the_workspace_frames_the_panel_from_the_public_origin() {
+    let db = common::TestDb::new().await;
+    let dist = db.dir().join("dist");
+    std::fs::create_dir(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), "<!doctype html><title>Customer 360</title>").unwrap();
+    let mut cmd = serve(&db, &["--demo", "--workspace-listen", "127.0.0.1:0", "--static", dist.to_str().unwrap()]);
+    cmd.args(["--public-origin", "http://127.0.0.1:8000"]);
+    let server = start(cmd);
+    let page = server.wait_for("demo workspace on ");
+    let origin = page.strip_suffix("/demo/workspace").unwrap();
+    let session = json(&format!("{origin}/demo/workspace/session?tenantId=demo")).await;
+    assert_eq!(session["panelOrigin"], "http://127.0.0.1:8000");
+    assert!(session["panelUrl"].as_str().unwrap().starts_with("http://127.0.0.1:8000/?"), "{session}");
+}

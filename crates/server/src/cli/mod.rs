@@ -1,4 +1,6 @@
-//! Command-line interface: `serve`, `key create`, `token`, `tenant`, `import`, `seed`.
+//! Command-line interface: `serve`, `key create`, `token`, `tenant`, `import`, `plans`, `seed`,
+//! `backup`. Each takes the database as `--db` (a SQLite file or a PostgreSQL URL) or
+//! `C360_DATABASE_URL`.
 //! Each command prints what scripts need alone on stdout and everything else on stderr.
 
 mod data;
@@ -88,6 +90,14 @@ pub enum Command {
         /// The tenant whose queries are planned (PostgreSQL plans by its statistics).
         #[arg(long, default_value = "demo")]
         tenant: String,
+    },
+    /// Copy a SQLite database while the server runs (a consistent snapshot; PostgreSQL: pg_dump).
+    Backup {
+        #[command(flatten)]
+        db: DbArg,
+        /// The copy to write (must not exist yet).
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
     },
     /// Generate a deterministic data set of any size (benchmarks).
     Seed {
@@ -182,6 +192,11 @@ pub async fn run(cli: Cli) -> Result<Option<String>, String> {
             Ok(Some(
                 plans.iter().map(|(name, plan)| format!("{name}: {}", plan.join(" / "))).collect::<Vec<_>>().join("\n"),
             ))
+        }
+        Command::Backup { db, to } => {
+            let db = Db::open(&db.db).await.map_err(|e| format!("cannot open database {}: {e}", db.db.redacted()))?;
+            let bytes = crate::db::backup(&db, &to).await?;
+            Ok(Some(format!("backed up to {} ({bytes} bytes)", to.display())))
         }
         Command::Seed { db, tenant, identities, interactions } => {
             data::seed(&db.db, &tenant, identities, interactions, now.timestamp_millis()).await.map(Some)

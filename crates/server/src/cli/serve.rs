@@ -53,6 +53,10 @@ pub struct ServeArgs {
     /// says which). Needs --demo and --static.
     #[arg(long, value_name = "ADDR")]
     pub workspace_listen: Option<SocketAddr>,
+    /// The origin browsers reach this server at, when that is not its listening address (behind a
+    /// load balancer): the demo workspace frames the panel from there.
+    #[arg(long, env = "C360_PUBLIC_ORIGIN", value_name = "ORIGIN", value_parser = crate::tenants::parse_origin)]
+    pub public_origin: Option<String>,
     /// Seconds the requests in flight get to finish after SIGTERM before their connections are
     /// dropped.
     #[arg(long, env = "C360_SHUTDOWN_GRACE", default_value_t = 10.0, value_name = "SECS")]
@@ -122,12 +126,13 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
         host_origins: host_origins.into(),
         ..AppState::new(db, tokens)
     };
+    let public_origin = args.public_origin;
     let stop = Shutdown::on_signal();
     tracing::info!("listening on http://{addr}");
     let workspace = workspace.map(|(listener, origin)| {
         let router = workspace::router(WorkspaceState {
             tokens: state.tokens.clone(),
-            panel_origin: workspace::origin_of(addr),
+            panel_origin: public_origin.unwrap_or_else(|| workspace::origin_of(addr)),
         });
         tracing::info!("demo workspace on {origin}{}", workspace::PAGE_PATH);
         tokio::spawn(shutdown::serve(listener, router, stop.clone(), grace))

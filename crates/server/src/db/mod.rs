@@ -6,13 +6,15 @@
 //! placeholders, `ON CONFLICT … DO NOTHING / DO UPDATE`, `RETURNING`), next to the handler or
 //! command that runs it, and every test runs it on both. What the engines do not share branches on
 //! [`Engine`]: the schema (`migrations/sqlite`, `migrations/postgres`), connection settings, query
-//! plans and backups. The price of `Any` is a copy of each row into engine-neutral values and
+//! plans and backups (`backup.rs`). The price of `Any` is a copy of each row into engine-neutral values and
 //! flags read through [`flag`] (SQLite has no boolean type); per-engine pools would instead write
 //! every query twice.
 
+mod backup;
 mod location;
 mod migrate;
 
+pub use backup::backup;
 pub use location::Location;
 
 use std::time::Duration;
