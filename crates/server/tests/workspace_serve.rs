@@ -11,12 +11,18 @@ async fn json(url: &str) -> serde_json::Value {
     serde_json::from_str(&resp.text().await.unwrap()).unwrap()
 }
 
-#[tokio::test]
-async fn the_workspace_listens_on_its_own_origin_which_the_demo_tenants_accept_as_a_host() {
-    let db = common::TestDb::new().await;
+/// A built panel of one page, beside the test's database.
+fn fixture_dist(db: &common::TestDb) -> std::path::PathBuf {
     let dist = db.dir().join("dist");
     std::fs::create_dir(&dist).unwrap();
     std::fs::write(dist.join("index.html"), "<!doctype html><title>Customer 360</title><script>go()</script>").unwrap();
+    dist
+}
+
+#[tokio::test]
+async fn the_workspace_listens_on_its_own_origin_which_the_demo_tenants_accept_as_a_host() {
+    let db = common::TestDb::new().await;
+    let dist = fixture_dist(&db);
     let mut cmd = serve(&db, &["--demo", "--workspace-listen", "127.0.0.1:0"]);
     cmd.args(["--static", dist.to_str().unwrap(), "--allow-host-origin", "https://agent.example.com"]);
     let server = start(cmd);
@@ -64,9 +70,7 @@ async fn the_workspace_needs_the_demo_and_the_panel_and_host_origins_are_checked
 #[tokio::test]
 async fn behind_a_load_balancer_the_workspace_frames_the_panel_from_the_public_origin() {
     let db = common::TestDb::new().await;
-    let dist = db.dir().join("dist");
-    std::fs::create_dir(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), "<!doctype html><title>Customer 360</title>").unwrap();
+    let dist = fixture_dist(&db);
     let mut cmd = serve(&db, &["--demo", "--workspace-listen", "127.0.0.1:0", "--static", dist.to_str().unwrap()]);
     cmd.args(["--public-origin", "http://127.0.0.1:8000"]);
     let server = start(cmd);
