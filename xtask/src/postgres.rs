@@ -26,12 +26,16 @@ pub struct Cluster {
 pub enum Keep {
     /// Created empty, removed when stopped (tests).
     Temporary,
+    /// Created once, its data kept between runs (the cluster, the benchmark).
+    Persistent,
 }
 
 impl Cluster {
     /// Starts a cluster in `dir` (created with `initdb` when it has none) and waits until it
     /// accepts connections.
     pub fn start(dir: &Path, keep: Keep) -> Result<Self, String> {
+        // PostgreSQL runs in its data folder: every path it is given must be absolute.
+        let dir = &std::path::absolute(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let bin = bin_dir()?;
         stop_stale(dir);
         if keep == Keep::Temporary {
@@ -73,6 +77,29 @@ impl Cluster {
     /// The URL of database `db` on this cluster.
     pub fn url(&self, db: &str) -> String {
         format!("postgres://{USER}@127.0.0.1:{}/{db}", self.port)
+    }
+
+    /// Creates database `db` unless it exists.
+    pub fn create_database(&self, db: &str) -> Result<(), String> {
+        let exists = self.psql("postgres", &format!("SELECT 1 FROM pg_database WHERE datname = '{db}'"))?;
+        if exists.is_empty() {
+            self.psql("postgres", &format!("CREATE DATABASE {db}"))?;
+        }
+        Ok(())
+    }
+
+    /// Runs `psql -c sql` against database `db`.
+    pub fn psql(&self, db: &str, sql: &str) -> Result<String, String> {
+        let psql = bin_dir()?.join("psql");
+        let out = Command::new(psql)
+            .args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", &self.url(db), "-c", sql])
+            .output()
+            .map_err(|e| format!("cannot run psql: {e}"))?;
+        if out.status.success() {
+            Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+        } else {
+            Err(format!("psql -c {sql:?}: {}", String::from_utf8_lossy(&out.stderr).trim()))
+        }
     }
 
     fn wait_ready(&mut self, bin: &Path) -> Result<(), String> {

@@ -42,6 +42,8 @@ pub fn run() -> Result<(), String> {
         let envs = [
             ("C360_SERVER_BIN", root.join("target/debug/c360-server").display().to_string()),
             ("C360_DIST", root.join("dist").display().to_string()),
+            // The cluster's end-to-end test runs `cargo xtask cluster` with this very binary.
+            ("C360_XTASK_BIN", std::env::current_exe().map_err(|e| e.to_string())?.display().to_string()),
         ];
         let mut args = vec!["--test".to_owned(), "--test-concurrency=1".to_owned()];
         args.extend(e2e_files()?);
