@@ -85,6 +85,8 @@ async fn migrations_run_once_and_a_changed_migration_is_refused() {
     let applied: Vec<i64> =
         sqlx::query_scalar("SELECT version FROM _sqlx_migrations").fetch_all(reopened.pool()).await.unwrap();
     assert_eq!(applied, [1, 2]);
+    let listed = common::process::stdout(&common::process::c360(&["migrate", "--db", &test_db.arg()]));
+    assert_eq!(listed, "0001 baseline\n0002 rate limits\n");
     // A released migration edited afterwards no longer matches what the database recorded.
     sqlx::query("UPDATE _sqlx_migrations SET checksum = $1 WHERE version = 1")
         .bind(vec![0u8; 48])

@@ -1,5 +1,5 @@
 //! Command-line interface: `serve`, `key create`, `token`, `tenant`, `import`, `plans`, `seed`,
-//! `backup`. Each takes the database as `--db` (a SQLite file or a PostgreSQL URL) or
+//! `migrate`, `backup`. Each takes the database as `--db` (a SQLite file or a PostgreSQL URL) or
 //! `C360_DATABASE_URL`.
 //! Each command prints what scripts need alone on stdout and everything else on stderr.
 
@@ -90,6 +90,12 @@ pub enum Command {
         /// The tenant whose queries are planned (PostgreSQL plans by its statistics).
         #[arg(long, default_value = "demo")]
         tenant: String,
+    },
+    /// Apply the migrations the database lacks and list those applied (a release step before
+    /// rolling the instances; every command and `serve` also migrate on open).
+    Migrate {
+        #[command(flatten)]
+        db: DbArg,
     },
     /// Copy a SQLite database while the server runs (a consistent snapshot; PostgreSQL: pg_dump).
     Backup {
@@ -192,6 +198,15 @@ pub async fn run(cli: Cli) -> Result<Option<String>, String> {
             Ok(Some(
                 plans.iter().map(|(name, plan)| format!("{name}: {}", plan.join(" / "))).collect::<Vec<_>>().join("\n"),
             ))
+        }
+        Command::Migrate { db } => {
+            let db = Db::open(&db.db).await.map_err(|e| format!("cannot open database {}: {e}", db.db.redacted()))?;
+            let applied: Vec<(i64, String)> =
+                sqlx::query_as("SELECT version, description FROM _sqlx_migrations ORDER BY version")
+                    .fetch_all(db.pool())
+                    .await
+                    .map_err(|e| e.to_string())?;
+            Ok(Some(applied.iter().map(|(v, d)| format!("{v:04} {d}")).collect::<Vec<_>>().join("\n")))
         }
         Command::Backup { db, to } => {
             let db = Db::open(&db.db).await.map_err(|e| format!("cannot open database {}: {e}", db.db.redacted()))?;
