@@ -96,7 +96,7 @@ fn run_cluster(o: Options) -> Result<(), String> {
     // PostgreSQL runs as its own user when we are root: it must be able to reach its folder.
     std::fs::set_permissions(&o.dir, std::os::unix::fs::PermissionsExt::from_mode(0o755)).map_err(|e| e.to_string())?;
 
-    let pg = Cluster::start(&o.dir.join("postgres"), Keep::Persistent)?;
+    let pg = Cluster::start(&o.dir.join("postgres"), Keep::Persistent, &[])?;
     pg.create_database("c360")?;
     let db = pg.url("c360");
     let panel_origin = format!("http://{}", o.listen);

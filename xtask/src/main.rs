@@ -7,7 +7,8 @@
 //! - `cargo xtask cluster [--listen ADDR] [--workspace ADDR] [--instances N]` runs the production
 //!   layout on this machine: PostgreSQL, N server instances, nginx in front (docs/deploy.md).
 //! - `cargo xtask test` runs every check and test; `.ci/run` calls exactly this.
-//! - `cargo xtask bench` measures the server on a million interactions (docs/performance.md).
+//! - `cargo xtask bench [--db sqlite|postgres]` measures the server on a million interactions, on
+//!   either engine (docs/performance.md).
 //! - `cargo xtask compress [DIR]` writes brotli and gzip copies of a built panel's assets; trunk
 //!   runs it after every release build (Trunk.toml's `post_build` hook).
 
@@ -34,7 +35,7 @@ fn main() -> ExitCode {
         _ => {
             eprintln!(
                 "usage: cargo xtask <setup | demo [--listen ADDR] [--workspace ADDR] | cluster [--listen ADDR] \
-                 [--workspace ADDR] [--instances N] | test | bench [--duration SECS] \
+                 [--workspace ADDR] [--instances N] | test | bench [--db sqlite|postgres] [--duration SECS] \
                  [--connections N] | compress [DIR]>"
             );
             return ExitCode::from(2);

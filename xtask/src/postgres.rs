@@ -31,9 +31,9 @@ pub enum Keep {
 }
 
 impl Cluster {
-    /// Starts a cluster in `dir` (created with `initdb` when it has none) and waits until it
-    /// accepts connections.
-    pub fn start(dir: &Path, keep: Keep) -> Result<Self, String> {
+    /// Starts a cluster in `dir` (created with `initdb` when it has none) with extra `settings`
+    /// (`name=value`) and waits until it accepts connections.
+    pub fn start(dir: &Path, keep: Keep, settings: &[&str]) -> Result<Self, String> {
         // PostgreSQL runs in its data folder: every path it is given must be absolute.
         let dir = &std::path::absolute(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let bin = bin_dir()?;
@@ -63,6 +63,7 @@ impl Cluster {
             // Loopback only; a throwaway cluster needs no durability (crash = start again).
             .args(["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"])
             .args(["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"])
+            .args(settings.iter().flat_map(|s| ["-c", s]))
             .stdin(Stdio::null())
             .stdout(log.try_clone().map_err(|e| e.to_string())?)
             .stderr(log)
@@ -86,6 +87,11 @@ impl Cluster {
             self.psql("postgres", &format!("CREATE DATABASE {db}"))?;
         }
         Ok(())
+    }
+
+    /// The main process's id, for memory figures.
+    pub fn pid(&self) -> Option<u32> {
+        postmaster_pid(&self.dir)
     }
 
     /// Runs `psql -c sql` against database `db`.

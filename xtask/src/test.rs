@@ -63,7 +63,7 @@ pub fn run() -> Result<(), String> {
 /// parallel. The cluster lives under target/ and is removed afterwards, whatever the outcome.
 fn server_tests_on_postgres(tally: &mut Tally) -> Result<(), String> {
     let binaries = server_test_binaries()?;
-    let cluster = Cluster::start(&root().join("target/test-postgres"), Keep::Temporary)?;
+    let cluster = Cluster::start(&root().join("target/test-postgres"), Keep::Temporary, &[])?;
     let envs = [("C360_TEST_DATABASE_URL", cluster.url("postgres"))];
     let server_dir = root().join("crates/server");
     for binary in &binaries {
