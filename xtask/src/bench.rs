@@ -104,6 +104,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .stdin(Stdio::null())
         .spawn()
         .map_err(|e| format!("cannot start the server: {e}"))?;
+    let pid = child.id();
     let result = (|| -> Result<String, String> {
         wait_for(LISTEN)?;
         let ids = collect_ids(&key)?;
@@ -123,8 +124,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
             let script = root().join("xtask/bench").join(script).display().to_string();
             // Warm-up (page cache, statement caches), then the measured run.
             wrk(&script, "5", &connections, &base, &envs)?;
+            let cpu_before = cpu_ms(pid);
             let line = wrk(&script, &duration, &connections, &base, &envs)?;
-            report.push_str(&format!("{name}: {line}\n"));
+            // CPU time per request: what the server spends, whatever else shares the machine.
+            let cpu = cpu_ms(pid) - cpu_before;
+            let requests: f64 =
+                line.split_whitespace().find_map(|kv| kv.strip_prefix("requests=")?.parse().ok()).unwrap_or(f64::NAN);
+            report.push_str(&format!("{name}: {line} server_cpu_us_per_request={:.0}\n", cpu * 1000.0 / requests));
         }
         Ok(report)
     })();
@@ -149,6 +155,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     println!("query plans:\n{plans}");
     Ok(())
+}
+
+/// A process's CPU time so far (user + system), in milliseconds.
+fn cpu_ms(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and
+    // 13th, in clock ticks of 10 ms.
+    let fields: Vec<&str> =
+        stat.rsplit_once(')').map(|(_, rest)| rest.split_whitespace().collect()).unwrap_or_default();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) * 10.0
 }
 
 /// A process's peak resident set (VmHWM), in kB; 0 if unknown.

@@ -86,7 +86,10 @@ impl Db {
             std::fs::create_dir_all(parent)
                 .map_err(|e| OpenError::Location(format!("cannot create {}: {e}", parent.display())))?;
         }
-        let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
+        // No ping before each acquire (sqlx's default): it is a round trip per request (to the
+        // connection's thread, or over the network), and a broken connection fails its query
+        // and is dropped from the pool anyway.
+        let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10)).test_before_acquire(false);
         let pool = match engine {
             // SQLite reads run in parallel (WAL) on a thread per connection; 2 cores need few.
             Engine::Sqlite => options.max_connections(8).after_connect(|conn, _| {
