@@ -89,11 +89,6 @@ impl Cluster {
         Ok(())
     }
 
-    /// The main process's id, for memory figures.
-    pub fn pid(&self) -> Option<u32> {
-        postmaster_pid(&self.dir)
-    }
-
     /// Runs `psql -c sql` against database `db`.
     pub fn psql(&self, db: &str, sql: &str) -> Result<String, String> {
         let psql = bin_dir()?.join("psql");
