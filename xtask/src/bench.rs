@@ -1,76 +1,110 @@
-//! `cargo xtask bench`: the server under load on a large data set, measured with wrk over loopback.
+//! `cargo xtask bench`: the server under load on a large data set, measured with wrk over loopback,
+//! on either engine (`--db sqlite`, the default, or `--db postgres`).
 //!
-//! Seeds 1,000,000 interactions over 100,000 identities once (`target/bench/`), reads the database
-//! into the page cache, starts the release server, drives interactions-insight and 50-id transcript-summaries batches at a fixed
+//! Seeds 1,000,000 interactions over 100,000 identities once (`target/bench/`: a SQLite file, or a
+//! private PostgreSQL cluster kept there), reads the data into the page cache, starts the release
+//! server, drives interactions-insight and 50-id transcript-summaries batches at a fixed
 //! concurrency, and reports latency percentiles, throughput, the server's peak memory and the query
-//! plans. Numbers go to docs/performance.md by hand, with this command.
+//! plans. Numbers go to docs/performance.md by hand, with this command. `--server BIN` measures
+//! another build on the same data (an A/B comparison); `--seed-with BIN` seeds with it.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
 
 use crate::cmd::{command, exec, output, root};
+use crate::postgres::{Cluster, Keep};
 
 const IDENTITIES: usize = 100_000;
 const INTERACTIONS: usize = 1_000_000;
 const LISTEN: &str = "127.0.0.1:18080";
 
-/// Runs the benchmark (`--duration SECS`, `--connections N`).
+/// Runs the benchmark (`--db sqlite|postgres`, `--duration SECS`, `--connections N`,
+/// `--server BIN`, `--seed-with BIN`).
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut duration = "30".to_owned();
     let mut connections = "8".to_owned();
+    let mut engine = "sqlite".to_owned();
+    let (mut server, mut seeder) = (None, None);
     let mut it = args.iter();
     while let Some(arg) = it.next() {
+        let mut value = || it.next().cloned().ok_or_else(|| format!("{arg} needs a value"));
         match arg.as_str() {
-            "--duration" => duration = it.next().ok_or("--duration SECS")?.clone(),
-            "--connections" => connections = it.next().ok_or("--connections N")?.clone(),
+            "--duration" => duration = value()?,
+            "--connections" => connections = value()?,
+            "--db" => engine = value()?,
+            "--server" => server = Some(value()?),
+            "--seed-with" => seeder = Some(value()?),
             other => return Err(format!("unknown argument {other}")),
         }
     }
-    if output("wrk", &["-v"]).is_none() && !std::path::Path::new("/usr/bin/wrk").exists() {
+    if output("wrk", &["-v"]).is_none() && !Path::new("/usr/bin/wrk").exists() {
         exec("apt-get", &["install", "-y", "-qq", "wrk"])?;
     }
-    exec("cargo", &["build", "-p", "c360-server", "--profile", "server"])?;
-    let root = root();
-    let server = root.join("target/server/c360-server").display().to_string();
-    let dir = root.join("target/bench");
+    let server = match server {
+        Some(bin) => bin,
+        None => {
+            exec("cargo", &["build", "-p", "c360-server", "--profile", "server"])?;
+            root().join("target/server/c360-server").display().to_string()
+        }
+    };
+    let seeder = seeder.unwrap_or_else(|| server.clone());
+    let dir = root().join("target/bench");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let db = dir.join("bench.sqlite").display().to_string();
-    let marker = dir.join(format!("seeded-{INTERACTIONS}"));
+
+    // The database, seeded once: a file, or a cluster whose data stays in target/bench/postgres.
+    let (db, cluster, marker) = match engine.as_str() {
+        "sqlite" => {
+            let db = dir.join("bench.sqlite").display().to_string();
+            (db, None, dir.join(format!("seeded-{INTERACTIONS}")))
+        }
+        "postgres" => {
+            crate::setup::postgres()?;
+            // Room for the whole data set in PostgreSQL's own cache, as a dedicated database
+            // server would have; the rest as installed.
+            let cluster = Cluster::start(&dir.join("postgres"), Keep::Persistent, &["shared_buffers=1GB"])?;
+            cluster.create_database("bench")?;
+            let marker = dir.join(format!("postgres/seeded-{INTERACTIONS}"));
+            (cluster.url("bench"), Some(cluster), marker)
+        }
+        other => return Err(format!("--db {other}: sqlite or postgres")),
+    };
     if !marker.exists() {
-        let _ = std::fs::remove_file(&db);
+        if cluster.is_none() {
+            let _ = std::fs::remove_file(&db);
+        }
         let started = std::time::Instant::now();
-        exec(
-            &server,
-            &[
-                "seed",
-                "--db",
-                &db,
-                "--tenant",
-                "bench",
-                "--identities",
-                &IDENTITIES.to_string(),
-                "--interactions",
-                &INTERACTIONS.to_string(),
-            ],
-        )?;
+        let (identities, interactions) = (IDENTITIES.to_string(), INTERACTIONS.to_string());
+        let args = ["seed", "--db", &db, "--tenant", "bench", "--identities", &identities];
+        exec(&seeder, &[&args[..], &["--interactions", &interactions]].concat())?;
         eprintln!("seeded in {:.0} s", started.elapsed().as_secs_f32());
+        if let Some(cluster) = &cluster {
+            cluster.psql("bench", "VACUUM ANALYZE")?;
+        }
         std::fs::write(&marker, "").map_err(|e| e.to_string())?;
     }
-    let size = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0);
+    let size = match &cluster {
+        None => std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0),
+        Some(c) => c.psql("bench", "SELECT pg_database_size('bench')")?.parse().unwrap_or(0),
+    };
     let key = output(&server, &["key", "create", "--db", &db, "--tenant", "bench"]).ok_or("cannot create a key")?;
-    let plans = output(&server, &["plans", "--db", &db]).unwrap_or_default();
+    let plans = output(&server, &["plans", "--db", &db, "--tenant", "bench"]).unwrap_or_default();
 
     // Measure the server, not the disk: this machine reclaims cold page cache proactively, and
     // random lookups over a 662 MB file that was evicted go to disk (p99 ≈ 1 s instead of ≈ 5 ms;
-    // docs/performance.md). Reading the file once puts it back in the cache.
-    warm_page_cache(&db)?;
+    // docs/performance.md). Reading the files once puts them back in the cache.
+    match &cluster {
+        None => warm_page_cache(Path::new(&db))?,
+        Some(_) => warm_page_cache(&dir.join("postgres/data"))?,
+    }
     let mut child = command(&server, &["serve", "--db", &db, "--listen", LISTEN])
         .env("C360_LOG", "warn")
         .stdin(Stdio::null())
         .spawn()
         .map_err(|e| format!("cannot start the server: {e}"))?;
+    let pid = child.id();
     let result = (|| -> Result<String, String> {
         wait_for(LISTEN)?;
         let ids = collect_ids(&key)?;
@@ -80,39 +114,62 @@ pub fn run(args: &[String]) -> Result<(), String> {
             ("C360_BENCH_KEY", key.clone()),
             ("C360_BENCH_IDS", ids_file.display().to_string()),
             ("C360_BENCH_IDENTITIES", IDENTITIES.to_string()),
-            ("C360_BENCH_DIR", root.join("xtask/bench").display().to_string()),
+            ("C360_BENCH_DIR", root().join("xtask/bench").display().to_string()),
         ];
         let base = format!("http://{LISTEN}");
         let mut report = String::new();
         for (name, script) in
             [("interactions-insight", "insight.lua"), ("transcript-summaries (50 ids)", "summaries.lua")]
         {
-            let script = root.join("xtask/bench").join(script).display().to_string();
+            let script = root().join("xtask/bench").join(script).display().to_string();
             // Warm-up (page cache, statement caches), then the measured run.
             wrk(&script, "5", &connections, &base, &envs)?;
+            let cpu_before = cpu_ms(pid);
             let line = wrk(&script, &duration, &connections, &base, &envs)?;
-            report.push_str(&format!("{name}: {line}\n"));
+            // CPU time per request: what the server spends, whatever else shares the machine.
+            let cpu = cpu_ms(pid) - cpu_before;
+            let requests: f64 =
+                line.split_whitespace().find_map(|kv| kv.strip_prefix("requests=")?.parse().ok()).unwrap_or(f64::NAN);
+            report.push_str(&format!("{name}: {line} server_cpu_us_per_request={:.0}\n", cpu * 1000.0 / requests));
         }
         Ok(report)
     })();
-    let peak = std::fs::read_to_string(format!("/proc/{}/status", child.id()))
-        .ok()
-        .and_then(|s| {
-            s.lines().find(|l| l.starts_with("VmHWM")).map(|l| l.split_whitespace().nth(1).unwrap_or("0").to_owned())
-        })
-        .unwrap_or_default();
+    let peak = peak_rss_kb(child.id());
     let _ = child.kill();
     let _ = child.wait();
     let report = result?;
     println!(
-        "\n== c360-server benchmark: {INTERACTIONS} interactions over {IDENTITIES} identities, database {:.0} MB",
+        "\n== c360-server benchmark on {engine}: {INTERACTIONS} interactions over {IDENTITIES} identities, database {:.0} MB",
         size as f64 / 1e6
     );
-    println!("wrk -t1 -c{connections} -d{duration}s, loopback, 2 cores shared by wrk and the server");
+    println!("server: {server}");
+    println!("wrk -t1 -c{connections} -d{duration}s, loopback, 2 cores shared by wrk, the server and the database");
     print!("{report}");
-    println!("server peak RSS (VmHWM): {:.1} MB", peak.parse::<f64>().unwrap_or(0.0) / 1024.0);
+    println!("server peak RSS (VmHWM): {:.1} MB", peak as f64 / 1024.0);
+    if cluster.is_some() {
+        println!("postgres: shared_buffers 1 GB; its processes are not counted above");
+    }
     println!("query plans:\n{plans}");
     Ok(())
+}
+
+/// A process's CPU time so far (user + system), in milliseconds.
+fn cpu_ms(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and
+    // 13th, in clock ticks of 10 ms.
+    let fields: Vec<&str> =
+        stat.rsplit_once(')').map(|(_, rest)| rest.split_whitespace().collect()).unwrap_or_default();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) * 10.0
+}
+
+/// A process's peak resident set (VmHWM), in kB; 0 if unknown.
+fn peak_rss_kb(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM"))?.split_whitespace().nth(1)?.parse().ok())
+        .unwrap_or(0)
 }
 
 fn wrk(script: &str, secs: &str, connections: &str, base: &str, envs: &[(&str, String)]) -> Result<String, String> {
@@ -128,11 +185,20 @@ fn wrk(script: &str, secs: &str, connections: &str, base: &str, envs: &[(&str, S
         .ok_or_else(|| format!("wrk gave no result:\n{text}{}", String::from_utf8_lossy(&out.stderr)))
 }
 
-/// Reads the database file (and its WAL, if any) so it is in the page cache.
-fn warm_page_cache(db: &str) -> Result<(), String> {
-    for path in [db.to_owned(), format!("{db}-wal")] {
-        if let Ok(mut file) = std::fs::File::open(&path) {
-            std::io::copy(&mut file, &mut std::io::sink()).map_err(|e| format!("reading {path}: {e}"))?;
+/// Reads a database file (and its WAL, if any), or every file of a PostgreSQL data folder, so
+/// they are in the page cache.
+fn warm_page_cache(path: &Path) -> Result<(), String> {
+    if path.is_dir() {
+        for entry in std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?.flatten() {
+            warm_page_cache(&entry.path())?;
+        }
+        return Ok(());
+    }
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    for file in [path.as_os_str(), wal.as_os_str()] {
+        if let Ok(mut f) = std::fs::File::open(file) {
+            std::io::copy(&mut f, &mut std::io::sink()).map_err(|e| format!("reading {}: {e}", path.display()))?;
         }
     }
     Ok(())

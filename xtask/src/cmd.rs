@@ -103,9 +103,20 @@ impl Tally {
 
 /// Runs a test runner, streaming its stdout while counting results into `tally`.
 pub fn run_counted(program: &str, args: &[&str], envs: &[(&str, String)], tally: &mut Tally) -> Result<(), String> {
+    run_counted_in(&root(), program, args, envs, tally)
+}
+
+/// [`run_counted`] in the folder `dir` (a test binary runs where cargo would run it: its package).
+pub fn run_counted_in(
+    dir: &Path,
+    program: &str,
+    args: &[&str],
+    envs: &[(&str, String)],
+    tally: &mut Tally,
+) -> Result<(), String> {
     announce(program, args);
     let mut c = command(program, args);
-    c.stdout(Stdio::piped());
+    c.current_dir(dir).stdout(Stdio::piped());
     for (k, v) in envs {
         c.env(k, v);
     }

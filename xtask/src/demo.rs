@@ -93,7 +93,7 @@ fn workspace_origin(addr: SocketAddr) -> String {
     if addr.ip().is_unspecified() { format!("http://127.0.0.1:{}", addr.port()) } else { format!("http://{addr}") }
 }
 
-fn wait_until_listening(addr: SocketAddr, child: &mut std::process::Child) -> Result<(), String> {
+pub fn wait_until_listening(addr: SocketAddr, child: &mut std::process::Child) -> Result<(), String> {
     let deadline = Instant::now() + Duration::from_secs(60);
     while Instant::now() < deadline {
         if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {

@@ -4,15 +4,20 @@
 //!   Cargo.lock version, wasm-opt, Chromium and chromedriver); fast when everything is present.
 //! - `cargo xtask demo [--listen ADDR] [--workspace ADDR]` builds the panel and the server and runs
 //!   the demo, with the demo agent workspace on a second origin.
+//! - `cargo xtask cluster [--listen ADDR] [--workspace ADDR] [--instances N]` runs the production
+//!   layout on this machine: PostgreSQL, N server instances, nginx in front (docs/deploy.md).
 //! - `cargo xtask test` runs every check and test; `.ci/run` calls exactly this.
-//! - `cargo xtask bench` measures the server on a million interactions (docs/performance.md).
+//! - `cargo xtask bench [--db sqlite|postgres]` measures the server on a million interactions, on
+//!   either engine (docs/performance.md).
 //! - `cargo xtask compress [DIR]` writes brotli and gzip copies of a built panel's assets; trunk
 //!   runs it after every release build (Trunk.toml's `post_build` hook).
 
 mod bench;
+mod cluster;
 mod cmd;
 mod compress;
 mod demo;
+mod postgres;
 mod setup;
 mod test;
 
@@ -23,12 +28,14 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup::run(setup::Need::Everything).map(|_| ()),
         Some("demo") => demo::run(&args[1..]),
+        Some("cluster") => cluster::run(&args[1..]),
         Some("test") => test::run(),
         Some("bench") => bench::run(&args[1..]),
         Some("compress") => compress::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | demo [--listen ADDR] [--workspace ADDR] | test | bench [--duration SECS] \
+                "usage: cargo xtask <setup | demo [--listen ADDR] [--workspace ADDR] | cluster [--listen ADDR] \
+                 [--workspace ADDR] [--instances N] | test | bench [--db sqlite|postgres] [--duration SECS] \
                  [--connections N] | compress [DIR]>"
             );
             return ExitCode::from(2);

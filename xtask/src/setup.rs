@@ -9,11 +9,14 @@ use crate::cmd::{self, exec, output, root};
 const TRUNK_VERSION: &str = "0.21.14";
 
 /// What a command needs installed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Need {
     /// Building the panel and the server (the demo).
     Build,
-    /// Building and testing, browser included.
+    /// Building, and running the servers on PostgreSQL behind nginx (the cluster).
+    Cluster,
+    /// Building and testing: PostgreSQL (the server tests' second pass), nginx (the load-balanced
+    /// end-to-end test) and the browser.
     Everything,
 }
 
@@ -23,6 +26,10 @@ pub fn run_setup(need: Need) -> Result<(), String> {
     npm_tools()?;
     trunk()?;
     wasm_bindgen()?;
+    if need >= Need::Cluster {
+        postgres()?;
+        nginx()?;
+    }
     if need == Need::Everything {
         browser()?;
     }
@@ -102,6 +109,30 @@ fn browser() -> Result<(), String> {
     if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
         return Ok(());
     }
+    apt_install(&["chromium", "chromium-driver"])
+}
+
+/// Debian's PostgreSQL (`initdb`, `postgres`, `psql` under /usr/lib/postgresql/<version>/bin): the
+/// server tests' second engine, the cluster's database. Its own service is never used.
+pub fn postgres() -> Result<(), String> {
+    if crate::postgres::bin_dir().is_ok() {
+        return Ok(());
+    }
+    apt_install(&["postgresql"])
+}
+
+/// Debian's nginx: the cluster's load balancer, run on a generated configuration, never as the
+/// system service.
+pub fn nginx() -> Result<(), String> {
+    if Path::new("/usr/sbin/nginx").exists() {
+        return Ok(());
+    }
+    apt_install(&["nginx"])
+}
+
+/// `apt-get install` (through sudo unless root), after one `apt-get update` per run.
+fn apt_install(packages: &[&str]) -> Result<(), String> {
+    static UPDATED: std::sync::OnceLock<()> = std::sync::OnceLock::new();
     let as_root = output("id", &["-u"]).as_deref() == Some("0");
     let apt = |args: &[&str]| -> Result<(), String> {
         let mut c =
@@ -111,6 +142,9 @@ fn browser() -> Result<(), String> {
             c.env("DEBIAN_FRONTEND", "noninteractive").status().map_err(|e| format!("cannot run apt-get: {e}"))?;
         if status.success() { Ok(()) } else { Err(format!("apt-get {} failed", args.join(" "))) }
     };
-    apt(&["update", "-qq"])?;
-    apt(&["install", "-y", "-qq", "chromium", "chromium-driver"])
+    if UPDATED.get().is_none() {
+        apt(&["update", "-qq"])?;
+        let _ = UPDATED.set(());
+    }
+    apt(&[&["install", "-y", "-qq"], packages].concat())
 }

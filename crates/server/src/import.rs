@@ -6,10 +6,11 @@
 use std::collections::HashSet;
 
 use c360_wire::{Interaction, Sentiment};
-use rusqlite::{Connection, params};
 use serde::Deserialize;
+use sqlx::{AnyConnection, Connection};
 
-use crate::insights::{StoredInteraction, identity_key, insert_interaction};
+use crate::insights::{StoredInteraction, identity_key, insert_interactions};
+use crate::summaries::{NewSummary, insert_summaries};
 
 /// A summary given with an imported interaction.
 #[derive(Debug, Clone, Deserialize)]
@@ -75,20 +76,14 @@ pub fn parse(text: &str) -> Result<Vec<ImportRecord>, Vec<Reject>> {
         doc["interactions"]
             .as_array()
             .map(|items| {
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| {
-                        (format!("interactions[{i}]"), serde_json::from_value(v.clone()).map_err(|e| e.to_string()))
-                    })
-                    .collect()
+                items.iter().enumerate().map(|(i, v)| (format!("interactions[{i}]"), record(&v.to_string()))).collect()
             })
             .unwrap_or_else(|| vec![("interactions".into(), Err("must be a list".into()))])
     } else {
         text.lines()
             .enumerate()
             .filter(|(_, line)| !line.trim().is_empty())
-            .map(|(i, line)| (format!("line {}", i + 1), serde_json::from_str(line).map_err(|e| e.to_string())))
+            .map(|(i, line)| (format!("line {}", i + 1), record(line)))
             .collect()
     };
 
@@ -112,6 +107,15 @@ pub fn parse(text: &str) -> Result<Vec<ImportRecord>, Vec<Reject>> {
         rejects.push(Reject { place: "file".into(), reason: "no interactions in it".into() });
     }
     if rejects.is_empty() { Ok(records) } else { Err(rejects) }
+}
+
+/// One record from its JSON text. A NUL character (`\u0000`, the only way JSON carries one) is
+/// refused up front: no field needs one, and PostgreSQL cannot store it.
+fn record(json: &str) -> Result<ImportRecord, String> {
+    if json.contains("\\u0000") {
+        return Err("contains a NUL character (\\u0000), which no field may hold".into());
+    }
+    serde_json::from_str(json).map_err(|e| e.to_string())
 }
 
 fn check(r: &ImportRecord) -> Result<(), String> {
@@ -147,40 +151,41 @@ fn check(r: &ImportRecord) -> Result<(), String> {
 }
 
 /// Stores validated records for `tenant_id` in one transaction. Returns how many were stored.
-pub fn load(conn: &mut Connection, tenant_id: &str, records: &[ImportRecord]) -> rusqlite::Result<usize> {
-    let tx = conn.transaction()?;
-    for r in records {
-        let stored = StoredInteraction {
+pub async fn load(conn: &mut AnyConnection, tenant_id: &str, records: &[ImportRecord]) -> sqlx::Result<usize> {
+    let interactions: Vec<StoredInteraction> = records
+        .iter()
+        .map(|r| StoredInteraction {
             interaction: r.interaction.clone(),
             account_id: r.account_id.clone(),
             customer_sentiment: r.customer_sentiment.clone(),
             agent_sentiment: r.agent_sentiment.clone(),
-        };
-        insert_interaction(&tx, tenant_id, &stored)?;
-        if let Some(summary) = &r.summary {
+        })
+        .collect();
+    let summaries: Vec<NewSummary> = records
+        .iter()
+        .filter_map(|r| {
+            let summary = r.summary.as_ref()?;
             let i = &r.interaction;
             let created_at = summary.created_at.clone().unwrap_or_else(|| {
                 chrono::DateTime::from_timestamp_millis(i.ended_at.unwrap_or(i.started_at))
                     .map(|t| t.naive_utc().format("%Y-%m-%dT%H:%M:%S").to_string())
                     .unwrap_or_default()
             });
-            tx.execute(
-                "INSERT OR REPLACE INTO summaries (tenant_id, interaction_id, summary_object_id, content_id, result,
-                    duration, created_at, available) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    tenant_id,
-                    i.interaction_id,
-                    format!("obj-{}", i.interaction_id),
-                    format!("summary-{}", i.interaction_id),
-                    summary.result,
-                    i.duration_secs().map(|d| d as f64),
-                    created_at,
-                    summary.available,
-                ],
-            )?;
-        }
-    }
-    tx.commit()?;
+            Some(NewSummary {
+                interaction_id: i.interaction_id.clone(),
+                summary_object_id: format!("obj-{}", i.interaction_id),
+                content_id: format!("summary-{}", i.interaction_id),
+                result: summary.result.clone(),
+                duration: i.duration_secs().map(|d| d as f64),
+                created_at,
+                available: summary.available,
+            })
+        })
+        .collect();
+    let mut tx = conn.begin().await?;
+    insert_interactions(&mut tx, tenant_id, &interactions).await?;
+    insert_summaries(&mut tx, tenant_id, &summaries).await?;
+    tx.commit().await?;
     Ok(records.len())
 }
 
@@ -204,15 +209,17 @@ mod tests {
             r#"{"interactionId":"a","mediaIdentifier":"+14155550100","mediaType":"PHONE","startedAt":1000}"#,
             r#"{"interactionId":"d","mediaIdentifier":"a@b.co","mediaType":"EMAIL","startedAt":1,"sentiment":"HAPPY"}"#,
             "{not json",
+            r#"{"interactionId":"e","mediaIdentifier":"a@b.co","mediaType":"EMAIL","startedAt":1,"title":"a\u0000b"}"#,
         ]
         .join("\n");
         let rejects = parse(&text).unwrap_err();
         let places: Vec<&str> = rejects.iter().map(|r| r.place.as_str()).collect();
-        assert_eq!(places, ["line 3", "line 4", "line 5", "line 6", "line 7"]);
+        assert_eq!(places, ["line 3", "line 4", "line 5", "line 6", "line 7", "line 8"]);
         assert!(rejects[0].reason.contains("mediaIdentifier"));
         assert!(rejects[1].reason.contains("endedAt"));
         assert!(rejects[2].reason.contains("twice"));
         assert!(rejects[3].reason.contains("sentiment"));
+        assert!(rejects[5].reason.contains("NUL"));
     }
 
     #[test]

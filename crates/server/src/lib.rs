@@ -1,6 +1,7 @@
 //! `c360-server`: the Customer 360 reference API server.
 //!
-//! It implements the public Customer 360 contract over an embedded SQLite database, authenticates
+//! It implements the public Customer 360 contract over an embedded SQLite file or a shared
+//! PostgreSQL database (`db`: one data layer, the engine chosen by the URL), authenticates
 //! machine clients (API keys) and the panel (signed panel tokens), and serves the built panel from
 //! the same origin. [`app`] builds the real router so tests drive exactly what production runs.
 //!

@@ -112,8 +112,7 @@ impl Upstream {
         endpoint: &str,
         raw_query: Option<&str>,
     ) -> Result<Response, ApiError> {
-        let (caller, tenant) = (caller.clone(), tenant_id.to_owned());
-        db.call(move |conn| caller.authorize(conn, &tenant).map(drop)).await?;
+        caller.authorize(&mut *db.acquire().await?, tenant_id).await?;
         self.forward(&forward_path(tenant_id, endpoint, raw_query)).await
     }
 }

@@ -46,7 +46,7 @@ fn header<'a>(reply: &'a Reply, name: &str) -> Option<&'a str> {
 #[tokio::test]
 async fn hashed_assets_are_answered_precompressed_as_accepted_and_kept_a_year() {
     let dist = dist();
-    let server = TestServer::with_static(Some(dist.path().to_path_buf()));
+    let server = TestServer::with_static(Some(dist.path().to_path_buf())).await;
     for (path, content_type) in HASHED {
         for (accepts, encoding, sent) in [
             (Some(CHROMIUM_ACCEPTS), Some("br"), "br"),
@@ -72,7 +72,7 @@ async fn the_document_client_routes_and_files_under_their_own_names_are_revalida
     let dist = dist();
     // Even a compressed copy of the document beside it is never sent: the CSP hashes the file itself.
     std::fs::write(dist.path().join("index.html.br"), "stale").unwrap();
-    let server = TestServer::with_static(Some(dist.path().to_path_buf()));
+    let server = TestServer::with_static(Some(dist.path().to_path_buf())).await;
     let accepts = [("accept-encoding", CHROMIUM_ACCEPTS)];
     for path in [
         "/",

@@ -11,7 +11,7 @@ const NOWHERE: &str = "/v1/public/tenants/no-such-tenant/interactions-insight?ph
 
 #[tokio::test]
 async fn no_credentials_is_401_with_a_problem_body() {
-    let server = TestServer::new();
+    let server = TestServer::new().await;
     let reply = server.get(DEMO, &[]).await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
     assert_eq!(reply.json["status"], 401);
@@ -21,7 +21,7 @@ async fn no_credentials_is_401_with_a_problem_body() {
 
 #[tokio::test]
 async fn unknown_key_and_forged_token_are_401() {
-    let server = TestServer::new();
+    let server = TestServer::new().await;
     assert_eq!(server.get(DEMO, &[("x-api-key", "c360k_not-a-real-key")]).await.status, StatusCode::UNAUTHORIZED);
     let token = server.token_for("demo", 600);
     let forged = format!("{}x", &token[..token.len() - 1]);
@@ -33,7 +33,7 @@ async fn unknown_key_and_forged_token_are_401() {
 
 #[tokio::test]
 async fn an_expired_panel_token_says_so() {
-    let server = TestServer::new();
+    let server = TestServer::new().await;
     let token = server.token_for("demo", -1);
     let reply = server.get(DEMO, &[("authorization", &bearer(&token))]).await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
@@ -43,7 +43,7 @@ async fn an_expired_panel_token_says_so() {
 
 #[tokio::test]
 async fn a_panel_token_reaches_only_its_own_tenant() {
-    let server = TestServer::new();
+    let server = TestServer::new().await;
     let token = server.token_for("demo", 600);
     assert_eq!(server.get(DEMO, &[("authorization", &bearer(&token))]).await.status, StatusCode::OK);
     let reply = server.get(OTHER, &[("authorization", &bearer(&token))]).await;
@@ -53,9 +53,9 @@ async fn a_panel_token_reaches_only_its_own_tenant() {
 
 #[tokio::test]
 async fn a_key_reaches_only_its_accounts_tenants_and_unknown_tenants_look_the_same() {
-    let server = TestServer::new();
-    let demo_key = server.key_for("demo");
-    let other_key = server.key_for("other");
+    let server = TestServer::new().await;
+    let demo_key = server.key_for("demo").await;
+    let other_key = server.key_for("other").await;
     assert_eq!(server.get(DEMO, &[("x-api-key", &demo_key)]).await.status, StatusCode::OK);
     assert_eq!(server.get(OTHER, &[("x-api-key", &other_key)]).await.status, StatusCode::OK);
     let cross = server.get(OTHER, &[("x-api-key", &demo_key)]).await;
@@ -67,7 +67,7 @@ async fn a_key_reaches_only_its_accounts_tenants_and_unknown_tenants_look_the_sa
 
 #[tokio::test]
 async fn credentials_are_checked_before_the_query() {
-    let server = TestServer::new();
+    let server = TestServer::new().await;
     let reply = server.get("/v1/public/tenants/other/interactions-insight?phoneNumber=bad", &[]).await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
     let token = server.token_for("demo", 600);

@@ -1,22 +1,20 @@
 //! The command line, run as a real process: what scripts capture is alone on stdout, settings
 //! round-trip, imports are all or nothing, seeding is deterministic.
 
-use std::process::{Command, Output};
+mod common;
 
-fn c360(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_c360-server")).args(args).env_remove("C360_TOKEN_SECRET").output().unwrap()
+use common::TestDb;
+use common::process::{c360, stdout};
+
+/// Rows of `sql` (one text column) in the database at `db`.
+async fn strings(db: &TestDb, sql: &'static str) -> Vec<String> {
+    sqlx::query_scalar(sql).fetch_all(db.open().await.pool()).await.unwrap()
 }
 
-fn stdout(o: &Output) -> String {
-    assert!(o.status.success(), "failed: {}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-#[test]
-fn tenant_settings_round_trip_and_bad_values_are_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.sqlite");
-    let db = db.to_str().unwrap();
+#[tokio::test]
+async fn tenant_settings_round_trip_and_bad_values_are_refused() {
+    let test_db = TestDb::new().await;
+    let db = &test_db.arg();
     let created = stdout(&c360(&[
         "tenant",
         "create",
@@ -73,11 +71,10 @@ fn tenant_settings_round_trip_and_bad_values_are_refused() {
     }
 }
 
-#[test]
-fn key_and_token_are_printed_alone_on_stdout() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.sqlite");
-    let db = db.to_str().unwrap();
+#[tokio::test]
+async fn key_and_token_are_printed_alone_on_stdout() {
+    let test_db = TestDb::new().await;
+    let db = &test_db.arg();
     stdout(&c360(&["tenant", "create", "--db", db, "--tenant", "acme"]));
     let key = stdout(&c360(&["key", "create", "--db", db, "--tenant", "acme"]));
     assert_eq!(key.lines().count(), 1);
@@ -90,31 +87,28 @@ fn key_and_token_are_printed_alone_on_stdout() {
     assert!(!c360(&["key", "create", "--db", db, "--tenant", "nobody"]).status.success());
 }
 
-#[test]
-fn an_import_with_a_bad_record_loads_nothing_and_says_which_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.sqlite");
-    let db = db.to_str().unwrap();
+#[tokio::test]
+async fn an_import_with_a_bad_record_loads_nothing_and_says_which_line() {
+    let test_db = TestDb::new().await;
+    let db = &test_db.arg();
+    let dir = test_db.dir();
     stdout(&c360(&["tenant", "create", "--db", db, "--tenant", "acme"]));
     let good = r#"{"interactionId":"i-1","mediaIdentifier":"+14155550199","mediaType":"PHONE","startedAt":1700000000000,"sentiment":"POSITIVE","summary":{"result":"Asked about an invoice."}}"#;
     let bad = r#"{"interactionId":"i-2","mediaIdentifier":"+14155550199","mediaType":"PHONE","startedAt":1700000000000,"endedAt":1}"#;
-    let file = dir.path().join("in.ndjson");
+    let file = dir.join("in.ndjson");
     std::fs::write(&file, format!("{good}\n{bad}\n")).unwrap();
     let out = c360(&["import", "--db", db, "--tenant", "acme", "--file", file.to_str().unwrap()]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("line 2") && err.contains("endedAt") && err.contains("nothing was loaded"), "{err}");
-    let count = |db: &str| {
-        let conn = rusqlite::Connection::open(db).unwrap();
-        conn.query_row("SELECT count(*) FROM interactions", [], |r| r.get::<_, i64>(0)).unwrap()
-    };
-    assert_eq!(count(db), 0);
+    const IDS: &str = "SELECT interaction_id FROM interactions";
+    assert_eq!(strings(&test_db, IDS).await.len(), 0);
 
     std::fs::write(&file, format!("{good}\n")).unwrap();
     let ok = stdout(&c360(&["import", "--db", db, "--tenant", "acme", "--file", file.to_str().unwrap()]));
     assert!(ok.contains("imported 1"));
-    assert_eq!(count(db), 1);
-    let doc = dir.path().join("doc.json");
+    assert_eq!(strings(&test_db, IDS).await, ["i-1"]);
+    let doc = dir.join("doc.json");
     std::fs::write(&doc, include_str!("../../wire/fixtures/published-example.json")).unwrap();
     assert!(
         stdout(&c360(&["import", "--db", db, "--tenant", "acme", "--file", doc.to_str().unwrap()]))
@@ -123,25 +117,21 @@ fn an_import_with_a_bad_record_loads_nothing_and_says_which_line() {
     assert!(!c360(&["import", "--db", db, "--tenant", "nobody", "--file", doc.to_str().unwrap()]).status.success());
 }
 
-#[test]
-fn seeding_is_deterministic_and_sized_as_asked() {
-    let dir = tempfile::tempdir().unwrap();
-    let dump = |name: &str| -> Vec<String> {
-        let db = dir.path().join(name);
-        let db = db.to_str().unwrap().to_owned();
-        stdout(&c360(&["seed", "--db", &db, "--tenant", "bench", "--identities", "40", "--interactions", "500"]));
-        let conn = rusqlite::Connection::open(&db).unwrap();
-        let mut stmt = conn
-            .prepare(
-                "SELECT interaction_id || '|' || identity_key || '|' || media_type || '|' || ifnull(sentiment, '-')
-                 || '|' || ifnull(title, '-') FROM interactions ORDER BY interaction_id",
-            )
-            .unwrap();
-        stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
-    };
-    let a = dump("a.sqlite");
+#[tokio::test]
+async fn seeding_is_deterministic_and_sized_as_asked() {
+    async fn dump() -> Vec<String> {
+        let db = TestDb::new().await;
+        stdout(&c360(&["seed", "--db", &db.arg(), "--tenant", "bench", "--identities", "40", "--interactions", "500"]));
+        strings(
+            &db,
+            "SELECT interaction_id || '|' || identity_key || '|' || media_type || '|' || coalesce(sentiment, '-')
+             || '|' || coalesce(title, '-') FROM interactions ORDER BY interaction_id",
+        )
+        .await
+    }
+    let a = dump().await;
     assert_eq!(a.len(), 500);
     let identities: std::collections::HashSet<&str> = a.iter().map(|r| r.split('|').nth(1).unwrap()).collect();
     assert!(identities.len() > 40, "phones and emails of 40 customers: {}", identities.len());
-    assert_eq!(a, dump("b.sqlite"), "same data set twice");
+    assert_eq!(a, dump().await, "same data set twice");
 }

@@ -20,8 +20,8 @@ const WRITES: [Method; 4] = [Method::POST, Method::PUT, Method::PATCH, Method::D
 
 #[tokio::test]
 async fn writes_to_an_identity_only_tenant_are_409_native_crm_off() {
-    let server = TestServer::new();
-    let key = server.key_for("basic");
+    let server = TestServer::new().await;
+    let key = server.key_for("basic").await;
     for method in WRITES {
         let reply = server.request(method.clone(), "/v1/crm/tenants/basic/contacts", &[("x-api-key", &key)]).await;
         assert_eq!(reply.status, StatusCode::CONFLICT, "{method}");
@@ -40,11 +40,11 @@ async fn writes_to_an_identity_only_tenant_are_409_native_crm_off() {
 
 #[tokio::test]
 async fn a_write_without_credentials_is_401_and_for_another_account_403() {
-    let server = TestServer::new();
+    let server = TestServer::new().await;
     let reply = server.request(Method::POST, "/v1/crm/tenants/basic/contacts", &[]).await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
     assert_eq!(reply.json["status"], 401);
-    let other_key = server.key_for("other");
+    let other_key = server.key_for("other").await;
     let demo_token = server.token_for("demo", 600);
     for (path, header) in [
         ("/v1/crm/tenants/basic/contacts", ("x-api-key", other_key.clone())),
@@ -59,8 +59,8 @@ async fn a_write_without_credentials_is_401_and_for_another_account_403() {
 
 #[tokio::test]
 async fn with_native_crm_on_writes_pass_the_guard_and_find_no_resource_yet() {
-    let server = TestServer::new();
-    let key = server.key_for("demo");
+    let server = TestServer::new().await;
+    let key = server.key_for("demo").await;
     for method in WRITES {
         let reply = server.request(method.clone(), "/v1/crm/tenants/demo/contacts", &[("x-api-key", &key)]).await;
         assert_eq!(reply.status, StatusCode::NOT_FOUND, "{method}");
@@ -70,7 +70,7 @@ async fn with_native_crm_on_writes_pass_the_guard_and_find_no_resource_yet() {
 
 #[tokio::test]
 async fn reads_are_404_problems() {
-    let server = TestServer::new();
+    let server = TestServer::new().await;
     for path in ["/v1/crm/tenants/basic/contacts", "/v1/crm/tenants/demo/contacts/ct-0001"] {
         let reply = server.get(path, &[]).await;
         assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
@@ -80,13 +80,13 @@ async fn reads_are_404_problems() {
 
 #[tokio::test]
 async fn a_guarded_write_is_authenticated_and_counted_once() {
-    let mut server = TestServer::new();
+    let mut server = TestServer::new().await;
     server.state.limiter = Some(Arc::new(RateLimiter::new(2)));
     // A CRM route behind the real guard whose handler takes the caller, as the CRM's handlers will.
     let handler = |caller: Caller| async move { format!("{caller:?}") };
     let router =
         crm::guarded(Router::new().route(crm::PATH, post(handler)), &server.state).with_state(server.state.clone());
-    let key = server.key_for("demo");
+    let key = server.key_for("demo").await;
     let write = || {
         let request = Request::post("/v1/crm/tenants/demo/contacts").header("x-api-key", &key);
         router.clone().oneshot(request.body(Body::empty()).unwrap())

@@ -15,7 +15,7 @@ const WORKSPACE: &str = "http://127.0.0.1:8082";
 const AGENT: &str = "https://agent.example.com";
 
 /// A server over a fixture dist/ whose `demo` tenant allows [`AGENT`]; the temp dir lives as long.
-fn server(server_level: &[&str]) -> (TestServer, tempfile::TempDir) {
+async fn server(server_level: &[&str]) -> (TestServer, tempfile::TempDir) {
     let dist = tempfile::tempdir().unwrap();
     let index = format!(
         "<!doctype html><html lang=en><title>Customer 360</title><script type=module>{INLINE}</script>\
@@ -23,9 +23,9 @@ fn server(server_level: &[&str]) -> (TestServer, tempfile::TempDir) {
     );
     std::fs::write(dist.path().join("index.html"), index).unwrap();
     std::fs::write(dist.path().join("app-123.js"), "export default function init() {}").unwrap();
-    let mut server = TestServer::with_static(Some(dist.path().to_path_buf()));
+    let mut server = TestServer::with_static(Some(dist.path().to_path_buf())).await;
     server.state.host_origins = server_level.iter().map(|o| (*o).to_owned()).collect::<Vec<_>>().into();
-    server.set_origins("demo", &[AGENT]);
+    server.set_origins("demo", &[AGENT]).await;
     (server, dist)
 }
 
@@ -39,7 +39,7 @@ fn frame_ancestors(reply: &Reply) -> &str {
 
 #[tokio::test]
 async fn the_document_may_be_framed_by_the_tenant_s_origins_and_the_server_level_ones() {
-    let (server, _dist) = server(&[WORKSPACE]);
+    let (server, _dist) = server(&[WORKSPACE]).await;
     for path in ["/?tenantId=demo", "/?tenantId=demo&phoneNumber=%2B14155550100", "/client/route?tenantId=demo"] {
         let reply = server.get(path, &[]).await;
         assert_eq!(reply.status, StatusCode::OK, "{path}");
@@ -65,7 +65,7 @@ async fn the_document_may_be_framed_by_the_tenant_s_origins_and_the_server_level
 
 #[tokio::test]
 async fn without_configuration_only_the_panel_itself_may_frame_its_document() {
-    let (server, _dist) = server(&[]);
+    let (server, _dist) = server(&[]).await;
     for path in ["/", "/?tenantId=other", "/?tenantId=nobody"] {
         assert_eq!(frame_ancestors(&server.get(path, &[]).await), "'self'", "{path}");
     }
@@ -73,7 +73,7 @@ async fn without_configuration_only_the_panel_itself_may_frame_its_document() {
 
 #[tokio::test]
 async fn the_script_hash_in_the_policy_is_the_sha256_of_the_served_inline_script() {
-    let (server, _dist) = server(&[]);
+    let (server, _dist) = server(&[]).await;
     let reply = server.get("/?tenantId=demo", &[]).await;
     let html = reply.json.as_str().unwrap();
     let start = html.find("<script type=module>").unwrap() + "<script type=module>".len();
@@ -86,7 +86,7 @@ async fn the_script_hash_in_the_policy_is_the_sha256_of_the_served_inline_script
 
 #[tokio::test]
 async fn a_rebuilt_index_is_hashed_again_by_the_running_router() {
-    let (server, dist) = server(&[]);
+    let (server, dist) = server(&[]).await;
     let router = c360_server::app(server.state.clone());
     let script_src = |router: axum::Router| async move {
         let request = axum::http::Request::get("/").body(axum::body::Body::empty()).unwrap();
@@ -103,7 +103,7 @@ async fn a_rebuilt_index_is_hashed_again_by_the_running_router() {
 
 #[tokio::test]
 async fn assets_and_api_answers_get_their_own_policies_and_no_answer_frames_or_cookies_differently() {
-    let (server, _dist) = server(&[WORKSPACE]);
+    let (server, _dist) = server(&[WORKSPACE]).await;
     let token = server.token_for("demo", 600);
     let auth = bearer(&token);
     let asset = server.get("/app-123.js?tenantId=demo", &[]).await;
@@ -130,8 +130,8 @@ async fn assets_and_api_answers_get_their_own_policies_and_no_answer_frames_or_c
 
 #[tokio::test]
 async fn host_origins_are_public_and_the_same_shape_for_unknown_tenants() {
-    let (server, _dist) = server(&[WORKSPACE, AGENT]);
-    server.set_origins("other", &["https://other.example.net"]);
+    let (server, _dist) = server(&[WORKSPACE, AGENT]).await;
+    server.set_origins("other", &["https://other.example.net"]).await;
     let reply = server.get("/v1/panel/tenants/demo/host-origins", &[]).await;
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.headers["cache-control"], "no-store");
@@ -147,7 +147,7 @@ async fn host_origins_are_public_and_the_same_shape_for_unknown_tenants() {
 
 #[tokio::test]
 async fn with_no_origins_configured_the_list_is_empty() {
-    let server = TestServer::new();
+    let server = TestServer::new().await;
     let reply = server.get("/v1/panel/tenants/demo/host-origins", &[]).await;
     assert_eq!(reply.json, serde_json::json!({ "allowedHostOrigins": [] }));
 }

@@ -14,17 +14,17 @@ use common::{TestServer, bearer};
 const PHONE: &str = "/v1/public/tenants/demo/interactions-insight?phoneNumber=%2B14155550100";
 
 /// A front with no data of its own, forwarding to `base` with `key`.
-fn front(base: &str, key: &str, timeout: Duration) -> TestServer {
-    let mut front = TestServer::bare();
+async fn front(base: &str, key: &str, timeout: Duration) -> TestServer {
+    let mut front = TestServer::bare().await;
     front.state.upstream = Some(Upstream::new(base, key, timeout).unwrap());
     front
 }
 
 #[tokio::test]
 async fn the_contract_endpoints_are_answered_by_the_upstream_with_the_servers_key() {
-    let upstream = TestServer::new();
+    let upstream = TestServer::new().await;
     let base = format!("http://{}", upstream.listen().await);
-    let front = front(&base, &upstream.key_for("demo"), Duration::from_secs(5));
+    let front = front(&base, &upstream.key_for("demo").await, Duration::from_secs(5)).await;
     let token = front.token_for("demo", 600);
 
     let reply = front.get(PHONE, &[("authorization", &bearer(&token))]).await;
@@ -45,9 +45,9 @@ async fn the_contract_endpoints_are_answered_by_the_upstream_with_the_servers_ke
 
 #[tokio::test]
 async fn upstream_errors_pass_through_with_their_problem_bodies() {
-    let upstream = TestServer::new();
+    let upstream = TestServer::new().await;
     let base = format!("http://{}", upstream.listen().await);
-    let front = front(&base, &upstream.key_for("demo"), Duration::from_secs(5));
+    let front = front(&base, &upstream.key_for("demo").await, Duration::from_secs(5)).await;
     let token = front.token_for("demo", 600);
     let bad = front
         .get("/v1/public/tenants/demo/interactions-insight?phoneNumber=12345", &[("authorization", &bearer(&token))])
@@ -55,20 +55,20 @@ async fn upstream_errors_pass_through_with_their_problem_bodies() {
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     assert_eq!(bad.json["errors"][0]["field"], "phoneNumber");
 
-    let wrong_key = front_with_key(&base, "c360k_wrong");
+    let wrong_key = front_with_key(&base, "c360k_wrong").await;
     let reply = wrong_key.get(PHONE, &[("authorization", &bearer(&wrong_key.token_for("demo", 600)))]).await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "the upstream's verdict on the server's key");
 }
 
-fn front_with_key(base: &str, key: &str) -> TestServer {
-    front(base, key, Duration::from_secs(5))
+async fn front_with_key(base: &str, key: &str) -> TestServer {
+    front(base, key, Duration::from_secs(5)).await
 }
 
 #[tokio::test]
 async fn the_front_still_checks_its_own_callers_before_forwarding() {
-    let upstream = TestServer::new();
+    let upstream = TestServer::new().await;
     let base = format!("http://{}", upstream.listen().await);
-    let front = front(&base, &upstream.key_for("demo"), Duration::from_secs(5));
+    let front = front(&base, &upstream.key_for("demo").await, Duration::from_secs(5)).await;
     let other = front.token_for("other", 600);
     assert_eq!(front.get(PHONE, &[("authorization", &bearer(&other))]).await.status, StatusCode::FORBIDDEN);
     assert_eq!(front.get(PHONE, &[]).await.status, StatusCode::UNAUTHORIZED);
@@ -76,10 +76,10 @@ async fn the_front_still_checks_its_own_callers_before_forwarding() {
 
 #[tokio::test]
 async fn an_upstream_429_keeps_retry_after() {
-    let mut upstream = TestServer::new();
+    let mut upstream = TestServer::new().await;
     upstream.state.limiter = Some(Arc::new(RateLimiter::new(1)));
     let base = format!("http://{}", upstream.listen().await);
-    let front = front(&base, &upstream.key_for("demo"), Duration::from_secs(5));
+    let front = front(&base, &upstream.key_for("demo").await, Duration::from_secs(5)).await;
     let token = front.token_for("demo", 600);
     assert_eq!(front.get(PHONE, &[("authorization", &bearer(&token))]).await.status, StatusCode::OK);
     let limited = front.get(PHONE, &[("authorization", &bearer(&token))]).await;
@@ -94,7 +94,7 @@ async fn an_upstream_that_is_down_is_a_502_that_says_so() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     drop(listener); // nothing listens there any more
-    let front = front(&format!("http://{addr}"), "c360k_any", Duration::from_secs(5));
+    let front = front(&format!("http://{addr}"), "c360k_any", Duration::from_secs(5)).await;
     let reply = front.get(PHONE, &[("authorization", &bearer(&front.token_for("demo", 600)))]).await;
     assert_eq!(reply.status, StatusCode::BAD_GATEWAY);
     assert!(reply.json["detail"].as_str().unwrap().contains("upstream is unreachable"));
@@ -110,7 +110,7 @@ async fn an_upstream_that_hangs_is_a_504_after_the_timeout() {
             held.push(socket); // accept, never answer
         }
     });
-    let front = front(&format!("http://{addr}"), "c360k_any", Duration::from_millis(300));
+    let front = front(&format!("http://{addr}"), "c360k_any", Duration::from_millis(300)).await;
     let started = std::time::Instant::now();
     let reply = front.get(PHONE, &[("authorization", &bearer(&front.token_for("demo", 600)))]).await;
     assert_eq!(reply.status, StatusCode::GATEWAY_TIMEOUT);

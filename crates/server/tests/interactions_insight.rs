@@ -1,4 +1,4 @@
-//! The interactions-insight endpoint over the real router and a real SQLite file.
+//! The interactions-insight endpoint over the real router and a real database.
 
 mod common;
 
@@ -10,8 +10,8 @@ const PHONE_URI: &str = "/v1/public/tenants/demo/interactions-insight?phoneNumbe
 
 #[tokio::test]
 async fn phone_lookup_returns_the_demo_customers_history_newest_first_capped_at_50() {
-    let server = TestServer::new();
-    let key = server.key_for("demo");
+    let server = TestServer::new().await;
+    let key = server.key_for("demo").await;
     let reply = server.get(PHONE_URI, &[("x-api-key", &key)]).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.json);
     let body: InteractionsInsight = serde_json::from_value(reply.json).unwrap();
@@ -27,7 +27,7 @@ async fn phone_lookup_returns_the_demo_customers_history_newest_first_capped_at_
 
 #[tokio::test]
 async fn email_lookup_is_case_insensitive() {
-    let server = TestServer::new();
+    let server = TestServer::new().await;
     let token = server.token_for("demo", 600);
     let reply = server
         .get(
@@ -43,8 +43,8 @@ async fn email_lookup_is_case_insensitive() {
 
 #[tokio::test]
 async fn unknown_identity_gives_an_empty_history_not_an_error() {
-    let server = TestServer::new();
-    let key = server.key_for("demo");
+    let server = TestServer::new().await;
+    let key = server.key_for("demo").await;
     let reply = server
         .get("/v1/public/tenants/demo/interactions-insight?phoneNumber=%2B19995550000", &[("x-api-key", &key)])
         .await;
@@ -54,8 +54,8 @@ async fn unknown_identity_gives_an_empty_history_not_an_error() {
 
 #[tokio::test]
 async fn bad_criteria_answer_400_naming_the_field() {
-    let server = TestServer::new();
-    let key = server.key_for("demo");
+    let server = TestServer::new().await;
+    let key = server.key_for("demo").await;
     let cases = [
         ("phoneNumber=4155550100", "phoneNumber"),
         ("email=nope", "email"),
@@ -77,10 +77,10 @@ async fn bad_criteria_answer_400_naming_the_field() {
 
 #[tokio::test]
 async fn tenant_without_speech_analytics_gets_null_insights_and_no_sentiment() {
-    let server = TestServer::new();
+    let server = TestServer::new().await;
     // `basic` belongs to the demo account but has no Speech Analytics; give it analysed rows.
-    server.fill_basic_tenant(3);
-    let key = server.key_for("demo");
+    server.fill_basic_tenant(3).await;
+    let key = server.key_for("demo").await;
     let reply = server
         .get("/v1/public/tenants/basic/interactions-insight?phoneNumber=%2B14155550100", &[("x-api-key", &key)])
         .await;

@@ -37,7 +37,7 @@ fn encode(s: &str) -> String {
 
 #[tokio::test]
 async fn hostile_queries_never_cause_a_server_error() {
-    let server = TestServer::new();
+    let server = TestServer::new().await;
     let token = server.token_for("demo", 600);
     let auth = bearer(&token);
     let params = ["phoneNumber", "email", "contactId", "accountId", "crmId", "startTime", "endTime", "interactionId"];
@@ -75,7 +75,7 @@ async fn hostile_queries_never_cause_a_server_error() {
 
 #[tokio::test]
 async fn hostile_paths_and_credentials_never_cause_a_server_error() {
-    let server = TestServer::new();
+    let server = TestServer::new().await;
     let tenants = ["%00", "%FF", "..", "%2e%2e%2f", "demo%2Fother", "😀", &"t".repeat(5000)];
     for tenant in tenants {
         for endpoint in ["interactions-insight", "transcript-summaries", "nothing"] {

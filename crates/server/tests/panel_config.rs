@@ -10,7 +10,7 @@ const DEMO: &str = "/v1/panel/tenants/demo/config";
 
 #[tokio::test]
 async fn the_tenant_s_own_token_or_key_reads_its_configuration() {
-    let server = TestServer::new();
+    let server = TestServer::new().await;
     let token = server.token_for("demo", 600);
     let reply = server.get(DEMO, &[("authorization", &bearer(&token))]).await;
     assert_eq!(reply.status, StatusCode::OK);
@@ -25,7 +25,7 @@ async fn the_tenant_s_own_token_or_key_reads_its_configuration() {
             "autoLog": []
         })
     );
-    let key = server.key_for("demo");
+    let key = server.key_for("demo").await;
     let basic = server.get("/v1/panel/tenants/basic/config", &[("x-api-key", &key)]).await;
     assert_eq!(basic.status, StatusCode::OK, "a key reaches every tenant of its account");
     assert_eq!(basic.json["nativeCrm"], false);
@@ -42,7 +42,7 @@ async fn config_with_own_token(server: &TestServer, tenant: &str) -> serde_json:
 
 #[tokio::test]
 async fn the_identity_only_demo_tenant_says_native_crm_is_off() {
-    let server = TestServer::new();
+    let server = TestServer::new().await;
     let config = config_with_own_token(&server, "demo-identity").await;
     assert_eq!(config["tenantId"], "demo-identity");
     assert_eq!(config["nativeCrm"], false);
@@ -52,7 +52,7 @@ async fn the_identity_only_demo_tenant_says_native_crm_is_off() {
 
 #[tokio::test]
 async fn a_tenant_with_screen_pop_off_says_so() {
-    let server = TestServer::new();
+    let server = TestServer::new().await;
     let config = config_with_own_token(&server, "demo-no-pop").await;
     assert_eq!(config["screenPop"], false);
     assert_eq!(config["nativeCrm"], true);
@@ -60,25 +60,21 @@ async fn a_tenant_with_screen_pop_off_says_so() {
 
 #[tokio::test]
 async fn auto_log_settings_are_reported() {
-    let server = TestServer::new();
-    server
-        .state
-        .db
-        .with(|conn| conn.execute("UPDATE tenants SET auto_log = 'voice,email' WHERE id = 'demo'", []))
-        .unwrap();
-    let reply = server.get(DEMO, &[("x-api-key", &server.key_for("demo"))]).await;
+    let server = TestServer::new().await;
+    server.exec("UPDATE tenants SET auto_log = 'voice,email' WHERE id = 'demo'").await;
+    let reply = server.get(DEMO, &[("x-api-key", &server.key_for("demo").await)]).await;
     assert_eq!(reply.json["autoLog"], serde_json::json!(["voice", "email"]));
 }
 
 #[tokio::test]
 async fn no_credential_is_401_and_another_tenant_or_account_is_403() {
-    let server = TestServer::new();
+    let server = TestServer::new().await;
     let reply = server.get(DEMO, &[]).await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
     assert_eq!(reply.json["status"], 401);
     assert!(reply.headers.contains_key("www-authenticate"));
     let other_token = server.token_for("other", 600);
-    let other_key = server.key_for("other");
+    let other_key = server.key_for("other").await;
     let demo_token = server.token_for("demo", 600);
     for (path, header) in [
         (DEMO, ("authorization", bearer(&other_token))),

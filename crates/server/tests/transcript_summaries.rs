@@ -1,22 +1,10 @@
-//! The transcript-summaries endpoint over the real router and a real SQLite file.
+//! The transcript-summaries endpoint over the real router and a real database.
 
 mod common;
 
 use axum::http::StatusCode;
 use c360_wire::TranscriptSummariesResponse;
 use common::{TestServer, bearer};
-
-fn ids_where(server: &TestServer, sql: &str) -> Vec<String> {
-    server
-        .state
-        .db
-        .with(|conn| {
-            let mut stmt = conn.prepare(sql)?;
-            let rows = stmt.query_map([], |r| r.get(0))?;
-            rows.collect()
-        })
-        .unwrap()
-}
 
 fn uri(tenant: &str, ids: &[&str]) -> String {
     let query: Vec<String> = ids.iter().map(|id| format!("interactionId={id}")).collect();
@@ -25,11 +13,11 @@ fn uri(tenant: &str, ids: &[&str]) -> String {
 
 #[tokio::test]
 async fn found_missing_and_unavailable_summaries_are_told_apart_in_one_200() {
-    let server = TestServer::new();
-    let key = server.key_for("demo");
-    let available = ids_where(&server, "SELECT interaction_id FROM summaries WHERE available = 1 LIMIT 2");
-    let unavailable = ids_where(&server, "SELECT interaction_id FROM summaries WHERE available = 0 LIMIT 1");
-    let email = ids_where(&server, "SELECT interaction_id FROM interactions WHERE media_type = 'EMAIL' LIMIT 1");
+    let server = TestServer::new().await;
+    let key = server.key_for("demo").await;
+    let available = server.strings("SELECT interaction_id FROM summaries WHERE available = TRUE LIMIT 2").await;
+    let unavailable = server.strings("SELECT interaction_id FROM summaries WHERE available = FALSE LIMIT 1").await;
+    let email = server.strings("SELECT interaction_id FROM interactions WHERE media_type = 'EMAIL' LIMIT 1").await;
     assert_eq!((available.len(), unavailable.len(), email.len()), (2, 1, 1), "demo data has each kind");
 
     let asked = [&*available[0], &*unavailable[0], &*email[0], "int-does-not-exist", &*available[1]];
@@ -57,8 +45,8 @@ async fn found_missing_and_unavailable_summaries_are_told_apart_in_one_200() {
 
 #[tokio::test]
 async fn one_to_fifty_ids_and_nothing_else() {
-    let server = TestServer::new();
-    let key = server.key_for("demo");
+    let server = TestServer::new().await;
+    let key = server.key_for("demo").await;
     let none = server.get("/v1/public/tenants/demo/transcript-summaries", &[("x-api-key", &key)]).await;
     assert_eq!(none.status, StatusCode::BAD_REQUEST);
     assert_eq!(none.json["errors"][0]["field"], "interactionId");
@@ -82,17 +70,17 @@ async fn one_to_fifty_ids_and_nothing_else() {
 
 #[tokio::test]
 async fn a_repeated_id_is_answered_once() {
-    let server = TestServer::new();
-    let key = server.key_for("demo");
+    let server = TestServer::new().await;
+    let key = server.key_for("demo").await;
     let reply = server.get(&uri("demo", &["int-x", "int-x"]), &[("x-api-key", &key)]).await;
     assert_eq!(reply.json["partialFailures"].as_array().unwrap().len(), 1);
 }
 
 #[tokio::test]
 async fn summaries_are_isolated_per_tenant() {
-    let server = TestServer::new();
-    let demo_ids = ids_where(&server, "SELECT interaction_id FROM summaries WHERE available = 1 LIMIT 1");
-    let other_key = server.key_for("other");
+    let server = TestServer::new().await;
+    let demo_ids = server.strings("SELECT interaction_id FROM summaries WHERE available = TRUE LIMIT 1").await;
+    let other_key = server.key_for("other").await;
     let other_token = server.token_for("other", 600);
     for creds in [("x-api-key", other_key.clone()), ("authorization", bearer(&other_token))] {
         let cross = server.get(&uri("demo", &[&demo_ids[0]]), &[(creds.0, &creds.1)]).await;

@@ -9,7 +9,7 @@ use common::TestServer;
 async fn the_panel_is_served_at_the_root_and_for_unknown_paths_with_safe_headers() {
     let dist = tempfile::tempdir().unwrap();
     std::fs::write(dist.path().join("index.html"), "<!doctype html><title>Customer 360</title>").unwrap();
-    let server = TestServer::with_static(Some(dist.path().to_path_buf()));
+    let server = TestServer::with_static(Some(dist.path().to_path_buf())).await;
     for path in ["/", "/?tenantId=demo&phoneNumber=%2B14155550100", "/some/client/route"] {
         let reply = server.get(path, &[]).await;
         assert_eq!(reply.status, StatusCode::OK, "{path}");
@@ -23,7 +23,7 @@ async fn the_panel_is_served_at_the_root_and_for_unknown_paths_with_safe_headers
 async fn unknown_api_paths_answer_a_404_problem_not_the_panel() {
     let dist = tempfile::tempdir().unwrap();
     std::fs::write(dist.path().join("index.html"), "<!doctype html>").unwrap();
-    let server = TestServer::with_static(Some(dist.path().to_path_buf()));
+    let server = TestServer::with_static(Some(dist.path().to_path_buf())).await;
     let reply = server.get("/v1/public/tenants/demo/nothing-here", &[]).await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
     assert_eq!(reply.json["status"], 404);
@@ -33,7 +33,7 @@ async fn unknown_api_paths_answer_a_404_problem_not_the_panel() {
 async fn api_answers_keep_the_api_policy_for_unknown_paths_and_methods_with_or_without_the_panel() {
     let dist = tempfile::tempdir().unwrap();
     std::fs::write(dist.path().join("index.html"), "<!doctype html>").unwrap();
-    for server in [TestServer::with_static(Some(dist.path().to_path_buf())), TestServer::new()] {
+    for server in [TestServer::with_static(Some(dist.path().to_path_buf())).await, TestServer::new().await] {
         for (method, path, status) in [
             (Method::GET, "/v1", StatusCode::NOT_FOUND),
             (Method::GET, "/v1/nothing/here", StatusCode::NOT_FOUND),

@@ -23,7 +23,7 @@ async fn get(server: &TestServer, uri: &str) -> (StatusCode, axum::http::HeaderM
 
 #[tokio::test]
 async fn the_session_mints_a_token_the_main_api_accepts_for_each_demo_tenant() {
-    let server = TestServer::new();
+    let server = TestServer::new().await;
     for tenant in ["demo", "demo-identity", "demo-no-pop"] {
         let (status, headers, body) = get(&server, &format!("/demo/workspace/session?tenantId={tenant}")).await;
         assert_eq!(status, StatusCode::OK, "{tenant}: {body}");
@@ -57,7 +57,7 @@ async fn the_session_mints_a_token_the_main_api_accepts_for_each_demo_tenant() {
 
 #[tokio::test]
 async fn the_session_refuses_every_other_tenant() {
-    let server = TestServer::new();
+    let server = TestServer::new().await;
     for query in ["?tenantId=other", "?tenantId=basic", "?tenantId=demo2", "", "?tenantId=demo&tenantId=demo"] {
         let (status, _, body) = get(&server, &format!("/demo/workspace/session{query}")).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{query}");
@@ -69,7 +69,7 @@ async fn the_session_refuses_every_other_tenant() {
 
 #[tokio::test]
 async fn page_script_style_and_rogue_page_are_served_with_the_workspace_policy() {
-    let server = TestServer::new();
+    let server = TestServer::new().await;
     for (path, content_type) in [
         ("/demo/workspace", "text/html"),
         ("/demo/workspace.js", "text/javascript"),

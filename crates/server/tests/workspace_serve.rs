@@ -1,59 +1,9 @@
 //! `serve --workspace-listen` as a real process: two listeners, two log lines, and the workspace's
 //! origin accepted as a host by the main server.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
+mod common;
 
-/// A running server, killed when dropped.
-struct Running {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Running {
-    /// The text after `marker` in the first log line containing it, up to the next space.
-    fn wait_for(&self, marker: &str) -> String {
-        loop {
-            let line = self.lines.recv_timeout(Duration::from_secs(60)).expect("log line before timeout");
-            if let Some((_, rest)) = line.split_once(marker) {
-                return rest.split_whitespace().next().unwrap_or_default().to_owned();
-            }
-        }
-    }
-}
-
-fn serve(db: &std::path::Path, extra: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_c360-server"));
-    cmd.args(["serve", "--db", db.to_str().unwrap(), "--listen", "127.0.0.1:0"])
-        .args(extra)
-        .env("C360_LOG", "info")
-        .env("NO_COLOR", "1")
-        .env_remove("C360_TOKEN_SECRET")
-        .env_remove("C360_ALLOW_HOST_ORIGINS")
-        .env_remove("C360_STATIC");
-    cmd
-}
-
-fn start(mut cmd: Command) -> Running {
-    let mut child = cmd.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let (tx, lines) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    Running { child, lines }
-}
+use common::process::{serve, start};
 
 async fn json(url: &str) -> serde_json::Value {
     let resp = reqwest::get(url).await.unwrap();
@@ -61,13 +11,19 @@ async fn json(url: &str) -> serde_json::Value {
     serde_json::from_str(&resp.text().await.unwrap()).unwrap()
 }
 
-#[tokio::test]
-async fn the_workspace_listens_on_its_own_origin_which_the_demo_tenants_accept_as_a_host() {
-    let dir = tempfile::tempdir().unwrap();
-    let dist = dir.path().join("dist");
+/// A built panel of one page, beside the test's database.
+fn fixture_dist(db: &common::TestDb) -> std::path::PathBuf {
+    let dist = db.dir().join("dist");
     std::fs::create_dir(&dist).unwrap();
     std::fs::write(dist.join("index.html"), "<!doctype html><title>Customer 360</title><script>go()</script>").unwrap();
-    let mut cmd = serve(&dir.path().join("c.sqlite"), &["--demo", "--workspace-listen", "127.0.0.1:0"]);
+    dist
+}
+
+#[tokio::test]
+async fn the_workspace_listens_on_its_own_origin_which_the_demo_tenants_accept_as_a_host() {
+    let db = common::TestDb::new().await;
+    let dist = fixture_dist(&db);
+    let mut cmd = serve(&db, &["--demo", "--workspace-listen", "127.0.0.1:0"]);
     cmd.args(["--static", dist.to_str().unwrap(), "--allow-host-origin", "https://agent.example.com"]);
     let server = start(cmd);
     let base = server.wait_for("listening on ");
@@ -99,10 +55,9 @@ async fn the_workspace_listens_on_its_own_origin_which_the_demo_tenants_accept_a
     assert!(!main.text().await.unwrap().contains("\"token\""));
 }
 
-#[test]
-fn the_workspace_needs_the_demo_and_the_panel_and_host_origins_are_checked() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.sqlite");
+#[tokio::test]
+async fn the_workspace_needs_the_demo_and_the_panel_and_host_origins_are_checked() {
+    let db = common::TestDb::new().await;
     let out = serve(&db, &["--workspace-listen", "127.0.0.1:0"]).output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--workspace-listen needs --demo and --static"));
@@ -110,4 +65,18 @@ fn the_workspace_needs_the_demo_and_the_panel_and_host_origins_are_checked() {
     assert!(!out.status.success());
     let out = serve(&db, &[]).env("C360_ALLOW_HOST_ORIGINS", "https://a.example,ftp://b.example").output().unwrap();
     assert!(!out.status.success(), "every origin in the environment list is checked");
+}
+
+#[tokio::test]
+async fn behind_a_load_balancer_the_workspace_frames_the_panel_from_the_public_origin() {
+    let db = common::TestDb::new().await;
+    let dist = fixture_dist(&db);
+    let mut cmd = serve(&db, &["--demo", "--workspace-listen", "127.0.0.1:0", "--static", dist.to_str().unwrap()]);
+    cmd.args(["--public-origin", "http://127.0.0.1:8000"]);
+    let server = start(cmd);
+    let page = server.wait_for("demo workspace on ");
+    let origin = page.strip_suffix("/demo/workspace").unwrap();
+    let session = json(&format!("{origin}/demo/workspace/session?tenantId=demo")).await;
+    assert_eq!(session["panelOrigin"], "http://127.0.0.1:8000");
+    assert!(session["panelUrl"].as_str().unwrap().starts_with("http://127.0.0.1:8000/?"), "{session}");
 }

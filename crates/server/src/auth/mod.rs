@@ -30,8 +30,12 @@ pub enum Caller {
 impl Caller {
     /// Refuses (403) a caller that may not use `tenant_id`. An unknown tenant looks exactly like a
     /// tenant of another account.
-    pub fn authorize(&self, conn: &rusqlite::Connection, tenant_id: &str) -> Result<tenants::Tenant, ApiError> {
-        let tenant = tenants::find(conn, tenant_id)?.ok_or(ApiError::Forbidden)?;
+    pub async fn authorize(
+        &self,
+        conn: &mut sqlx::AnyConnection,
+        tenant_id: &str,
+    ) -> Result<tenants::Tenant, ApiError> {
+        let tenant = tenants::find(conn, tenant_id).await?.ok_or(ApiError::Forbidden)?;
         let allowed = match self {
             Caller::ApiKey { account_id } => &tenant.account_id == account_id,
             Caller::Panel { tenant_id: t, .. } => t == &tenant.id,
@@ -65,8 +69,10 @@ where
                 Caller::ApiKey { account_id } => format!("key:{account_id}"),
                 Caller::Panel { tenant_id, agent } => format!("panel:{tenant_id}:{agent}"),
             };
+            let mut conn = Db::from_ref(state).acquire().await?;
             limiter
-                .check(&who, chrono::Utc::now().timestamp())
+                .check(&mut conn, &who, chrono::Utc::now().timestamp())
+                .await?
                 .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
         }
         Ok(caller)
@@ -77,8 +83,8 @@ where
 async fn authenticate(parts: &Parts, db: &Db, tokens: &TokenSigner) -> Result<Caller, ApiError> {
     let unauthorized = |detail: &str, code| ApiError::Unauthorized { detail: detail.to_owned(), code };
     if let Some(key) = parts.headers.get("x-api-key") {
-        let key = key.to_str().map_err(|_| unauthorized("Invalid API key", codes::INVALID_CREDENTIALS))?.to_owned();
-        let account = db.call(move |conn| Ok(keys::account_for(conn, &key)?)).await?;
+        let key = key.to_str().map_err(|_| unauthorized("Invalid API key", codes::INVALID_CREDENTIALS))?;
+        let account = keys::account_for(&mut *db.acquire().await?, key).await?;
         return account
             .map(|account_id| Caller::ApiKey { account_id })
             .ok_or_else(|| unauthorized("Invalid API key", codes::INVALID_CREDENTIALS));

@@ -8,9 +8,9 @@ use std::sync::Arc;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{Hmac, Mac};
-use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
+use sqlx::AnyConnection;
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -62,29 +62,30 @@ impl TokenSigner {
     }
 
     /// The signer for this database: `C360_TOKEN_SECRET` when set, else the stored secret, created
-    /// on first use.
-    pub fn for_database(conn: &Connection, env_secret: Option<&str>) -> Result<Self, String> {
+    /// on first use. Every instance on one database reads the same secret, so a token minted by any
+    /// of them (or by the `token` command) is good on all.
+    pub async fn for_database(conn: &mut AnyConnection, env_secret: Option<&str>) -> Result<Self, String> {
         if let Some(s) = env_secret {
             if s.len() < 32 {
                 return Err("C360_TOKEN_SECRET must be at least 32 characters".into());
             }
             return Ok(Self::new(s.as_bytes().to_vec()));
         }
-        let stored: Option<Vec<u8>> = conn
-            .query_row("SELECT value FROM server_secrets WHERE name = 'panel_token'", [], |r| r.get(0))
-            .optional()
-            .map_err(|e| e.to_string())?;
+        const STORED: &str = "SELECT value FROM server_secrets WHERE name = 'panel_token'";
+        let stored: Option<Vec<u8>> =
+            sqlx::query_scalar(STORED).fetch_optional(&mut *conn).await.map_err(|e| e.to_string())?;
         if let Some(secret) = stored {
             return Ok(Self::new(secret));
         }
         let mut secret = vec![0u8; 32];
         getrandom::fill(&mut secret).map_err(|e| e.to_string())?;
-        conn.execute("INSERT OR IGNORE INTO server_secrets (name, value) VALUES ('panel_token', ?1)", [&secret])
+        sqlx::query("INSERT INTO server_secrets (name, value) VALUES ('panel_token', $1) ON CONFLICT DO NOTHING")
+            .bind(secret)
+            .execute(&mut *conn)
+            .await
             .map_err(|e| e.to_string())?;
         // Another process may have won the race: use whatever is stored now.
-        let secret: Vec<u8> = conn
-            .query_row("SELECT value FROM server_secrets WHERE name = 'panel_token'", [], |r| r.get(0))
-            .map_err(|e| e.to_string())?;
+        let secret: Vec<u8> = sqlx::query_scalar(STORED).fetch_one(conn).await.map_err(|e| e.to_string())?;
         Ok(Self::new(secret))
     }
 

@@ -3,14 +3,16 @@
 use std::path::Path;
 
 use super::open;
+use crate::db::Location;
 use crate::{demo, import, tenants};
 
 /// Validates the whole file, then loads it in one transaction; rejects are listed and nothing is
 /// loaded.
-pub fn import(db: &Path, tenant: &str, file: &Path) -> Result<String, String> {
+pub async fn import(db: &Location, tenant: &str, file: &Path) -> Result<String, String> {
     let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let (db, _) = open(db)?;
-    if db.with(|conn| tenants::find(conn, tenant)).map_err(|e| e.to_string())?.is_none() {
+    let (db, _) = open(db).await?;
+    let mut conn = db.acquire().await.map_err(|e| e.to_string())?;
+    if tenants::find(&mut conn, tenant).await.map_err(|e| e.to_string())?.is_none() {
         return Err(format!("unknown tenant {tenant:?}: create it with `tenant create` first"));
     }
     let records = import::parse(&text).map_err(|rejects| {
@@ -24,23 +26,28 @@ pub fn import(db: &Path, tenant: &str, file: &Path) -> Result<String, String> {
             lines.join("\n")
         )
     })?;
-    let n = db.with(|conn| import::load(conn, tenant, &records)).map_err(|e| e.to_string())?;
+    let n = import::load(&mut conn, tenant, &records).await.map_err(|e| e.to_string())?;
     Ok(format!("imported {n} interactions into tenant {tenant}"))
 }
 
 /// Generates the deterministic scale data set.
-pub fn seed(db: &Path, tenant: &str, identities: usize, interactions: usize, now_ms: i64) -> Result<String, String> {
+pub async fn seed(
+    db: &Location,
+    tenant: &str,
+    identities: usize,
+    interactions: usize,
+    now_ms: i64,
+) -> Result<String, String> {
     if identities == 0 || interactions == 0 {
         return Err("--identities and --interactions must be at least 1".into());
     }
-    let (db, _) = open(db)?;
+    let (db, _) = open(db).await?;
+    let mut conn = db.acquire().await.map_err(|e| e.to_string())?;
     let started = std::time::Instant::now();
-    let n = db
-        .with(|conn| {
-            demo::seed_scale(conn, tenant, identities, interactions, now_ms, |done| {
-                eprintln!("seeded {done} interactions ({:.0} s)", started.elapsed().as_secs_f32());
-            })
-        })
-        .map_err(|e| e.to_string())?;
+    let n = demo::seed_scale(&mut conn, tenant, identities, interactions, now_ms, |done| {
+        eprintln!("seeded {done} interactions ({:.0} s)", started.elapsed().as_secs_f32());
+    })
+    .await
+    .map_err(|e| e.to_string())?;
     Ok(format!("seeded {n} interactions over {identities} identities into tenant {tenant}"))
 }

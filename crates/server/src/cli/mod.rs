@@ -1,8 +1,11 @@
-//! Command-line interface: `serve`, `key create`, `token`, `tenant`, `import`, `seed`.
+//! Command-line interface: `serve`, `key create`, `token`, `tenant`, `import`, `plans`, `seed`,
+//! `migrate`, `backup`. Each takes the database as `--db` (a SQLite file or a PostgreSQL URL) or
+//! `C360_DATABASE_URL`.
 //! Each command prints what scripts need alone on stdout and everything else on stderr.
 
 mod data;
 mod serve;
+mod shutdown;
 mod tenant;
 
 use std::path::PathBuf;
@@ -10,7 +13,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::auth::{keys, token};
-use crate::db::Db;
+use crate::db::{Db, Location};
 use crate::tenants;
 
 pub use serve::ServeArgs;
@@ -28,9 +31,16 @@ pub struct Cli {
 /// The database every command works on.
 #[derive(Debug, clap::Args)]
 pub struct DbArg {
-    /// SQLite database file (created and migrated if missing).
-    #[arg(long, env = "C360_DB", default_value = "c360.sqlite")]
-    pub db: PathBuf,
+    /// The database: a SQLite file (a path or `sqlite:` URL; created if missing) or
+    /// `postgres://user[:password]@host:port/database`. Migrated on open.
+    #[arg(
+        long,
+        value_name = "PATH|URL",
+        env = "C360_DATABASE_URL",
+        hide_env_values = true,
+        default_value = "c360.sqlite"
+    )]
+    pub db: Location,
 }
 
 /// Sub-commands.
@@ -77,6 +87,23 @@ pub enum Command {
     Plans {
         #[command(flatten)]
         db: DbArg,
+        /// The tenant whose queries are planned (PostgreSQL plans by its statistics).
+        #[arg(long, default_value = "demo")]
+        tenant: String,
+    },
+    /// Apply the migrations the database lacks and list those applied (a release step before
+    /// rolling the instances; every command and `serve` also migrate on open).
+    Migrate {
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Copy a SQLite database while the server runs (a consistent snapshot; PostgreSQL: pg_dump).
+    Backup {
+        #[command(flatten)]
+        db: DbArg,
+        /// The copy to write (must not exist yet).
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
     },
     /// Generate a deterministic data set of any size (benchmarks).
     Seed {
@@ -125,12 +152,12 @@ pub enum TenantAction {
 }
 
 /// Opens the database and the token signer the same way for every command.
-pub fn open(db_path: &std::path::Path) -> Result<(Db, token::TokenSigner), String> {
-    let db = Db::open(db_path).map_err(|e| format!("cannot open database {}: {e}", db_path.display()))?;
+pub async fn open(location: &Location) -> Result<(Db, token::TokenSigner), String> {
+    let db = Db::open(location).await.map_err(|e| format!("cannot open database {}: {e}", location.redacted()))?;
     let env_secret = std::env::var("C360_TOKEN_SECRET").ok().filter(|s| !s.is_empty());
-    let signer = db
-        .with(|conn| Ok(token::TokenSigner::for_database(conn, env_secret.as_deref())))
-        .map_err(|e| e.to_string())??;
+    let mut conn = db.acquire().await.map_err(|e| e.to_string())?;
+    let signer = token::TokenSigner::for_database(&mut conn, env_secret.as_deref()).await?;
+    drop(conn);
     Ok((db, signer))
 }
 
@@ -140,20 +167,20 @@ pub async fn run(cli: Cli) -> Result<Option<String>, String> {
     match cli.command {
         Command::Serve(args) => serve::run(args).await.map(|()| None),
         Command::Key { action: KeyAction::Create { db, tenant } } => {
-            let (db, _) = open(&db.db)?;
-            let key = db
-                .with(|conn| {
-                    let Some(t) = tenants::find(conn, &tenant)? else { return Ok(None) };
-                    keys::create(conn, &t.account_id, now.timestamp_millis()).map(Some)
-                })
+            let (db, _) = open(&db.db).await?;
+            let mut conn = db.acquire().await.map_err(|e| e.to_string())?;
+            let t = tenants::find(&mut conn, &tenant)
+                .await
                 .map_err(|e| e.to_string())?
                 .ok_or_else(|| format!("unknown tenant {tenant:?}"))?;
+            let key =
+                keys::create(&mut conn, &t.account_id, now.timestamp_millis()).await.map_err(|e| e.to_string())?;
             Ok(Some(key))
         }
         Command::Token { db, tenant, agent, ttl } => {
-            let (db, signer) = open(&db.db)?;
-            let exists = db.with(|conn| tenants::find(conn, &tenant)).map_err(|e| e.to_string())?.is_some();
-            if !exists {
+            let (db, signer) = open(&db.db).await?;
+            let mut conn = db.acquire().await.map_err(|e| e.to_string())?;
+            if tenants::find(&mut conn, &tenant).await.map_err(|e| e.to_string())?.is_none() {
                 return Err(format!("unknown tenant {tenant:?}"));
             }
             if agent.trim().is_empty() {
@@ -162,17 +189,32 @@ pub async fn run(cli: Cli) -> Result<Option<String>, String> {
             let iat = now.timestamp();
             Ok(Some(signer.sign(&token::Claims { tid: tenant, sub: agent, iat, exp: iat + ttl })))
         }
-        Command::Tenant { action } => tenant::run(action, now.timestamp_millis()).map(Some),
-        Command::Import { db, tenant, file } => data::import(&db.db, &tenant, &file).map(Some),
-        Command::Plans { db } => {
-            let (db, _) = open(&db.db)?;
-            let plans = db.with(|conn| crate::plans::query_plans(conn)).map_err(|e| e.to_string())?;
+        Command::Tenant { action } => tenant::run(action, now.timestamp_millis()).await.map(Some),
+        Command::Import { db, tenant, file } => data::import(&db.db, &tenant, &file).await.map(Some),
+        Command::Plans { db, tenant } => {
+            let (db, _) = open(&db.db).await?;
+            let mut conn = db.acquire().await.map_err(|e| e.to_string())?;
+            let plans = crate::plans::query_plans(&mut conn, db.engine(), &tenant).await.map_err(|e| e.to_string())?;
             Ok(Some(
                 plans.iter().map(|(name, plan)| format!("{name}: {}", plan.join(" / "))).collect::<Vec<_>>().join("\n"),
             ))
         }
+        Command::Migrate { db } => {
+            let db = Db::open(&db.db).await.map_err(|e| format!("cannot open database {}: {e}", db.db.redacted()))?;
+            let applied: Vec<(i64, String)> =
+                sqlx::query_as("SELECT version, description FROM _sqlx_migrations ORDER BY version")
+                    .fetch_all(db.pool())
+                    .await
+                    .map_err(|e| e.to_string())?;
+            Ok(Some(applied.iter().map(|(v, d)| format!("{v:04} {d}")).collect::<Vec<_>>().join("\n")))
+        }
+        Command::Backup { db, to } => {
+            let db = Db::open(&db.db).await.map_err(|e| format!("cannot open database {}: {e}", db.db.redacted()))?;
+            let bytes = crate::db::backup(&db, &to).await?;
+            Ok(Some(format!("backed up to {} ({bytes} bytes)", to.display())))
+        }
         Command::Seed { db, tenant, identities, interactions } => {
-            data::seed(&db.db, &tenant, identities, interactions, now.timestamp_millis()).map(Some)
+            data::seed(&db.db, &tenant, identities, interactions, now.timestamp_millis()).await.map(Some)
         }
     }
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use super::shutdown::{self, Shutdown};
 use super::{DbArg, open};
 use crate::demo;
 use crate::ratelimit::RateLimiter;
@@ -52,17 +53,30 @@ pub struct ServeArgs {
     /// says which). Needs --demo and --static.
     #[arg(long, value_name = "ADDR")]
     pub workspace_listen: Option<SocketAddr>,
+    /// The origin browsers reach this server at, when that is not its listening address (behind a
+    /// load balancer): the demo workspace frames the panel from there.
+    #[arg(long, env = "C360_PUBLIC_ORIGIN", value_name = "ORIGIN", value_parser = crate::tenants::parse_origin)]
+    pub public_origin: Option<String>,
+    /// Seconds the requests in flight get to finish after SIGTERM before their connections are
+    /// dropped.
+    #[arg(long, env = "C360_SHUTDOWN_GRACE", default_value_t = 10.0, value_name = "SECS")]
+    pub shutdown_grace: f64,
 }
 
 /// Runs the server until Ctrl-C or SIGTERM.
 pub async fn run(args: ServeArgs) -> Result<(), String> {
+    if !(0.0..=600.0).contains(&args.shutdown_grace) {
+        return Err("--shutdown-grace must be between 0 and 600 seconds".into());
+    }
+    let grace = Duration::from_secs_f64(args.shutdown_grace);
     if args.workspace_listen.is_some() && !(args.demo && args.static_dir.is_some()) {
         return Err("--workspace-listen needs --demo and --static: the workspace embeds the demo panel".into());
     }
-    let (db, tokens) = open(&args.db.db)?;
+    let (db, tokens) = open(&args.db.db).await?;
     if args.demo {
         let now = chrono::Utc::now().timestamp_millis();
-        let n = db.with(|conn| demo::seed_demo(conn, now)).map_err(|e| e.to_string())?;
+        let mut conn = db.acquire().await.map_err(|e| e.to_string())?;
+        let n = demo::seed_demo(&mut conn, now).await.map_err(|e| e.to_string())?;
         if n > 0 {
             tracing::info!(interactions = n, "seeded the demo tenants");
         }
@@ -112,37 +126,32 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
         host_origins: host_origins.into(),
         ..AppState::new(db, tokens)
     };
+    let public_origin = args.public_origin;
+    let stop = Shutdown::on_signal();
     tracing::info!("listening on http://{addr}");
-    if let Some((listener, origin)) = workspace {
+    let workspace = workspace.map(|(listener, origin)| {
         let router = workspace::router(WorkspaceState {
             tokens: state.tokens.clone(),
-            panel_origin: workspace::origin_of(addr),
+            panel_origin: public_origin.unwrap_or_else(|| workspace::origin_of(addr)),
         });
         tracing::info!("demo workspace on {origin}{}", workspace::PAGE_PATH);
-        tokio::spawn(async move {
-            if let Err(e) = axum::serve(listener, router).await {
-                tracing::error!(error = %e, "the demo workspace stopped");
-            }
-        });
+        tokio::spawn(shutdown::serve(listener, router, stop.clone(), grace))
+    });
+    let db = state.db.clone();
+    let served = shutdown::serve(listener, crate::app(state), stop, grace).await;
+    if let Some(task) = workspace
+        && let Ok(Err(e)) = task.await
+    {
+        tracing::error!(error = %e, "the demo workspace stopped");
     }
-    axum::serve(listener, crate::app(state)).with_graceful_shutdown(shutdown_signal()).await.map_err(|e| e.to_string())
+    // Requests are done: return the database connections (bounded, as the requests were).
+    if tokio::time::timeout(Duration::from_secs(5), db.close()).await.is_err() {
+        tracing::warn!("database connections still busy after 5 s: leaving them");
+    }
+    tracing::info!("stopped");
+    served.map_err(|e| e.to_string())
 }
 
 async fn bind(addr: SocketAddr) -> Result<tokio::net::TcpListener, String> {
     tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            s.recv().await;
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! { () = ctrl_c => {}, () = term => {} }
 }

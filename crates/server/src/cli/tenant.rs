@@ -49,7 +49,7 @@ fn on_off(s: &str) -> Result<bool, String> {
 }
 
 /// Runs a tenant action; returns the resulting settings as text.
-pub fn run(action: TenantAction, now_ms: i64) -> Result<String, String> {
+pub async fn run(action: TenantAction, now_ms: i64) -> Result<String, String> {
     let (db, id) = match &action {
         TenantAction::Create(a) | TenantAction::Update(a) => (&a.db, &a.tenant),
         TenantAction::Show { db, tenant } => (db, tenant),
@@ -57,37 +57,35 @@ pub fn run(action: TenantAction, now_ms: i64) -> Result<String, String> {
     if id.trim().is_empty() || id.contains(['/', '?', '#']) {
         return Err(format!("tenant id {id:?}: must be non-empty, without / ? #"));
     }
-    let (db, _) = open(&db.db)?;
+    let (db, _) = open(&db.db).await?;
     let id = id.clone();
-    let settings = db
-        .with(|conn| -> rusqlite::Result<Result<Settings, String>> {
-            match action {
-                TenantAction::Show { .. } => Ok(tenants::settings(conn, &id)?.ok_or(format!("unknown tenant {id:?}"))),
-                TenantAction::Create(args) => {
-                    let tenant = Tenant {
-                        id: id.clone(),
-                        account_id: args.account.clone().unwrap_or_else(|| id.clone()),
-                        speech_analytics: args.speech_analytics.unwrap_or(true),
-                        native_crm: args.native_crm.unwrap_or(true),
-                        screen_pop: args.screen_pop.unwrap_or(true),
-                    };
-                    if !tenants::create(conn, &tenant, now_ms)? {
-                        return Ok(Err(format!("tenant {id:?} exists already: use tenant update")));
-                    }
-                    let settings = apply(Settings { tenant, auto_log: Vec::new(), allowed_origins: Vec::new() }, args);
-                    tenants::save(conn, &settings)?;
-                    Ok(tenants::settings(conn, &id)?.ok_or(format!("tenant {id:?} vanished")))
-                }
-                TenantAction::Update(args) => {
-                    let Some(current) = tenants::settings(conn, &id)? else {
-                        return Ok(Err(format!("unknown tenant {id:?}: use tenant create")));
-                    };
-                    tenants::save(conn, &apply(current, args))?;
-                    Ok(tenants::settings(conn, &id)?.ok_or(format!("tenant {id:?} vanished")))
-                }
+    let mut conn = db.acquire().await.map_err(|e| e.to_string())?;
+    let conn = &mut *conn;
+    let failed = |e: sqlx::Error| e.to_string();
+    match action {
+        TenantAction::Show { .. } => {}
+        TenantAction::Create(args) => {
+            let tenant = Tenant {
+                id: id.clone(),
+                account_id: args.account.clone().unwrap_or_else(|| id.clone()),
+                speech_analytics: args.speech_analytics.unwrap_or(true),
+                native_crm: args.native_crm.unwrap_or(true),
+                screen_pop: args.screen_pop.unwrap_or(true),
+            };
+            if !tenants::create(conn, &tenant, now_ms).await.map_err(failed)? {
+                return Err(format!("tenant {id:?} exists already: use tenant update"));
             }
-        })
-        .map_err(|e| e.to_string())??;
+            let settings = apply(Settings { tenant, auto_log: Vec::new(), allowed_origins: Vec::new() }, args);
+            tenants::save(conn, &settings).await.map_err(failed)?;
+        }
+        TenantAction::Update(args) => {
+            let Some(current) = tenants::settings(conn, &id).await.map_err(failed)? else {
+                return Err(format!("unknown tenant {id:?}: use tenant create"));
+            };
+            tenants::save(conn, &apply(current, args)).await.map_err(failed)?;
+        }
+    }
+    let settings = tenants::settings(conn, &id).await.map_err(failed)?.ok_or(format!("unknown tenant {id:?}"))?;
     Ok(describe(&settings))
 }
 

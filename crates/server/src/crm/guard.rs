@@ -24,8 +24,7 @@ pub async fn native_crm_writes(
     let (mut parts, body) = request.into_parts();
     let caller = Caller::from_request_parts(&mut parts, &state).await?;
     let TenantPath(tenant_id) = TenantPath::from_request_parts(&mut parts, &state).await?;
-    let authorised = caller.clone();
-    let tenant = state.db.call(move |conn| authorised.authorize(conn, &tenant_id)).await?;
+    let tenant = caller.authorize(&mut *state.db.acquire().await?, &tenant_id).await?;
     if !tenant.native_crm {
         return Err(ApiError::NativeCrmOff);
     }

@@ -1,38 +1,85 @@
-//! Schema migrations: SQL files applied in order, tracked with `PRAGMA user_version`.
+//! Schema migrations, per engine: the files in `migrations/sqlite` and `migrations/postgres`,
+//! versioned alike, applied in order by sqlx's migrator and recorded in `_sqlx_migrations`.
+//! Append only: a released migration never changes (sqlx refuses a database whose applied
+//! migration no longer matches its checksum).
+//!
+//! The list is written out here with `include_str!` rather than read by `sqlx::migrate!`: that
+//! macro needs sqlx's `macros` feature, which builds both drivers (and SQLite's C sources) a second
+//! time for the compiler.
+//!
+//! SQLite files made by the rusqlite releases (`PRAGMA user_version` 1 or 2, no
+//! `_sqlx_migrations`) are adopted: a version-1 file gets the one step it lacks (the screen-pop
+//! column, existing tenants keep it on), then the idempotent baseline finds every table present.
 
-use rusqlite::Connection;
+use std::borrow::Cow;
 
-/// Every migration, in order. Append only: a shipped migration never changes.
-const MIGRATIONS: &[&str] =
-    &[include_str!("../../migrations/0001_init.sql"), include_str!("../../migrations/0002_screen_pop.sql")];
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::{AnyPool, Row, SqlSafeStr};
 
-/// Applies the migrations the database has not seen yet, each in its own transaction.
-pub fn apply(conn: &mut Connection) -> rusqlite::Result<()> {
-    let current: usize = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize;
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-        tx.commit()?;
+use super::{Engine, OpenError};
+
+/// `(version, description, SQLite, PostgreSQL)` of every migration, in order.
+const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
+    (
+        1,
+        "baseline",
+        include_str!("../../migrations/sqlite/0001_baseline.sql"),
+        include_str!("../../migrations/postgres/0001_baseline.sql"),
+    ),
+    (
+        2,
+        "rate limits",
+        include_str!("../../migrations/sqlite/0002_rate_limits.sql"),
+        include_str!("../../migrations/postgres/0002_rate_limits.sql"),
+    ),
+];
+
+/// The last schema version the rusqlite releases wrote to `PRAGMA user_version`.
+const RUSQLITE_LAST_VERSION: i64 = 2;
+
+/// The rusqlite releases' migration 0002, which a version-1 file still lacks.
+const RUSQLITE_0002: &str = "ALTER TABLE tenants ADD COLUMN screen_pop INTEGER NOT NULL DEFAULT 1";
+
+/// The migrator for one engine.
+pub fn migrator(engine: Engine) -> Migrator {
+    Migrator::with_migrations(
+        MIGRATIONS
+            .iter()
+            .map(|(version, description, sqlite, postgres)| {
+                let sql = match engine {
+                    Engine::Sqlite => *sqlite,
+                    Engine::Postgres => *postgres,
+                };
+                Migration::new(*version, Cow::Borrowed(description), MigrationType::Simple, sql.into_sql_str(), false)
+            })
+            .collect(),
+    )
+}
+
+/// Brings the database up to date.
+pub async fn apply(pool: &AnyPool, engine: Engine) -> Result<(), OpenError> {
+    if engine == Engine::Sqlite {
+        adopt_rusqlite_file(pool).await?;
     }
+    migrator(engine).run(pool).await?;
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_database_of_the_first_schema_keeps_its_tenants_with_screen_pop_on() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch(MIGRATIONS[0]).unwrap();
-        conn.pragma_update(None, "user_version", 1).unwrap();
-        conn.execute("INSERT INTO tenants (id, account_id, created_at) VALUES ('acme', 'acme', 0)", []).unwrap();
-        apply(&mut conn).unwrap();
-        let pop: bool = conn.query_row("SELECT screen_pop FROM tenants WHERE id = 'acme'", [], |r| r.get(0)).unwrap();
-        assert!(pop);
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-        assert_eq!(version as usize, MIGRATIONS.len());
-        apply(&mut conn).unwrap();
+/// Brings a file of the rusqlite releases to their last schema, which the baseline adopts as is.
+async fn adopt_rusqlite_file(pool: &AnyPool) -> Result<(), OpenError> {
+    let mut conn = pool.acquire().await?;
+    let version: i64 = sqlx::query("PRAGMA user_version").fetch_one(&mut *conn).await?.try_get(0)?;
+    if version > RUSQLITE_LAST_VERSION {
+        return Err(OpenError::Schema(format!(
+            "this SQLite file has schema version {version}, newer than any c360-server release wrote"
+        )));
     }
+    if version == 1 {
+        let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+        sqlx::raw_sql(RUSQLITE_0002).execute(&mut *tx).await?;
+        sqlx::raw_sql("PRAGMA user_version = 2").execute(&mut *tx).await?;
+        tx.commit().await?;
+        tracing::info!("adopted a schema-version-1 SQLite file: screen pop added, on for every tenant");
+    }
+    Ok(())
 }

@@ -14,7 +14,10 @@ mod summaries;
 
 use c360_wire::{Direction, Interaction, MediaType, ProductType, Sentiment, Topic};
 
-use crate::insights::StoredInteraction;
+use sqlx::AnyConnection;
+
+use crate::insights::{StoredInteraction, insert_interactions};
+use crate::summaries::insert_summaries;
 use catalogue::{CHAT_QUEUES, FIRST_NAMES, LABELS, LAST_NAMES, TOPICS, TopicText, WRAP_UPS};
 pub use rng::Rng;
 pub use scale::{persona as scale_persona, seed_scale};
@@ -102,6 +105,28 @@ pub fn personas() -> Vec<Persona> {
         });
     }
     out
+}
+
+/// Stores the topic catalogue (if missing), `interactions` and their summaries for `tenant_id`.
+pub async fn fill_tenant(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    interactions: &[StoredInteraction],
+) -> sqlx::Result<()> {
+    for t in TOPICS {
+        sqlx::query(
+            "INSERT INTO topic_catalogue (tenant_id, topic_name, category_name) VALUES ($1, $2, $3)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(tenant_id)
+        .bind(t.topic)
+        .bind(t.category)
+        .execute(&mut *conn)
+        .await?;
+    }
+    insert_interactions(conn, tenant_id, interactions).await?;
+    let summaries: Vec<_> = interactions.iter().filter_map(|s| summaries::summary_for(&s.interaction)).collect();
+    insert_summaries(conn, tenant_id, &summaries).await
 }
 
 /// One persona's history, newest first.

@@ -1,10 +1,9 @@
 //! A deterministic data set of any size for benchmarks: `identities` generated customers sharing
 //! `interactions` interactions of the same realistic shape as the demo's.
 
-use rusqlite::{Connection, params};
+use sqlx::{AnyConnection, Connection};
 
-use super::{Persona, catalogue::TOPICS, history, summaries};
-use crate::insights::insert_interaction;
+use super::{Persona, fill_tenant, history};
 use crate::tenants::{self, Tenant};
 
 /// Customers per transaction: keeps the WAL and memory bounded on large runs.
@@ -25,14 +24,14 @@ pub fn persona(index: usize, interactions: usize) -> Persona {
 }
 
 /// Creates `tenant_id` if needed and adds the data set. Returns how many interactions it stored.
-pub fn seed_scale(
-    conn: &mut Connection,
+pub async fn seed_scale(
+    conn: &mut AnyConnection,
     tenant_id: &str,
     identities: usize,
     interactions: usize,
     anchor_ms: i64,
     mut progress: impl FnMut(usize),
-) -> rusqlite::Result<usize> {
+) -> sqlx::Result<usize> {
     let tenant = Tenant {
         id: tenant_id.into(),
         account_id: tenant_id.into(),
@@ -40,27 +39,21 @@ pub fn seed_scale(
         native_crm: true,
         screen_pop: true,
     };
-    tenants::create(conn, &tenant, anchor_ms)?;
-    for t in TOPICS {
-        conn.execute(
-            "INSERT OR IGNORE INTO topic_catalogue (tenant_id, topic_name, category_name) VALUES (?1, ?2, ?3)",
-            params![tenant_id, t.topic, t.category],
-        )?;
-    }
+    tenants::create(conn, &tenant, anchor_ms).await?;
     let identities = identities.max(1);
     let (each, extra) = (interactions / identities, interactions % identities);
     let mut stored = 0;
     for start in (0..identities).step_by(BATCH) {
-        let tx = conn.transaction()?;
-        for index in start..(start + BATCH).min(identities) {
-            let count = each + usize::from(index < extra);
-            for s in history(&persona(index, count), 1_000_000 + index as u64, anchor_ms) {
-                insert_interaction(&tx, tenant_id, &s)?;
-                summaries::insert_for(&tx, tenant_id, &s.interaction)?;
-                stored += 1;
-            }
-        }
-        tx.commit()?;
+        let batch: Vec<_> = (start..(start + BATCH).min(identities))
+            .flat_map(|index| {
+                let count = each + usize::from(index < extra);
+                history(&persona(index, count), 1_000_000 + index as u64, anchor_ms)
+            })
+            .collect();
+        let mut tx = conn.begin().await?;
+        fill_tenant(&mut tx, tenant_id, &batch).await?;
+        tx.commit().await?;
+        stored += batch.len();
         progress(stored);
     }
     Ok(stored)

@@ -2,14 +2,14 @@
 //! temporarily unavailable so clients can exercise their retry path; emails have none.
 
 use c360_wire::{Interaction, MediaType};
-use rusqlite::{Connection, params};
 
 use super::catalogue::TOPICS;
+use crate::summaries::NewSummary;
 
-/// Stores the summary of `i`, if it gets one.
-pub fn insert_for(conn: &Connection, tenant_id: &str, i: &Interaction) -> rusqlite::Result<()> {
+/// The summary of `i`, if it gets one.
+pub fn summary_for(i: &Interaction) -> Option<NewSummary> {
     if i.media_type == MediaType::Email {
-        return Ok(());
+        return None;
     }
     let seed = i.interaction_id.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
     let result = match i.topics.first().and_then(|t| TOPICS.iter().find(|c| c.topic == t.topic)) {
@@ -23,20 +23,13 @@ pub fn insert_for(conn: &Connection, tenant_id: &str, i: &Interaction) -> rusqli
     let created = chrono::DateTime::from_timestamp_millis(ended + 90_000)
         .map(|t| t.naive_utc().format("%Y-%m-%dT%H:%M:%S").to_string())
         .unwrap_or_default();
-    let available = seed % 17 != 3;
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO summaries (tenant_id, interaction_id, summary_object_id, content_id, result,
-            duration, created_at, available) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
-        tenant_id,
-        i.interaction_id,
-        format!("obj-{}", &i.interaction_id[4..]),
-        format!("summary-{}", &i.interaction_id[4..]),
+    Some(NewSummary {
+        interaction_id: i.interaction_id.clone(),
+        summary_object_id: format!("obj-{}", &i.interaction_id[4..]),
+        content_id: format!("summary-{}", &i.interaction_id[4..]),
         result,
-        i.duration_secs().map(|d| d as f64),
-        created,
-        available,
-    ])?;
-    Ok(())
+        duration: i.duration_secs().map(|d| d as f64),
+        created_at: created,
+        available: seed % 17 != 3,
+    })
 }

@@ -34,13 +34,10 @@ pub enum ApiError {
     UpstreamTimeout { seconds: f32 },
     /// 500: a database fault.
     #[error("database: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(#[from] sqlx::Error),
     /// 500: stored data could not be decoded.
     #[error("stored data: {0}")]
     Decode(#[from] serde_json::Error),
-    /// 500: a blocking task panicked or was cancelled.
-    #[error("task: {0}")]
-    Task(#[from] tokio::task::JoinError),
 }
 
 impl ApiError {
@@ -61,7 +58,7 @@ impl ApiError {
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::UpstreamUnreachable { .. } => StatusCode::BAD_GATEWAY,
             ApiError::UpstreamTimeout { .. } => StatusCode::GATEWAY_TIMEOUT,
-            ApiError::Database(_) | ApiError::Decode(_) | ApiError::Task(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Database(_) | ApiError::Decode(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -97,9 +94,7 @@ impl ApiError {
             ApiError::UpstreamTimeout { seconds } => {
                 Problem::new(status, format!("The Customer 360 upstream is unreachable: no answer within {seconds} s"))
             }
-            ApiError::Database(_) | ApiError::Decode(_) | ApiError::Task(_) => {
-                Problem::new(status, "Internal server error")
-            }
+            ApiError::Database(_) | ApiError::Decode(_) => Problem::new(status, "Internal server error"),
         }
     }
 }

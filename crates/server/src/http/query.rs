@@ -10,15 +10,25 @@ use super::ApiError;
 pub struct QueryPairs(Vec<(String, String)>);
 
 impl QueryPairs {
-    /// Decodes a raw query string (percent-decoding, `+` as space).
+    /// Decodes a raw query string (percent-decoding, `+` as space). A value with a NUL character
+    /// is refused naming its parameter: no identifier has one, and PostgreSQL cannot even compare
+    /// text with it.
     pub fn parse(raw: Option<&str>) -> Result<Self, ApiError> {
-        c360_wire::urlencoding::parse_pairs(raw.unwrap_or_default()).map(Self).ok_or_else(|| {
+        let pairs = c360_wire::urlencoding::parse_pairs(raw.unwrap_or_default()).ok_or_else(|| {
             ApiError::field(
                 "query",
                 codes::INVALID_FORMAT,
                 "The query string has a malformed %-escape or is not UTF-8.",
             )
-        })
+        })?;
+        if let Some((name, _)) = pairs.iter().find(|(_, value)| value.contains('\0')) {
+            return Err(ApiError::field(
+                name,
+                codes::INVALID_FORMAT,
+                format!("{name} contains a NUL character (%00)."),
+            ));
+        }
+        Ok(Self(pairs))
     }
 
     /// The one value of `name`, if given; given twice is a 400.
@@ -51,7 +61,7 @@ mod tests {
 
     #[test]
     fn malformed_input_is_a_400_not_a_panic() {
-        for raw in ["a=%", "a=%zz", "a=%ff%fe"] {
+        for raw in ["a=%", "a=%zz", "a=%ff%fe", "a=x%00"] {
             assert!(matches!(QueryPairs::parse(Some(raw)), Err(ApiError::BadRequest { .. })), "{raw}");
         }
         let q = QueryPairs::parse(Some("email=a@b.co&email=c@d.co")).unwrap();

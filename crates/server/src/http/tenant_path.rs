@@ -25,6 +25,10 @@ impl<S: Send + Sync> FromRequestParts<S> for TenantPath {
         let Path(segments) =
             Path::<Vec<(String, String)>>::from_request_parts(parts, state).await.map_err(|_| invalid())?;
         let tenant_id = segments.into_iter().find(|(name, _)| name == params::TENANT_ID).ok_or_else(invalid)?.1;
+        // No tenant id has a NUL, and PostgreSQL cannot compare text with one.
+        if tenant_id.contains('\0') {
+            return Err(invalid());
+        }
         Ok(Self(tenant_id))
     }
 }

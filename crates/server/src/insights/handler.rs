@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use c360_wire::routes::{INTERACTIONS_INSIGHT_ENDPOINT, params};
 use c360_wire::{InsightQuery, InteractionsInsight, MAX_INTERACTIONS};
 
-use super::aggregate::compute_insights;
+use super::aggregate::{ANALYSED_MIN, compute_insights};
 use super::store;
 use crate::auth::Caller;
 use crate::http::{ApiError, QueryPairs, TenantPath};
@@ -34,29 +34,32 @@ pub async fn get_interactions_insight(
         start_time: pairs.single(params::START_TIME)?,
         end_time: pairs.single(params::END_TIME)?,
     };
-    let body = state
-        .db
-        .call(move |conn| {
-            let tenant = caller.authorize(conn, &tenant_id)?;
-            let valid = query
-                .validate(chrono::Utc::now())
-                .map_err(|errors| ApiError::BadRequest { detail: "Invalid search criteria".into(), errors })?;
-            let interactions = store::recent_interactions(
-                conn,
-                &tenant.id,
-                &valid.identity,
-                valid.range,
-                MAX_INTERACTIONS,
-                tenant.speech_analytics,
-            )?;
-            let insights = if tenant.speech_analytics {
-                let analysed = store::recent_analysed(conn, &tenant.id, &valid.identity, valid.range)?;
-                Some(compute_insights(&analysed, |topic| store::topic_category(conn, &tenant.id, topic).ok().flatten()))
-            } else {
-                None
-            };
-            Ok(InteractionsInsight { interactions, insights })
-        })
-        .await?;
+    let mut conn = state.db.acquire().await?;
+    let tenant = caller.authorize(&mut conn, &tenant_id).await?;
+    let valid = query
+        .validate(chrono::Utc::now())
+        .map_err(|errors| ApiError::BadRequest { detail: "Invalid search criteria".into(), errors })?;
+    let interactions = store::recent_interactions(
+        &mut conn,
+        &tenant.id,
+        &valid.identity,
+        valid.range,
+        MAX_INTERACTIONS,
+        tenant.speech_analytics,
+    )
+    .await?;
+    let insights = if tenant.speech_analytics {
+        let analysed = store::recent_analysed(&mut conn, &tenant.id, &valid.identity, valid.range).await?;
+        // Fewer than ANALYSED_MIN analysed: no topics are shown, so none need a category.
+        let shown = if analysed.len() >= ANALYSED_MIN { analysed.as_slice() } else { &[] };
+        let mut topics: Vec<&str> = shown.iter().flat_map(|a| a.topics.iter().map(String::as_str)).collect();
+        topics.sort_unstable();
+        topics.dedup();
+        let categories = store::topic_categories(&mut conn, &tenant.id, &topics).await?;
+        Some(compute_insights(&analysed, |topic| categories.get(topic).cloned()))
+    } else {
+        None
+    };
+    let body = InteractionsInsight { interactions, insights };
     Ok(Json::<InteractionsInsight>(body).into_response())
 }

@@ -5,7 +5,9 @@ mod handler;
 mod store;
 
 pub use aggregate::{ANALYSED_MAX, ANALYSED_MIN, AnalysedInteraction, compute_insights};
-pub use store::{ANALYSED_SQL, RECENT_SQL, StoredInteraction, identity_key, identity_sql, insert_interaction};
+pub use store::{
+    ANALYSED_SQL, RECENT_SQL, StoredInteraction, identity_key, identity_query, identity_sql, insert_interactions,
+};
 
 use axum::Router;
 use axum::routing::get;

@@ -1,9 +1,13 @@
-//! Reading and writing interactions in SQLite.
+//! Reading and writing interactions.
+
+use std::collections::HashMap;
 
 use c360_wire::{Identity, Interaction, Sentiment, TimeRange, Topic, normalize_email, normalize_phone};
-use rusqlite::{Connection, Row, params};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
 use super::aggregate::{ANALYSED_MAX, AnalysedInteraction};
+use crate::db::{Engine, last_per_key, placeholders, values_rows};
 
 /// An interaction as stored: the wire object plus what only the server keeps.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,41 +30,63 @@ pub fn identity_key(media_identifier: &str) -> String {
         .unwrap_or_else(|| media_identifier.trim().to_owned())
 }
 
-/// Stores one interaction (replacing one with the same id).
-pub fn insert_interaction(conn: &Connection, tenant_id: &str, s: &StoredInteraction) -> rusqlite::Result<()> {
-    let i = &s.interaction;
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO interactions (tenant_id, interaction_id, identity_key, media_identifier, contact_id,
-            account_id, media_type, chat_type, direction, product_type, started_at, ended_at, sentiment,
-            customer_sentiment, agent_sentiment, topics, wrap_up_codes, interaction_labels, queue_name,
-            outcome_label, title, email_subject, department_name)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
-    )?
-    .execute(params![
-        tenant_id,
-        i.interaction_id,
-        identity_key(i.media_identifier.as_deref().unwrap_or_default()),
-        i.media_identifier,
-        i.contact_id,
-        s.account_id,
-        i.media_type.as_str(),
-        i.chat_type,
-        i.direction.as_ref().map(|d| d.as_str()),
-        i.product_type.as_ref().map(|p| p.as_str()),
-        i.started_at,
-        i.ended_at,
-        i.sentiment.as_ref().map(Sentiment::as_str),
-        s.customer_sentiment.as_ref().map(Sentiment::as_str),
-        s.agent_sentiment.as_ref().map(Sentiment::as_str),
-        json(&i.topics),
-        json(&i.wrap_up_codes),
-        json(&i.interaction_labels),
-        i.queue_name,
-        i.outcome_label,
-        i.title,
-        i.email_subject,
-        i.department_name,
-    ])?;
+/// The columns an insert writes, in bind order.
+const COLUMNS: &str = "tenant_id, interaction_id, identity_key, media_identifier, contact_id, account_id, media_type,
+    chat_type, direction, product_type, started_at, ended_at, sentiment, customer_sentiment, agent_sentiment, topics,
+    wrap_up_codes, interaction_labels, queue_name, outcome_label, title, email_subject, department_name";
+const COLUMN_COUNT: usize = 23;
+
+/// What a stored interaction with an existing id is replaced with: every column but the key.
+const REPLACE: &str = "ON CONFLICT (tenant_id, interaction_id) DO UPDATE SET identity_key = excluded.identity_key,
+    media_identifier = excluded.media_identifier, contact_id = excluded.contact_id, account_id = excluded.account_id,
+    media_type = excluded.media_type, chat_type = excluded.chat_type, direction = excluded.direction,
+    product_type = excluded.product_type, started_at = excluded.started_at, ended_at = excluded.ended_at,
+    sentiment = excluded.sentiment, customer_sentiment = excluded.customer_sentiment,
+    agent_sentiment = excluded.agent_sentiment, topics = excluded.topics, wrap_up_codes = excluded.wrap_up_codes,
+    interaction_labels = excluded.interaction_labels, queue_name = excluded.queue_name,
+    outcome_label = excluded.outcome_label, title = excluded.title, email_subject = excluded.email_subject,
+    department_name = excluded.department_name";
+
+/// Stores interactions, replacing any with the same id; within `all`, the last one of an id wins.
+pub async fn insert_interactions(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    all: &[StoredInteraction],
+) -> sqlx::Result<()> {
+    for chunk in all.chunks(Engine::of(conn).insert_batch()) {
+        let kept = last_per_key(chunk, |s| &s.interaction.interaction_id);
+        let sql =
+            format!("INSERT INTO interactions ({COLUMNS}) VALUES {} {REPLACE}", values_rows(kept.len(), COLUMN_COUNT));
+        let mut query = sqlx::query(AssertSqlSafe(sql));
+        for s in kept {
+            let i = &s.interaction;
+            query = query
+                .bind(tenant_id.to_owned())
+                .bind(i.interaction_id.clone())
+                .bind(identity_key(i.media_identifier.as_deref().unwrap_or_default()))
+                .bind(i.media_identifier.clone())
+                .bind(i.contact_id.clone())
+                .bind(s.account_id.clone())
+                .bind(i.media_type.as_str().to_owned())
+                .bind(i.chat_type.clone())
+                .bind(i.direction.as_ref().map(|d| d.as_str().to_owned()))
+                .bind(i.product_type.as_ref().map(|p| p.as_str().to_owned()))
+                .bind(i.started_at)
+                .bind(i.ended_at)
+                .bind(i.sentiment.as_ref().map(|v| v.as_str().to_owned()))
+                .bind(s.customer_sentiment.as_ref().map(|v| v.as_str().to_owned()))
+                .bind(s.agent_sentiment.as_ref().map(|v| v.as_str().to_owned()))
+                .bind(json(&i.topics))
+                .bind(json(&i.wrap_up_codes))
+                .bind(json(&i.interaction_labels))
+                .bind(i.queue_name.clone())
+                .bind(i.outcome_label.clone())
+                .bind(i.title.clone())
+                .bind(i.email_subject.clone())
+                .bind(i.department_name.clone());
+        }
+        query.execute(&mut *conn).await?;
+    }
     Ok(())
 }
 
@@ -72,10 +98,10 @@ fn json<T: serde::Serialize>(list: &[T]) -> String {
 /// The `WHERE` clause and bound value selecting one identity's interactions.
 pub fn identity_sql(identity: &Identity) -> (&'static str, String) {
     match identity {
-        Identity::Phone { phone_number } => ("identity_key = ?2", phone_number.clone()),
-        Identity::Email { email } => ("identity_key = ?2", email.to_lowercase()),
-        Identity::Contact { contact_id } => ("contact_id = ?2", contact_id.clone()),
-        Identity::Account { account_id } => ("account_id = ?2", account_id.clone()),
+        Identity::Phone { phone_number } => ("identity_key = $2", phone_number.clone()),
+        Identity::Email { email } => ("identity_key = $2", email.to_lowercase()),
+        Identity::Contact { contact_id } => ("contact_id = $2", contact_id.clone()),
+        Identity::Account { account_id } => ("account_id = $2", account_id.clone()),
     }
 }
 
@@ -84,88 +110,114 @@ pub const RECENT_SQL: &str = "SELECT interaction_id, contact_id, media_identifie
     product_type, started_at, ended_at, sentiment, topics, wrap_up_codes, interaction_labels, queue_name, outcome_label,
     title, email_subject, department_name
     FROM interactions
-    WHERE tenant_id = ?1 AND {filter} AND started_at BETWEEN ?3 AND ?4
-    ORDER BY started_at DESC, interaction_id LIMIT ?5";
+    WHERE tenant_id = $1 AND {filter} AND started_at BETWEEN $3 AND $4
+    ORDER BY started_at DESC, interaction_id LIMIT $5";
 
 /// The most recent analysed interactions of one identity in a window.
 pub const ANALYSED_SQL: &str = "SELECT sentiment, customer_sentiment, agent_sentiment, topics FROM interactions
-    WHERE tenant_id = ?1 AND {filter} AND started_at BETWEEN ?3 AND ?4 AND sentiment IS NOT NULL
-    ORDER BY started_at DESC, interaction_id LIMIT ?5";
+    WHERE tenant_id = $1 AND {filter} AND started_at BETWEEN $3 AND $4 AND sentiment IS NOT NULL
+    ORDER BY started_at DESC, interaction_id LIMIT $5";
+
+/// One of the identity queries (`template`: [`RECENT_SQL`], [`ANALYSED_SQL`], or either with a
+/// prefix such as `EXPLAIN`) for `identity`, its five parameters bound.
+pub fn identity_query<'q>(
+    template: &str,
+    tenant_id: &str,
+    identity: &Identity,
+    range: TimeRange,
+    limit: usize,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    let (filter, value) = identity_sql(identity);
+    sqlx::query(AssertSqlSafe(template.replace("{filter}", filter)))
+        .bind(tenant_id.to_owned())
+        .bind(value)
+        .bind(range.start_ms)
+        .bind(range.end_ms)
+        .bind(limit as i64)
+}
 
 /// The most recent `limit` interactions of `identity` in `range`, newest first. Sentiment and topics
 /// are dropped when `with_analytics` is false (tenant without Speech Analytics).
-pub fn recent_interactions(
-    conn: &Connection,
+pub async fn recent_interactions(
+    conn: &mut AnyConnection,
     tenant_id: &str,
     identity: &Identity,
     range: TimeRange,
     limit: usize,
     with_analytics: bool,
-) -> rusqlite::Result<Vec<Interaction>> {
-    let (filter, value) = identity_sql(identity);
-    let mut stmt = conn.prepare_cached(&RECENT_SQL.replace("{filter}", filter))?;
-    let rows = stmt.query_map(params![tenant_id, value, range.start_ms, range.end_ms, limit as i64], |r| {
-        row_to_interaction(r, with_analytics)
-    })?;
-    rows.collect()
+) -> sqlx::Result<Vec<Interaction>> {
+    let rows = identity_query(RECENT_SQL, tenant_id, identity, range, limit).fetch_all(conn).await?;
+    rows.iter().map(|r| row_to_interaction(r, with_analytics)).collect()
 }
 
 /// The most recent analysed interactions (with a sentiment) of `identity` in `range`, at most
 /// [`ANALYSED_MAX`], newest first.
-pub fn recent_analysed(
-    conn: &Connection,
+pub async fn recent_analysed(
+    conn: &mut AnyConnection,
     tenant_id: &str,
     identity: &Identity,
     range: TimeRange,
-) -> rusqlite::Result<Vec<AnalysedInteraction>> {
-    let (filter, value) = identity_sql(identity);
-    let mut stmt = conn.prepare_cached(&ANALYSED_SQL.replace("{filter}", filter))?;
-    let rows = stmt.query_map(params![tenant_id, value, range.start_ms, range.end_ms, ANALYSED_MAX as i64], |r| {
-        let topics: Vec<Topic> = json_column(r, 3)?;
-        Ok(AnalysedInteraction {
-            overall: Sentiment::from(r.get::<_, String>(0)?),
-            customer: r.get::<_, Option<String>>(1)?.map(Sentiment::from),
-            agent: r.get::<_, Option<String>>(2)?.map(Sentiment::from),
-            topics: topics.into_iter().map(|t| t.topic).collect(),
+) -> sqlx::Result<Vec<AnalysedInteraction>> {
+    let rows = identity_query(ANALYSED_SQL, tenant_id, identity, range, ANALYSED_MAX).fetch_all(conn).await?;
+    rows.iter()
+        .map(|r| {
+            let topics: Vec<Topic> = json_column(r, 3)?;
+            Ok(AnalysedInteraction {
+                overall: Sentiment::from(r.try_get::<String, _>(0)?),
+                customer: r.try_get::<Option<String>, _>(1)?.map(Sentiment::from),
+                agent: r.try_get::<Option<String>, _>(2)?.map(Sentiment::from),
+                topics: topics.into_iter().map(|t| t.topic).collect(),
+            })
         })
-    })?;
-    rows.collect()
+        .collect()
 }
 
-/// The tenant's topic catalogue entry for `topic`.
-pub fn topic_category(conn: &Connection, tenant_id: &str, topic: &str) -> rusqlite::Result<Option<String>> {
-    use rusqlite::OptionalExtension;
-    conn.prepare_cached("SELECT category_name FROM topic_catalogue WHERE tenant_id = ?1 AND topic_name = ?2")?
-        .query_row(params![tenant_id, topic], |r| r.get(0))
-        .optional()
+/// The tenant's catalogue categories of `topics` (those it lists), in one query.
+pub async fn topic_categories(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    topics: &[&str],
+) -> sqlx::Result<HashMap<String, String>> {
+    if topics.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let sql = format!(
+        "SELECT topic_name, category_name FROM topic_catalogue WHERE tenant_id = $1 AND topic_name IN ({})",
+        placeholders(2, topics.len())
+    );
+    let mut query = sqlx::query(AssertSqlSafe(sql)).bind(tenant_id.to_owned());
+    for topic in topics {
+        query = query.bind((*topic).to_owned());
+    }
+    let rows = query.fetch_all(conn).await?;
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
 }
 
-fn row_to_interaction(r: &Row<'_>, with_analytics: bool) -> rusqlite::Result<Interaction> {
+fn row_to_interaction(r: &AnyRow, with_analytics: bool) -> sqlx::Result<Interaction> {
     Ok(Interaction {
-        interaction_id: r.get(0)?,
-        contact_id: r.get(1)?,
-        media_identifier: r.get(2)?,
-        media_type: r.get::<_, String>(3)?.into(),
-        chat_type: r.get(4)?,
-        direction: r.get::<_, Option<String>>(5)?.map(Into::into),
-        product_type: r.get::<_, Option<String>>(6)?.map(Into::into),
-        started_at: r.get(7)?,
-        ended_at: r.get(8)?,
-        sentiment: if with_analytics { r.get::<_, Option<String>>(9)?.map(Into::into) } else { None },
+        interaction_id: r.try_get(0)?,
+        contact_id: r.try_get(1)?,
+        media_identifier: r.try_get(2)?,
+        media_type: r.try_get::<String, _>(3)?.into(),
+        chat_type: r.try_get(4)?,
+        direction: r.try_get::<Option<String>, _>(5)?.map(Into::into),
+        product_type: r.try_get::<Option<String>, _>(6)?.map(Into::into),
+        started_at: r.try_get(7)?,
+        ended_at: r.try_get(8)?,
+        sentiment: if with_analytics { r.try_get::<Option<String>, _>(9)?.map(Into::into) } else { None },
         topics: if with_analytics { json_column(r, 10)? } else { Vec::new() },
         wrap_up_codes: json_column(r, 11)?,
         interaction_labels: json_column(r, 12)?,
-        queue_name: r.get(13)?,
-        outcome_label: r.get(14)?,
-        title: r.get(15)?,
-        email_subject: r.get(16)?,
-        department_name: r.get(17)?,
+        queue_name: r.try_get(13)?,
+        outcome_label: r.try_get(14)?,
+        title: r.try_get(15)?,
+        email_subject: r.try_get(16)?,
+        department_name: r.try_get(17)?,
         signals: Vec::new(),
     })
 }
 
-fn json_column<T: serde::de::DeserializeOwned>(r: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
-    let text: String = r.get(idx)?;
-    serde_json::from_str(&text)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
+fn json_column<T: serde::de::DeserializeOwned>(r: &AnyRow, idx: usize) -> sqlx::Result<T> {
+    let text: String = r.try_get(idx)?;
+    serde_json::from_str(&text).map_err(|e| sqlx::Error::ColumnDecode { index: idx.to_string(), source: Box::new(e) })
 }

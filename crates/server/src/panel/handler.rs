@@ -28,18 +28,14 @@ pub async fn get_panel_config(
     caller: Caller,
     TenantPath(tenant_id): TenantPath,
 ) -> Result<Response, ApiError> {
-    let config = state
-        .db
-        .call(move |conn| {
-            let tenant = caller.authorize(conn, &tenant_id)?;
-            Ok(PanelConfig {
-                auto_log: tenants::auto_log(conn, &tenant.id)?,
-                tenant_id: tenant.id,
-                native_crm: tenant.native_crm,
-                screen_pop: tenant.screen_pop,
-                speech_analytics: tenant.speech_analytics,
-            })
-        })
-        .await?;
+    let mut conn = state.db.acquire().await?;
+    let tenant = caller.authorize(&mut conn, &tenant_id).await?;
+    let config = PanelConfig {
+        auto_log: tenants::auto_log(&mut conn, &tenant.id).await?,
+        tenant_id: tenant.id,
+        native_crm: tenant.native_crm,
+        screen_pop: tenant.screen_pop,
+        speech_analytics: tenant.speech_analytics,
+    };
     Ok(no_store(Json(config)))
 }

@@ -26,31 +26,26 @@ pub async fn get_transcript_summaries(
     }
     let pairs = QueryPairs::parse(raw.as_deref())?;
     let mut ids = pairs.all(params::INTERACTION_ID);
-    let body = state
-        .db
-        .call(move |conn| {
-            caller.authorize(conn, &tenant_id)?;
-            validate_ids(&ids)?;
-            // Asking twice for one id answers it once, in the order first asked.
-            let mut seen = std::collections::HashSet::new();
-            ids.retain(|id| seen.insert(id.clone()));
-            let mut found: std::collections::HashMap<String, Stored> =
-                store::find(conn, &tenant_id, &ids)?.into_iter().collect();
-            let mut response = TranscriptSummariesResponse::default();
-            for id in ids {
-                match found.remove(&id) {
-                    Some(Stored::Available(summary)) => response.summaries.push(summary),
-                    Some(Stored::Unavailable) => response
-                        .partial_failures
-                        .push(PartialFailure { interaction_id: id, reason: PartialFailure::NOT_AVAILABLE.into() }),
-                    None => response
-                        .partial_failures
-                        .push(PartialFailure { interaction_id: id, reason: PartialFailure::NOT_FOUND.into() }),
-                }
-            }
-            Ok(response)
-        })
-        .await?;
+    let mut conn = state.db.acquire().await?;
+    caller.authorize(&mut conn, &tenant_id).await?;
+    validate_ids(&ids)?;
+    // Asking twice for one id answers it once, in the order first asked.
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(id.clone()));
+    let mut found: std::collections::HashMap<String, Stored> =
+        store::find(&mut conn, &tenant_id, &ids).await?.into_iter().collect();
+    let mut body = TranscriptSummariesResponse::default();
+    for id in ids {
+        match found.remove(&id) {
+            Some(Stored::Available(summary)) => body.summaries.push(summary),
+            Some(Stored::Unavailable) => body
+                .partial_failures
+                .push(PartialFailure { interaction_id: id, reason: PartialFailure::NOT_AVAILABLE.into() }),
+            None => body
+                .partial_failures
+                .push(PartialFailure { interaction_id: id, reason: PartialFailure::NOT_FOUND.into() }),
+        }
+    }
     Ok(Json::<TranscriptSummariesResponse>(body).into_response())
 }
 

@@ -4,7 +4,7 @@
 mod handler;
 mod store;
 
-pub use store::find_sql;
+pub use store::{NewSummary, find_sql, insert as insert_summaries};
 
 use axum::Router;
 use axum::routing::get;

@@ -4,7 +4,10 @@ mod origins;
 
 pub use origins::{allowed_host_origins, host_origins, parse_origin};
 
-use rusqlite::{Connection, OptionalExtension, params};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Connection, Row};
+
+use crate::db::flag;
 
 /// A tenant as request handling needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,72 +40,85 @@ pub struct Settings {
 pub const AUTO_LOG_MEDIA: &[&str] = &["voice", "chat", "email"];
 
 /// Looks a tenant up.
-pub fn find(conn: &Connection, id: &str) -> rusqlite::Result<Option<Tenant>> {
-    conn.prepare_cached("SELECT id, account_id, speech_analytics, native_crm, screen_pop FROM tenants WHERE id = ?1")?
-        .query_row([id], |r| {
+pub async fn find(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Option<Tenant>> {
+    sqlx::query("SELECT id, account_id, speech_analytics, native_crm, screen_pop FROM tenants WHERE id = $1")
+        .bind(id)
+        .fetch_optional(conn)
+        .await?
+        .map(|r: AnyRow| {
             Ok(Tenant {
-                id: r.get(0)?,
-                account_id: r.get(1)?,
-                speech_analytics: r.get(2)?,
-                native_crm: r.get(3)?,
-                screen_pop: r.get(4)?,
+                id: r.try_get(0)?,
+                account_id: r.try_get(1)?,
+                speech_analytics: flag(&r, 2)?,
+                native_crm: flag(&r, 3)?,
+                screen_pop: flag(&r, 4)?,
             })
         })
-        .optional()
+        .transpose()
 }
 
 /// A tenant with all its settings.
-pub fn settings(conn: &Connection, id: &str) -> rusqlite::Result<Option<Settings>> {
-    let Some(tenant) = find(conn, id)? else { return Ok(None) };
-    Ok(Some(Settings { tenant, auto_log: auto_log(conn, id)?, allowed_origins: origins(conn, id)? }))
+pub async fn settings(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Option<Settings>> {
+    let Some(tenant) = find(conn, id).await? else { return Ok(None) };
+    Ok(Some(Settings { tenant, auto_log: auto_log(conn, id).await?, allowed_origins: origins(conn, id).await? }))
 }
 
 /// The media types a tenant auto-logs activities for (empty = off, or an unknown tenant).
-pub fn auto_log(conn: &Connection, id: &str) -> rusqlite::Result<Vec<String>> {
+pub async fn auto_log(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Vec<String>> {
     let stored: Option<String> =
-        conn.prepare_cached("SELECT auto_log FROM tenants WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?;
+        sqlx::query_scalar("SELECT auto_log FROM tenants WHERE id = $1").bind(id).fetch_optional(conn).await?;
     Ok(stored.unwrap_or_default().split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect())
 }
 
 /// The host origins a tenant allows, sorted (none for an unknown tenant).
-pub fn origins(conn: &Connection, id: &str) -> rusqlite::Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached("SELECT origin FROM tenant_origins WHERE tenant_id = ?1 ORDER BY origin")?;
-    stmt.query_map([id], |r| r.get(0))?.collect()
+pub async fn origins(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar("SELECT origin FROM tenant_origins WHERE tenant_id = $1 ORDER BY origin")
+        .bind(id)
+        .fetch_all(conn)
+        .await
 }
 
 /// Creates a tenant; an existing one is left as it is. Returns whether it was created.
-pub fn create(conn: &Connection, tenant: &Tenant, now_ms: i64) -> rusqlite::Result<bool> {
-    let n = conn.execute(
-        "INSERT OR IGNORE INTO tenants (id, account_id, speech_analytics, native_crm, screen_pop, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![tenant.id, tenant.account_id, tenant.speech_analytics, tenant.native_crm, tenant.screen_pop, now_ms],
-    )?;
-    Ok(n == 1)
+pub async fn create(conn: &mut AnyConnection, tenant: &Tenant, now_ms: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO tenants (id, account_id, speech_analytics, native_crm, screen_pop, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(&tenant.id)
+    .bind(&tenant.account_id)
+    .bind(tenant.speech_analytics)
+    .bind(tenant.native_crm)
+    .bind(tenant.screen_pop)
+    .bind(now_ms)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
-/// Writes all of a tenant's settings (the tenant must exist).
-pub fn save(conn: &mut Connection, s: &Settings) -> rusqlite::Result<()> {
-    let tx = conn.transaction()?;
-    tx.execute(
-        "UPDATE tenants SET account_id = ?2, speech_analytics = ?3, native_crm = ?4, screen_pop = ?5, auto_log = ?6
-         WHERE id = ?1",
-        params![
-            s.tenant.id,
-            s.tenant.account_id,
-            s.tenant.speech_analytics,
-            s.tenant.native_crm,
-            s.tenant.screen_pop,
-            s.auto_log.join(",")
-        ],
-    )?;
-    tx.execute("DELETE FROM tenant_origins WHERE tenant_id = ?1", [&s.tenant.id])?;
+/// Writes all of a tenant's settings (the tenant must exist), in one transaction.
+pub async fn save(conn: &mut AnyConnection, s: &Settings) -> sqlx::Result<()> {
+    let mut tx = conn.begin().await?;
+    sqlx::query(
+        "UPDATE tenants SET account_id = $2, speech_analytics = $3, native_crm = $4, screen_pop = $5, auto_log = $6
+         WHERE id = $1",
+    )
+    .bind(&s.tenant.id)
+    .bind(&s.tenant.account_id)
+    .bind(s.tenant.speech_analytics)
+    .bind(s.tenant.native_crm)
+    .bind(s.tenant.screen_pop)
+    .bind(s.auto_log.join(","))
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM tenant_origins WHERE tenant_id = $1").bind(&s.tenant.id).execute(&mut *tx).await?;
     for origin in &s.allowed_origins {
-        tx.execute(
-            "INSERT OR IGNORE INTO tenant_origins (tenant_id, origin) VALUES (?1, ?2)",
-            params![s.tenant.id, origin],
-        )?;
+        sqlx::query("INSERT INTO tenant_origins (tenant_id, origin) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            .bind(&s.tenant.id)
+            .bind(origin)
+            .execute(&mut *tx)
+            .await?;
     }
-    tx.commit()
+    tx.commit().await
 }
 
 /// Parses `off` or a comma-separated list of media types for auto log.

@@ -4,28 +4,28 @@
 
 use std::sync::Arc;
 
-use rusqlite::Connection;
+use sqlx::AnyConnection;
 
 use crate::db::Db;
 use crate::http::ApiError;
 
 /// The origins allowed to embed and message `tenant_id`'s panel: the tenant's own and the
 /// server-level ones, sorted and deduplicated. An unknown tenant has only the server-level ones.
-pub fn allowed_host_origins(
-    conn: &Connection,
+pub async fn allowed_host_origins(
+    conn: &mut AnyConnection,
     tenant_id: &str,
     server_level: &[String],
-) -> rusqlite::Result<Vec<String>> {
-    let mut origins = super::origins(conn, tenant_id)?;
+) -> sqlx::Result<Vec<String>> {
+    let mut origins = super::origins(conn, tenant_id).await?;
     origins.extend(server_level.iter().cloned());
     origins.sort_unstable();
     origins.dedup();
     Ok(origins)
 }
 
-/// [`allowed_host_origins`] for a request: read from the database off the async runtime.
+/// [`allowed_host_origins`] for a request.
 pub async fn host_origins(db: &Db, tenant_id: String, server_level: Arc<[String]>) -> Result<Vec<String>, ApiError> {
-    db.call(move |conn| Ok(allowed_host_origins(conn, &tenant_id, &server_level)?)).await
+    Ok(allowed_host_origins(&mut *db.acquire().await?, &tenant_id, &server_level).await?)
 }
 
 /// Checks and normalises a host origin: `https://host[:port]` (or `http://` for loopback and
