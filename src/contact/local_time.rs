@@ -31,8 +31,9 @@ pub fn LocalTime(
             return None;
         }
         let country = intl.with(|f| f.region_name(zone.country));
+        let place = zone.region.map_or_else(|| country.clone(), str::to_owned);
         let caveat = match (zone.several, zone.from_phone) {
-            (true, _) => format!("{}, one of several time zones in {country}", city_of(zone.zone)),
+            (true, _) => format!("{}, one of several time zones in {place}", city_of(zone.zone)),
             (false, true) => format!("from the phone number ({country})"),
             (false, false) => String::new(),
         };

@@ -1,9 +1,11 @@
-//! The customer's local time: which time zone to show it in, from the address country or else
-//! the country of a phone number. A country gets one representative zone (its most populous);
-//! for a country that spans several, the card says so rather than pretend to know.
+//! The customer's local time: which time zone to show it in, from the address (its state or
+//! province where the country spans several zones, else its country) or else the country of a
+//! phone number. A country gets one representative zone (its most populous); where the card
+//! cannot tell the zone for sure, it says so rather than pretend to know.
 
 use c360_wire::crm::{NewContact, phone_country};
 
+use super::regions::region_of;
 use crate::intl::phone::readable;
 
 /// ISO country → representative IANA zone, and whether the country spans several zones.
@@ -82,8 +84,11 @@ pub struct CustomerZone {
     pub zone: &'static str,
     /// The ISO country it stands for.
     pub country: &'static str,
-    /// The country spans several zones: this is its most populous one.
+    /// The country (or, with `region`, the region) spans several zones: this is its most
+    /// populous one.
     pub several: bool,
+    /// The address's state or province, when it decided the zone (its name).
+    pub region: Option<&'static str>,
     /// Read from a phone number (no address country).
     pub from_phone: bool,
 }
@@ -95,14 +100,21 @@ pub fn zone_of(code: &str) -> Option<CustomerZone> {
         zone,
         country,
         several: *several,
+        region: None,
         from_phone: false,
     })
 }
 
-/// The customer's zone: the address country's, else the first phone's country's (a calling code
-/// shared by several countries, `+1`, reads as its main one).
+/// The customer's zone: the address region's (a state or province the table knows), else the
+/// address country's, else the first phone's country's (a calling code shared by several
+/// countries, `+1`, reads as its main one).
 pub fn customer_zone(contact: &NewContact) -> Option<CustomerZone> {
-    zone_of(&contact.address.country).or_else(|| {
+    let address = &contact.address;
+    let in_region = zone_of(&address.country).and_then(|country| {
+        let region = region_of(country.country, &address.region)?;
+        Some(CustomerZone { zone: region.zone, several: region.split, region: Some(region.name), ..country })
+    });
+    in_region.or_else(|| zone_of(&address.country)).or_else(|| {
         contact.phones.iter().find_map(|p| {
             let country = phone_country(p).or(readable(p).region)?;
             zone_of(country).map(|z| CustomerZone { from_phone: true, ..z })
@@ -137,5 +149,23 @@ mod tests {
         assert!(zone_of("AU").unwrap().several);
         assert_eq!(customer_zone(&NewContact { phones: vec!["+99912345678".into()], ..NewContact::default() }), None);
         assert_eq!(customer_zone(&NewContact::default()), None);
+    }
+
+    #[test]
+    fn a_state_or_province_of_the_address_names_its_own_zone() {
+        let mut c = NewContact { phones: vec!["+14155550100".into()], ..NewContact::default() };
+        c.address.country = "US".into();
+        c.address.region = "CA".into();
+        let z = customer_zone(&c).unwrap();
+        assert_eq!(
+            (z.zone, z.several, z.region, z.from_phone),
+            ("America/Los_Angeles", false, Some("California"), false)
+        );
+        c.address.region = "Texas".into();
+        let z = customer_zone(&c).unwrap();
+        assert_eq!((z.zone, z.several, z.region), ("America/Chicago", true, Some("Texas")));
+        c.address.region = "Somewhere".into();
+        let z = customer_zone(&c).unwrap();
+        assert_eq!((z.zone, z.several, z.region), ("America/New_York", true, None));
     }
 }

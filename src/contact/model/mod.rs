@@ -8,6 +8,7 @@ pub mod draft;
 pub mod form;
 pub mod layout;
 pub mod local_time;
+pub mod regions;
 
 use c360_wire::Interaction;
 
