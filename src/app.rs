@@ -47,6 +47,11 @@ pub fn App() -> impl IntoView {
     if let Some(identity) = session.identity.clone() {
         desk.update(|d| d.open_link(identity));
     }
+    if let Some(contact_id) = session.contact_id.clone() {
+        desk.update(|d| {
+            d.open_contact(&contact_id);
+        });
+    }
 
     let embedded = bridge::parent_window().is_some();
     // Embedded, the server says whose messages to trust (never the URL).

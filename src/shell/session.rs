@@ -1,6 +1,8 @@
 //! What the panel was opened for: tenant, customer identity and panel token.
 //!
-//! The standalone URL is `/?tenantId=demo&phoneNumber=%2B14155550100#token=…`. The token travels in
+//! The standalone URL is `/?tenantId=demo&phoneNumber=%2B14155550100#token=…`, or with
+//! `contactId=…` the full-page record view of a native-CRM contact (a tenant's default "Open in
+//! CRM" link points there). The token travels in
 //! the fragment so it never reaches a server log; the panel then drops it from the address bar and
 //! keeps it in session storage so a reload still works.
 
@@ -13,6 +15,8 @@ pub struct Session {
     pub tenant_id: Option<String>,
     /// The customer to show (`phoneNumber` or `email`), if any.
     pub identity: Option<Identity>,
+    /// A native-CRM contact to open (`contactId`), if any.
+    pub contact_id: Option<String>,
     /// The panel token from the fragment (`#token=`), if present.
     pub token: Option<String>,
 }
@@ -29,7 +33,7 @@ impl Session {
             .or_else(|| get("email").map(|email| Identity::Email { email }));
         let fragment = parse_pairs(hash.trim_start_matches('#'));
         let token = fragment.into_iter().find(|(k, _)| k == "token").map(|(_, v)| v).filter(|v| !v.is_empty());
-        Self { tenant_id: get("tenantId"), identity, token }
+        Self { tenant_id: get("tenantId"), identity, contact_id: get("contactId"), token }
     }
 
     /// The session of the current page. Moves a fragment token into session storage and removes
@@ -93,5 +97,13 @@ mod tests {
         assert_eq!(s.tenant_id, None);
         assert_eq!(s.token, None);
         assert_eq!(s.identity, Some(Identity::Phone { phone_number: "%".into() }));
+    }
+
+    #[test]
+    fn reads_a_contact_to_open_full_page() {
+        let s = Session::from_url_parts("?tenantId=demo&contactId=ct-0001", "");
+        assert_eq!(s.contact_id.as_deref(), Some("ct-0001"));
+        assert_eq!(s.identity, None);
+        assert_eq!(Session::from_url_parts("?tenantId=demo&contactId=", "").contact_id, None);
     }
 }
