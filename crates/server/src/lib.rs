@@ -33,14 +33,26 @@ pub mod workspace;
 pub use state::AppState;
 
 /// Every path the router serves besides the panel's files, as `openapi.json` must list them.
-pub const API_PATHS: &[&str] =
-    &[insights::PATH, summaries::PATH, panel::HOST_ORIGINS_PATH, panel::CONFIG_PATH, openapi::PATH];
+pub const API_PATHS: &[&str] = &[
+    insights::PATH,
+    summaries::PATH,
+    panel::HOST_ORIGINS_PATH,
+    panel::CONFIG_PATH,
+    openapi::PATH,
+    c360_wire::routes::CRM_CONTACTS,
+    c360_wire::routes::CRM_CONTACT,
+    c360_wire::routes::CRM_CONTACT_HISTORY,
+    c360_wire::routes::CRM_LAYOUTS,
+    c360_wire::routes::CRM_LAYOUT,
+    c360_wire::routes::CRM_FIELDS,
+    c360_wire::routes::CRM_FIELD,
+];
 
 use axum::Router;
 use axum::routing::any;
 use c360_wire::routes;
 
-use crate::http::{ApiError, problem_response};
+use crate::http::ApiError;
 
 /// The whole application: the API router with its policy, then the panel's files with theirs.
 pub fn app(state: AppState) -> Router {
@@ -53,9 +65,7 @@ pub fn app(state: AppState) -> Router {
         // Unknown API paths and methods answer problems, never the panel.
         .route(routes::API, any(|| async { ApiError::NotFound }))
         .route(routes::API_ANY, any(|| async { ApiError::NotFound }))
-        .method_not_allowed_fallback(|| async {
-            problem_response(&c360_wire::Problem::new(405, "Method not allowed"))
-        });
+        .method_not_allowed_fallback(http::method_not_allowed);
     let index = state.static_dir.as_ref().map(|dir| dir.join("index.html"));
     let document_policy = csp::DocumentPolicy::new(state.db.clone(), state.host_origins.clone(), index);
     let files = csp::document(assets::router(state.static_dir.as_deref()), document_policy);
