@@ -7,6 +7,7 @@
 //! one-year window) comes from fixed seeds: two seedings with the same anchor are identical.
 
 mod catalogue;
+pub mod contacts;
 mod rng;
 mod scale;
 mod seed;

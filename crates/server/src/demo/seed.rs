@@ -3,11 +3,14 @@
 
 use sqlx::{AnyConnection, Connection};
 
-use super::{DEMO_ACCOUNT, DEMO_TENANT, DEMO_TENANTS, fill_tenant, history, personas};
+use super::{DEMO_ACCOUNT, DEMO_TENANT, DEMO_TENANTS, contacts, fill_tenant, history, personas};
 use crate::tenants::{self, Tenant};
 
 /// Creates and fills whichever [`DEMO_TENANTS`] do not exist yet: native CRM on, identity-only,
 /// and screen pop off, all with Speech Analytics. Returns how many interactions it stored.
+///
+/// Besides the customers' own, each gets the history of the callers who are nobody's contact
+/// (the household landline, the new caller: [`contacts::unlinked_history`]).
 ///
 /// All get the same history from the same anchor: `demo`'s creation time, so a database seeded
 /// before the others existed still gets identical customers in each.
@@ -22,8 +25,9 @@ pub async fn seed_demo(conn: &mut AnyConnection, anchor_ms: i64) -> sqlx::Result
                 .bind(DEMO_TENANT)
                 .fetch_one(&mut *tx)
                 .await?;
-            let all: Vec<_> =
+            let mut all: Vec<_> =
                 personas().iter().enumerate().flat_map(|(index, p)| history(p, index as u64, anchor)).collect();
+            all.extend(contacts::unlinked_history(anchor));
             fill_tenant(&mut tx, id, &all).await?;
             count += all.len();
         }
