@@ -149,10 +149,11 @@ const ES_LAST: &[&str] = &[
     "Ibáñez",
 ];
 const PL_FIRST: &[&str] = &["Łukasz", "Zofia", "Paweł", "Małgorzata", "Michał", "Agnieszka", "Wojciech", "Ewa"];
-const PL_LAST: &[&str] =
-    &["Nowak", "Kowalski", "Wiśniewski", "Wójcik", "Kamiński", "Lewandowski", "Zieliński", "Dąbrowski"];
+// Surnames that do not change with the bearer's gender (unlike Kowalski / Kowalska).
+const PL_LAST: &[&str] = &["Nowak", "Wójcik", "Kowalczyk", "Woźniak", "Mazur", "Krawczyk", "Zając", "Król"];
 const IE_FIRST: &[&str] = &["Aoife", "Seán", "Niamh", "Cian", "Órla", "Pádraig", "Siobhán", "Eoin", "Ciara", "Darragh"];
-const IE_LAST: &[&str] = &["Ó Briain", "Murphy", "Kelly", "O'Sullivan", "Walsh", "Byrne", "Ní Dhónaill", "Ryan"];
+// Irish-language surnames change with gender (Ó Briain, Ní Bhriain): the anglicised forms here.
+const IE_LAST: &[&str] = &["O'Brien", "Murphy", "Kelly", "O'Sullivan", "Walsh", "Byrne", "McCarthy", "Ryan"];
 
 const US_STREETS: &[&str] = &[
     "{n} Maple Street",
