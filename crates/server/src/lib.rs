@@ -40,7 +40,7 @@ use axum::Router;
 use axum::routing::any;
 use c360_wire::routes;
 
-use crate::http::{ApiError, problem_response};
+use crate::http::ApiError;
 
 /// The whole application: the API router with its policy, then the panel's files with theirs.
 pub fn app(state: AppState) -> Router {
@@ -53,9 +53,7 @@ pub fn app(state: AppState) -> Router {
         // Unknown API paths and methods answer problems, never the panel.
         .route(routes::API, any(|| async { ApiError::NotFound }))
         .route(routes::API_ANY, any(|| async { ApiError::NotFound }))
-        .method_not_allowed_fallback(|| async {
-            problem_response(&c360_wire::Problem::new(405, "Method not allowed"))
-        });
+        .method_not_allowed_fallback(http::method_not_allowed);
     let index = state.static_dir.as_ref().map(|dir| dir.join("index.html"));
     let document_policy = csp::DocumentPolicy::new(state.db.clone(), state.host_origins.clone(), index);
     let files = csp::document(assets::router(state.static_dir.as_deref()), document_policy);

@@ -1,5 +1,6 @@
-//! The guard in front of our CRM API: writes need a caller of the tenant, and a tenant with native
-//! CRM on; identity-only tenants answer 409 `native_crm_off`. No CRM resource exists yet (404).
+//! The guard in front of our CRM API: every request, read or write, needs a caller of the tenant,
+//! and a tenant with native CRM on; identity-only tenants answer 409 `native_crm_off` (after 401
+//! and 403); then a path that is no CRM resource is 404.
 
 mod common;
 
@@ -16,66 +17,84 @@ use common::{TestServer, bearer};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-const WRITES: [Method; 4] = [Method::POST, Method::PUT, Method::PATCH, Method::DELETE];
+const METHODS: [Method; 5] = [Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE];
+/// Known CRM paths and one that is no resource, under `{t}`.
+const PATHS: [&str; 6] = [
+    "/v1/crm/tenants/{t}/contacts",
+    "/v1/crm/tenants/{t}/contacts/ct-0001",
+    "/v1/crm/tenants/{t}/contacts/ct-0001/history",
+    "/v1/crm/tenants/{t}/layouts?recordType=contact",
+    "/v1/crm/tenants/{t}/fields?recordType=contact",
+    "/v1/crm/tenants/{t}/contacts/ct-0001/activities",
+];
+
+fn path(template: &str, tenant: &str) -> String {
+    template.replace("{t}", tenant)
+}
 
 #[tokio::test]
-async fn writes_to_an_identity_only_tenant_are_409_native_crm_off() {
+async fn every_request_to_an_identity_only_tenant_reads_too_is_409_native_crm_off() {
     let server = TestServer::new().await;
     let key = server.key_for("basic").await;
-    for method in WRITES {
-        let reply = server.request(method.clone(), "/v1/crm/tenants/basic/contacts", &[("x-api-key", &key)]).await;
-        assert_eq!(reply.status, StatusCode::CONFLICT, "{method}");
-        assert_eq!(reply.json["status"], 409);
-        assert_eq!(reply.json["title"], "Native CRM is off");
-        assert!(reply.json["detail"].as_str().unwrap().contains("no native CRM"), "{}", reply.json);
-        assert_eq!(reply.json["errors"][0]["field"], "tenantId");
-        assert_eq!(reply.json["errors"][0]["code"], c360_wire::panel::NATIVE_CRM_OFF);
-        assert!(!reply.json["errors"][0]["message"].as_str().unwrap().is_empty());
-    }
     let token = server.token_for("demo-identity", 600);
-    let path = "/v1/crm/tenants/demo-identity/contacts/ct-0001/activities";
-    let reply = server.request(Method::POST, path, &[("authorization", &bearer(&token))]).await;
-    assert_eq!(reply.status, StatusCode::CONFLICT);
+    for template in PATHS {
+        for method in METHODS {
+            for (tenant, header) in
+                [("basic", ("x-api-key", key.clone())), ("demo-identity", ("authorization", bearer(&token)))]
+            {
+                let uri = path(template, tenant);
+                let reply = server.request(method.clone(), &uri, &[(header.0, &header.1)]).await;
+                assert_eq!(reply.status, StatusCode::CONFLICT, "{method} {uri}");
+                assert_eq!(reply.json["status"], 409);
+                assert_eq!(reply.json["title"], "Native CRM is off");
+                assert!(reply.json["detail"].as_str().unwrap().contains("no native CRM"), "{}", reply.json);
+                assert_eq!(reply.json["errors"][0]["field"], "tenantId");
+                assert_eq!(reply.json["errors"][0]["code"], c360_wire::panel::NATIVE_CRM_OFF);
+            }
+        }
+    }
 }
 
 #[tokio::test]
-async fn a_write_without_credentials_is_401_and_for_another_account_403() {
+async fn without_credentials_every_request_is_401_and_for_another_account_403() {
     let server = TestServer::new().await;
-    let reply = server.request(Method::POST, "/v1/crm/tenants/basic/contacts", &[]).await;
-    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(reply.json["status"], 401);
+    for template in PATHS {
+        for method in METHODS {
+            for tenant in ["basic", "demo", "no-such-tenant"] {
+                let reply = server.request(method.clone(), &path(template, tenant), &[]).await;
+                assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{method} {template} {tenant}");
+                assert_eq!(reply.json["status"], 401);
+            }
+        }
+    }
     let other_key = server.key_for("other").await;
     let demo_token = server.token_for("demo", 600);
-    for (path, header) in [
-        ("/v1/crm/tenants/basic/contacts", ("x-api-key", other_key.clone())),
-        ("/v1/crm/tenants/demo/contacts", ("x-api-key", other_key.clone())),
-        ("/v1/crm/tenants/basic/contacts", ("authorization", bearer(&demo_token))),
-        ("/v1/crm/tenants/no-such-tenant/contacts", ("authorization", bearer(&demo_token))),
-    ] {
-        let reply = server.request(Method::PATCH, path, &[(header.0, &header.1)]).await;
-        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{path} with {}", header.0);
+    for template in PATHS {
+        for (tenant, header) in [
+            ("basic", ("x-api-key", other_key.clone())),
+            ("demo", ("x-api-key", other_key.clone())),
+            ("basic", ("authorization", bearer(&demo_token))),
+            ("no-such-tenant", ("authorization", bearer(&demo_token))),
+        ] {
+            for method in [Method::GET, Method::PATCH] {
+                let reply = server.request(method.clone(), &path(template, tenant), &[(header.0, &header.1)]).await;
+                assert_eq!(reply.status, StatusCode::FORBIDDEN, "{method} {template} {tenant} with {}", header.0);
+            }
+        }
     }
 }
 
 #[tokio::test]
-async fn with_native_crm_on_writes_pass_the_guard_and_find_no_resource_yet() {
+async fn with_native_crm_on_a_path_that_is_no_resource_is_404_and_a_method_it_lacks_405() {
     let server = TestServer::new().await;
     let key = server.key_for("demo").await;
-    for method in WRITES {
-        let reply = server.request(method.clone(), "/v1/crm/tenants/demo/contacts", &[("x-api-key", &key)]).await;
+    for method in METHODS {
+        let reply = server.request(method.clone(), "/v1/crm/tenants/demo/nothing/here", &[("x-api-key", &key)]).await;
         assert_eq!(reply.status, StatusCode::NOT_FOUND, "{method}");
         assert_eq!(reply.json["status"], 404);
     }
-}
-
-#[tokio::test]
-async fn reads_are_404_problems() {
-    let server = TestServer::new().await;
-    for path in ["/v1/crm/tenants/basic/contacts", "/v1/crm/tenants/demo/contacts/ct-0001"] {
-        let reply = server.get(path, &[]).await;
-        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
-        assert_eq!(reply.json["status"], 404);
-    }
+    let reply = server.request(Method::DELETE, "/v1/crm/tenants/demo/contacts", &[("x-api-key", &key)]).await;
+    assert_eq!(reply.status, StatusCode::METHOD_NOT_ALLOWED);
 }
 
 #[tokio::test]

@@ -29,7 +29,12 @@ pub struct PanelConfig {
     /// Media types auto log is on for (`voice`, `chat`, `email`); empty = off.
     #[serde(default)]
     pub auto_log: Vec<String>,
+    /// The country (ISO alpha-2) national phone numbers are read in for this tenant's contacts, so
+    /// the panel can pre-check `(415) 555-0100` as the server will read it; absent: numbers need
+    /// their country code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_country: Option<String>,
 }
 
-/// Problem code: a CRM write for a tenant without native CRM.
+/// Problem code: a CRM request (read or write) for a tenant without native CRM.
 pub const NATIVE_CRM_OFF: &str = "native_crm_off";

@@ -1,7 +1,10 @@
 //! `c360-server tenant create|update|show`.
 
 use super::{DbArg, TenantAction, open};
-use crate::tenants::{self, Settings, Tenant, parse_auto_log, parse_origin};
+use crate::tenants::{
+    self, CrmSettings, DEFAULT_CRM_URL_TEMPLATE, Settings, Tenant, parse_auto_log, parse_crm_url_template,
+    parse_default_country, parse_origin,
+};
 
 /// Settings given on the command line; absent ones are left as they are (or defaulted on create).
 #[derive(Debug, clap::Args)]
@@ -30,6 +33,31 @@ pub struct TenantArgs {
     /// A host origin allowed to embed and message the panel (repeat for several; replaces the list).
     #[arg(long = "allowed-origin", value_parser = parse_origin)]
     pub allowed_origins: Vec<String>,
+    /// Where a contact's "Open in CRM" link points: a URL (or a path on this server) holding
+    /// {contactId} and optionally {tenantId}, e.g. 'https://crm.example.com/c/{contactId}';
+    /// `default` for the panel's own full-page record view on this server.
+    #[arg(long, value_name = "URL|default", value_parser = crm_url_template)]
+    pub crm_url_template: Option<CrmUrlTemplate>,
+    /// The country national phone numbers of contacts are read in (ISO alpha-2, e.g. US, GB), or
+    /// `none`: numbers need their country code.
+    #[arg(long, value_name = "CC|none", value_parser = default_country)]
+    pub default_country: Option<DefaultCountry>,
+}
+
+/// A CRM URL template setting, `None` = the default (a newtype, so clap reads one optional value).
+#[derive(Debug, Clone)]
+pub struct CrmUrlTemplate(pub Option<String>);
+
+/// A default-country setting, `None` = no default.
+#[derive(Debug, Clone)]
+pub struct DefaultCountry(pub Option<String>);
+
+fn crm_url_template(s: &str) -> Result<CrmUrlTemplate, String> {
+    parse_crm_url_template(s).map(CrmUrlTemplate)
+}
+
+fn default_country(s: &str) -> Result<DefaultCountry, String> {
+    parse_default_country(s).map(DefaultCountry)
 }
 
 /// An auto-log setting (a newtype, so clap reads one value, not a list of values).
@@ -75,7 +103,9 @@ pub async fn run(action: TenantAction, now_ms: i64) -> Result<String, String> {
             if !tenants::create(conn, &tenant, now_ms).await.map_err(failed)? {
                 return Err(format!("tenant {id:?} exists already: use tenant update"));
             }
-            let settings = apply(Settings { tenant, auto_log: Vec::new(), allowed_origins: Vec::new() }, args);
+            let empty =
+                Settings { tenant, auto_log: Vec::new(), allowed_origins: Vec::new(), crm: CrmSettings::default() };
+            let settings = apply(empty, args);
             tenants::save(conn, &settings).await.map_err(failed)?;
         }
         TenantAction::Update(args) => {
@@ -108,6 +138,12 @@ fn apply(mut s: Settings, args: TenantArgs) -> Settings {
     if !args.allowed_origins.is_empty() {
         s.allowed_origins = args.allowed_origins;
     }
+    if let Some(CrmUrlTemplate(v)) = args.crm_url_template {
+        s.crm.crm_url_template = v;
+    }
+    if let Some(DefaultCountry(v)) = args.default_country {
+        s.crm.default_country = v;
+    }
     s
 }
 
@@ -115,7 +151,8 @@ fn describe(s: &Settings) -> String {
     let on = |b: bool| if b { "on" } else { "off" };
     let list = |v: &[String], none: &str| if v.is_empty() { none.to_owned() } else { v.join(",") };
     format!(
-        "tenant: {}\naccount: {}\nspeech-analytics: {}\nnative-crm: {}\nscreen-pop: {}\nauto-log: {}\nallowed-origins: {}",
+        "tenant: {}\naccount: {}\nspeech-analytics: {}\nnative-crm: {}\nscreen-pop: {}\nauto-log: {}\nallowed-origins: {}\n\
+         crm-url-template: {}\ndefault-country: {}",
         s.tenant.id,
         s.tenant.account_id,
         on(s.tenant.speech_analytics),
@@ -123,5 +160,10 @@ fn describe(s: &Settings) -> String {
         on(s.tenant.screen_pop),
         list(&s.auto_log, "off"),
         list(&s.allowed_origins, "(none: same origin only)"),
+        s.crm
+            .crm_url_template
+            .as_deref()
+            .map_or_else(|| format!("default ({DEFAULT_CRM_URL_TEMPLATE})"), str::to_owned),
+        s.crm.default_country.as_deref().unwrap_or("none"),
     )
 }

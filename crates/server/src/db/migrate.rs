@@ -32,6 +32,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0002_rate_limits.sql"),
         include_str!("../../migrations/postgres/0002_rate_limits.sql"),
     ),
+    (
+        3,
+        "native crm contacts",
+        include_str!("../../migrations/sqlite/0003_native_crm_contacts.sql"),
+        include_str!("../../migrations/postgres/0003_native_crm_contacts.sql"),
+    ),
 ];
 
 /// The last schema version the rusqlite releases wrote to `PRAGMA user_version`.

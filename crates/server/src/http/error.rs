@@ -3,6 +3,8 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use c360_wire::crm::{Contact, CrmProblem, etag};
+use c360_wire::problem::codes;
 use c360_wire::{FieldError, Problem};
 
 /// Everything a request can fail with.
@@ -20,9 +22,22 @@ pub enum ApiError {
     /// 404: no such route or resource.
     #[error("not found")]
     NotFound,
-    /// 409: a CRM write for a tenant whose native CRM is off (identity-only).
+    /// 409: a CRM request for a tenant whose native CRM is off (identity-only).
     #[error("native CRM is off")]
     NativeCrmOff,
+    /// 409 `duplicate`: other contacts hold a new contact's phone or email; the body names them.
+    #[error("duplicate contact")]
+    Duplicate(Box<CrmProblem>),
+    /// 412: `If-Match` names a version that is no longer current; the body is the current record,
+    /// its `ETag` the current version (the problem is logged, not sent).
+    #[error("stale version")]
+    Stale(Box<Contact>),
+    /// 413: the request body is larger than `limit` bytes.
+    #[error("body over {limit} bytes")]
+    PayloadTooLarge { limit: usize },
+    /// 428: a write that must name the version it changes came without `If-Match`.
+    #[error("If-Match required")]
+    PreconditionRequired,
     /// 429: too many requests with this credential; retry after `retry_after` seconds.
     #[error("rate limited")]
     RateLimited { retry_after: u64 },
@@ -54,7 +69,10 @@ impl ApiError {
             ApiError::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
-            ApiError::NativeCrmOff => StatusCode::CONFLICT,
+            ApiError::NativeCrmOff | ApiError::Duplicate(_) => StatusCode::CONFLICT,
+            ApiError::Stale(_) => StatusCode::PRECONDITION_FAILED,
+            ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::UpstreamUnreachable { .. } => StatusCode::BAD_GATEWAY,
             ApiError::UpstreamTimeout { .. } => StatusCode::GATEWAY_TIMEOUT,
@@ -85,6 +103,26 @@ impl ApiError {
                     "This workspace has no native CRM, so contacts and activities cannot be created or edited here.",
                 )
             },
+            ApiError::Duplicate(crm) => crm.problem.clone(),
+            ApiError::Stale(current) => Problem {
+                errors: vec![FieldError::new(
+                    c360_wire::crm::headers::IF_MATCH,
+                    codes::PRECONDITION_FAILED,
+                    format!("This record is at version {} now.", current.version),
+                )],
+                ..Problem::new(status, "Someone else changed this record since you read it: this is the current one.")
+            },
+            ApiError::PayloadTooLarge { limit } => {
+                Problem::new(status, format!("The request body is larger than {} KiB.", limit / 1024))
+            }
+            ApiError::PreconditionRequired => Problem {
+                errors: vec![FieldError::new(
+                    c360_wire::crm::headers::IF_MATCH,
+                    codes::PRECONDITION_REQUIRED,
+                    "Send If-Match with the ETag of the version you changed.",
+                )],
+                ..Problem::new(status, "This change must say which version it is based on (If-Match).")
+            },
             ApiError::RateLimited { retry_after } => {
                 Problem::new(status, format!("Too many requests: try again in {retry_after} seconds"))
             }
@@ -107,7 +145,20 @@ impl IntoResponse for ApiError {
         } else {
             tracing::debug!(error = %self, "request refused");
         }
-        let mut response = problem_response(&self.problem());
+        let mut response = match &self {
+            // The two answers that carry more than a problem: the contacts in the way, and the
+            // current record itself (the spec's 412 body; it could not carry the problem's fields
+            // too, as a contact has a `title` of its own).
+            ApiError::Duplicate(crm) => json_response(self.status(), crm),
+            ApiError::Stale(current) => {
+                let mut response = json_response(self.status(), current);
+                if let Ok(tag) = HeaderValue::from_str(&etag(current.version)) {
+                    response.headers_mut().insert(header::ETAG, tag);
+                }
+                response
+            }
+            _ => problem_response(&self.problem()),
+        };
         match self {
             ApiError::Unauthorized { .. } => {
                 response
@@ -126,6 +177,15 @@ impl IntoResponse for ApiError {
 /// Serialises a problem with its status. `application/json`, as the published contract declares it.
 pub fn problem_response(problem: &Problem) -> Response {
     let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let body = serde_json::to_vec(problem).unwrap_or_default();
+    json_response(status, problem)
+}
+
+/// The 405 problem for a method a path does not serve.
+pub async fn method_not_allowed() -> Response {
+    problem_response(&Problem::new(405, "Method not allowed"))
+}
+
+fn json_response(status: StatusCode, body: &impl serde::Serialize) -> Response {
+    let body = serde_json::to_vec(body).unwrap_or_default();
     (status, [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response()
 }

@@ -1,13 +1,15 @@
 //! What every handler shares and nothing else: the one error type and its problem body, the
-//! `{tenantId}` path extractor, query-string parsing, and the headers every answer carries. This
-//! module names no state and no other module of the crate, so any module may use it.
+//! `{tenantId}` path extractor, query-string and JSON-body parsing, and the headers every answer
+//! carries. This module names no state and no other module of the crate, so any module may use it.
 
+mod body;
 mod error;
 mod headers;
 mod query;
 mod tenant_path;
 
-pub use error::{ApiError, problem_response};
+pub use body::{JSON_BODY_LIMIT, JsonBody, json_body_limit};
+pub use error::{ApiError, method_not_allowed, problem_response};
 pub use headers::{common_headers, no_store};
 pub use query::QueryPairs;
-pub use tenant_path::TenantPath;
+pub use tenant_path::{TenantPath, path_segment};

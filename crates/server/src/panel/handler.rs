@@ -30,8 +30,10 @@ pub async fn get_panel_config(
 ) -> Result<Response, ApiError> {
     let mut conn = state.db.acquire().await?;
     let tenant = caller.authorize(&mut conn, &tenant_id).await?;
+    let crm = tenants::crm_settings(&mut conn, &tenant.id).await?.unwrap_or_default();
     let config = PanelConfig {
         auto_log: tenants::auto_log(&mut conn, &tenant.id).await?,
+        default_country: crm.default_country,
         tenant_id: tenant.id,
         native_crm: tenant.native_crm,
         screen_pop: tenant.screen_pop,

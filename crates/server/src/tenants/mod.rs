@@ -1,7 +1,10 @@
-//! Tenants and their settings (SQL here), and the host origins allowed to embed their panel (`origins.rs`).
+//! Tenants and their settings (SQL here), the host origins allowed to embed their panel
+//! (`origins.rs`) and their native-CRM settings (`crm.rs`).
 
+mod crm;
 mod origins;
 
+pub use crm::{CrmSettings, DEFAULT_CRM_URL_TEMPLATE, crm_settings, parse_crm_url_template, parse_default_country};
 pub use origins::{allowed_host_origins, host_origins, parse_origin};
 
 use sqlx::any::AnyRow;
@@ -34,6 +37,8 @@ pub struct Settings {
     pub auto_log: Vec<String>,
     /// Host origins allowed to embed the panel and message it.
     pub allowed_origins: Vec<String>,
+    /// Native-CRM settings.
+    pub crm: CrmSettings,
 }
 
 /// Media types auto log knows.
@@ -60,7 +65,8 @@ pub async fn find(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Option<Ten
 /// A tenant with all its settings.
 pub async fn settings(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Option<Settings>> {
     let Some(tenant) = find(conn, id).await? else { return Ok(None) };
-    Ok(Some(Settings { tenant, auto_log: auto_log(conn, id).await?, allowed_origins: origins(conn, id).await? }))
+    let crm = crm_settings(conn, id).await?.unwrap_or_default();
+    Ok(Some(Settings { tenant, auto_log: auto_log(conn, id).await?, allowed_origins: origins(conn, id).await?, crm }))
 }
 
 /// The media types a tenant auto-logs activities for (empty = off, or an unknown tenant).
@@ -99,7 +105,8 @@ pub async fn create(conn: &mut AnyConnection, tenant: &Tenant, now_ms: i64) -> s
 pub async fn save(conn: &mut AnyConnection, s: &Settings) -> sqlx::Result<()> {
     let mut tx = conn.begin().await?;
     sqlx::query(
-        "UPDATE tenants SET account_id = $2, speech_analytics = $3, native_crm = $4, screen_pop = $5, auto_log = $6
+        "UPDATE tenants SET account_id = $2, speech_analytics = $3, native_crm = $4, screen_pop = $5, auto_log = $6,
+         crm_url_template = $7, default_country = $8
          WHERE id = $1",
     )
     .bind(&s.tenant.id)
@@ -108,6 +115,8 @@ pub async fn save(conn: &mut AnyConnection, s: &Settings) -> sqlx::Result<()> {
     .bind(s.tenant.native_crm)
     .bind(s.tenant.screen_pop)
     .bind(s.auto_log.join(","))
+    .bind(s.crm.crm_url_template.clone())
+    .bind(s.crm.default_country.clone())
     .execute(&mut *tx)
     .await?;
     sqlx::query("DELETE FROM tenant_origins WHERE tenant_id = $1").bind(&s.tenant.id).execute(&mut *tx).await?;

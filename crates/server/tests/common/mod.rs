@@ -5,6 +5,7 @@
 
 #![allow(dead_code)]
 
+pub mod crm;
 pub mod process;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -221,11 +222,29 @@ impl TestServer {
 
 /// A request to the router of `state`, empty body.
 pub async fn send(state: &AppState, method: Method, uri: &str, headers: &[(&str, &str)]) -> Reply {
+    send_json(state, method, uri, None, headers).await
+}
+
+/// A request to the router of `state` with an optional body (sent as JSON).
+pub async fn send_json(
+    state: &AppState,
+    method: Method,
+    uri: &str,
+    body: Option<String>,
+    headers: &[(&str, &str)],
+) -> Reply {
     let mut req = Request::builder().method(method).uri(uri);
     for (k, v) in headers {
         req = req.header(*k, *v);
     }
-    let resp = app(state.clone()).oneshot(req.body(Body::empty()).unwrap()).await.unwrap();
+    let body = match body {
+        Some(json) => {
+            req = req.header("content-type", "application/json");
+            Body::from(json)
+        }
+        None => Body::empty(),
+    };
+    let resp = app(state.clone()).oneshot(req.body(body).unwrap()).await.unwrap();
     let status = resp.status();
     let headers = resp.headers().clone();
     let bytes = resp.into_body().collect().await.unwrap().to_bytes();

@@ -175,11 +175,11 @@ impl ContactSummary {
     }
 }
 
-impl From<&Contact> for ContactSummary {
-    fn from(c: &Contact) -> Self {
-        let d = &c.details;
+impl ContactSummary {
+    /// The summary of contact `contact_id` with fields `d`, no `matched`.
+    pub fn of(contact_id: &str, d: &NewContact) -> Self {
         Self {
-            contact_id: c.contact_id.clone(),
+            contact_id: contact_id.to_owned(),
             first_name: d.first_name.clone(),
             last_name: d.last_name.clone(),
             company: d.company.clone(),
@@ -188,6 +188,12 @@ impl From<&Contact> for ContactSummary {
             phones: d.phones.clone(),
             matched: None,
         }
+    }
+}
+
+impl From<&Contact> for ContactSummary {
+    fn from(c: &Contact) -> Self {
+        Self::of(&c.contact_id, &c.details)
     }
 }
 

@@ -40,5 +40,5 @@ pub use layout::{
 };
 pub use merge::{FieldConflict, MergeOutcome, audit_changes, changed_fields, three_way_merge};
 pub use patch::apply_merge_patch;
-pub use phone::{PHONE_TAIL_MIN, PhoneMatch, digits_of, is_phone_query, match_phone, normalize_phone_in};
+pub use phone::{PHONE_TAIL_MIN, PhoneMatch, digits_of, is_phone_query, match_phone, normalize_phone_in, query_number};
 pub use search::{ContactSearch, QueryKind, Rank, SearchQuery, validate_search};

@@ -74,7 +74,7 @@ pub fn is_phone_query(query: &str) -> bool {
 
 /// The digits of a phone query and whether they were typed as an international number (after
 /// `+` or `00`, which are left out); `None` for a query that is not a phone number.
-pub(crate) fn query_number(query: &str) -> Option<(bool, String)> {
+pub fn query_number(query: &str) -> Option<(bool, String)> {
     let dialled = dial_string(query)?;
     let (international, digits) = match (dialled.strip_prefix('+'), dialled.strip_prefix("00")) {
         (Some(rest), _) | (None, Some(rest)) => (true, rest),

@@ -1,0 +1,112 @@
+//! Search as you type over the index: the query's probes ([`super::plan`]) run best rank first,
+//! each a range scan of one kind of term in index order with a LIMIT, until a page and one more
+//! contact are found; the page is then ranked by the wire's rules and cut.
+
+use c360_wire::crm::{ContactList, ContactSearch};
+use sqlx::{AnyConnection, AssertSqlSafe};
+
+use super::plan::{Probe, probes};
+use super::store::find_many;
+use crate::db::placeholders;
+
+/// The end of a prefix range: every string starting with `prefix` sorts below it (byte order,
+/// which both engines use for these columns), as no term holds U+10FFFF.
+fn range_end(prefix: &str) -> String {
+    format!("{prefix}\u{10FFFF}")
+}
+
+/// The SQL of `probe` excluding `excluded` contacts, and its parameters after the tenant ($1).
+fn probe_sql(probe: &Probe, excluded: usize, limit: usize) -> (String, Vec<String>) {
+    let mut params = Vec::new();
+    let mut next = |value: String| {
+        params.push(value);
+        format!("${}", params.len() + 1)
+    };
+    let mut sql =
+        format!("SELECT t.contact_id FROM contact_terms t WHERE t.tenant_id = $1 AND t.kind = '{}'", probe.kind.code());
+    if probe.prefix {
+        let (from, to) = (next(probe.text.clone()), next(range_end(&probe.text)));
+        sql.push_str(&format!(" AND t.term >= {from} AND t.term < {to}"));
+    } else {
+        sql.push_str(&format!(" AND t.term = {}", next(probe.text.clone())));
+    }
+    for (kinds, word) in &probe.also {
+        let kinds: Vec<String> = kinds.iter().map(|k| format!("'{}'", k.code())).collect();
+        let (from, to) = (next(word.clone()), next(range_end(word)));
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM contact_terms x WHERE x.tenant_id = t.tenant_id AND x.contact_id = t.contact_id
+              AND x.kind IN ({}) AND x.term >= {from} AND x.term < {to})",
+            kinds.join(", ")
+        ));
+    }
+    if excluded > 0 {
+        sql.push_str(&format!(" AND t.contact_id NOT IN ({})", placeholders(params.len() + 2, excluded)));
+    }
+    sql.push_str(&format!(" ORDER BY t.term, t.contact_id LIMIT {limit}"));
+    (sql, params)
+}
+
+/// The contact ids `probe` finds besides `found`, at most `limit` rows (a contact may come twice).
+async fn run_probe(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    probe: &Probe,
+    found: &[String],
+    limit: usize,
+) -> sqlx::Result<Vec<String>> {
+    let (sql, params) = probe_sql(probe, found.len(), limit);
+    let mut query = sqlx::query_scalar(AssertSqlSafe(sql)).bind(tenant_id.to_owned());
+    for value in params.into_iter().chain(found.iter().cloned()) {
+        query = query.bind(value);
+    }
+    query.fetch_all(conn).await
+}
+
+/// The page of contacts `search` finds in tenant `tenant_id`, best first, each with `matched`.
+pub async fn search(conn: &mut AnyConnection, tenant_id: &str, search: &ContactSearch) -> sqlx::Result<ContactList> {
+    let wanted = search.limit + 1;
+    let mut found: Vec<String> = Vec::with_capacity(wanted);
+    'probes: for probe in probes(&search.query) {
+        // A probe walks again only when a contact came twice (two name words starting alike)
+        // and the page is still short; each walk adds at least one contact or ends the probe.
+        loop {
+            let need = wanted - found.len();
+            if need == 0 {
+                break 'probes;
+            }
+            let rows = run_probe(conn, tenant_id, &probe, &found, need).await?;
+            let exhausted = rows.len() < need;
+            for id in rows {
+                if !found.contains(&id) {
+                    found.push(id);
+                }
+            }
+            if exhausted {
+                break;
+            }
+        }
+    }
+    let summaries = find_many(conn, tenant_id, &found).await?.iter().map(|c| c.summary()).collect();
+    let mut contacts = search.query.rank(summaries);
+    let more = contacts.len() > search.limit;
+    contacts.truncate(search.limit);
+    Ok(ContactList { contacts, more })
+}
+
+#[cfg(test)]
+mod tests {
+    use c360_wire::crm::SearchQuery;
+
+    use super::*;
+
+    #[test]
+    fn a_probe_binds_every_word_and_never_inlines_the_query() {
+        let query = SearchQuery::parse("gonz O'Ma'; DROP TABLE x").unwrap();
+        for probe in probes(&query) {
+            let (sql, params) = probe_sql(&probe, 2, 11);
+            assert!(!sql.contains("drop") && !sql.contains("gonz"), "{sql}");
+            let count = sql.matches('$').count();
+            assert_eq!(count, 1 + params.len() + 2, "{sql}");
+        }
+    }
+}
