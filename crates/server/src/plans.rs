@@ -1,10 +1,14 @@
 //! The query plans of the hot queries, as each engine reports them (SQLite's `EXPLAIN QUERY PLAN`,
 //! PostgreSQL's `EXPLAIN`), so tests can assert they use indexes (never a table scan) and the
-//! benchmark report can show them.
+//! benchmark report can show them: the contract's history and insights queries, the summaries
+//! batch, and the native CRM's contact search (each probe of a realistic mix of queries) and
+//! identity match.
 
 use c360_wire::{Identity, TimeRange};
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
+use crate::crm::contacts::index::holders_sql;
+use crate::crm::contacts::search::typical_statements;
 use crate::db::Engine;
 use crate::insights::{ANALYSED_SQL, RECENT_SQL, identity_query};
 
@@ -14,39 +18,69 @@ pub async fn query_plans(
     engine: Engine,
     tenant_id: &str,
 ) -> sqlx::Result<Vec<(String, Vec<String>)>> {
-    let explain = match engine {
-        Engine::Sqlite => "EXPLAIN QUERY PLAN",
-        Engine::Postgres => "EXPLAIN",
-    };
-    // SQLite's plan rows are (id, parent, notused, detail); PostgreSQL's one text column.
-    let column = match engine {
-        Engine::Sqlite => 3,
-        Engine::Postgres => 0,
-    };
+    let explain = explain(engine);
     let range = TimeRange { start_ms: 0, end_ms: i64::MAX };
+    // A contact the tenant has: planned by what is known of its own interactions.
+    let contact_id: Option<String> = sqlx::query_scalar(
+        "SELECT contact_id FROM interactions WHERE tenant_id = $1 AND contact_id IS NOT NULL ORDER BY contact_id LIMIT 1",
+    )
+    .bind(tenant_id)
+    .fetch_optional(&mut *conn)
+    .await?;
     let identities = [
         ("phone", Identity::Phone { phone_number: "+14155550100".into() }),
         ("email", Identity::Email { email: "a@b.co".into() }),
-        ("contact", Identity::Contact { contact_id: "ct-0001".into() }),
+        ("contact", Identity::Contact { contact_id: contact_id.unwrap_or_else(|| "ct-0001".into()) }),
         ("account", Identity::Account { account_id: "acct-0000".into() }),
     ];
     let mut out = Vec::new();
     for (name, identity) in &identities {
         for (kind, template) in [("interactions", RECENT_SQL), ("analysed", ANALYSED_SQL)] {
             let query = identity_query(&format!("{explain} {template}"), tenant_id, identity, range, 50);
-            let rows = query.fetch_all(&mut *conn).await?;
-            let plan = rows.iter().map(|r| r.try_get::<String, _>(column)).collect::<Result<_, _>>()?;
-            out.push((format!("{kind} by {name}"), plan));
+            out.push((format!("{kind} by {name}"), plan_of(query.fetch_all(&mut *conn).await?, engine)?));
         }
     }
     let ids: Vec<String> = (0..50).map(|i| format!("int-{i}")).collect();
-    let mut query = sqlx::query(AssertSqlSafe(format!("{explain} {}", crate::summaries::find_sql(ids.len()))))
-        .bind(tenant_id.to_owned());
-    for id in ids {
-        query = query.bind(id);
+    let summaries = crate::summaries::find_sql(ids.len());
+    out.push(("summaries batch of 50".into(), explained(conn, engine, &summaries, tenant_id, &ids).await?));
+    let identity = vec!["+14155550100".to_owned()];
+    out.push((
+        "contact identity match".into(),
+        explained(conn, engine, &holders_sql(1, 51), tenant_id, &identity).await?,
+    ));
+    for (name, sql, params) in typical_statements(10) {
+        out.push((format!("contact {name}"), explained(conn, engine, &sql, tenant_id, &params).await?));
     }
-    let rows = query.fetch_all(&mut *conn).await?;
-    let plan = rows.iter().map(|r| r.try_get::<String, _>(column)).collect::<Result<_, _>>()?;
-    out.push(("summaries batch of 50".into(), plan));
     Ok(out)
+}
+
+/// The plan of `sql` with the tenant as `$1` and `params` after it.
+async fn explained(
+    conn: &mut AnyConnection,
+    engine: Engine,
+    sql: &str,
+    tenant_id: &str,
+    params: &[String],
+) -> sqlx::Result<Vec<String>> {
+    let mut query = sqlx::query(AssertSqlSafe(format!("{} {sql}", explain(engine)))).bind(tenant_id.to_owned());
+    for value in params {
+        query = query.bind(value.clone());
+    }
+    plan_of(query.fetch_all(conn).await?, engine)
+}
+
+fn explain(engine: Engine) -> &'static str {
+    match engine {
+        Engine::Sqlite => "EXPLAIN QUERY PLAN",
+        Engine::Postgres => "EXPLAIN",
+    }
+}
+
+/// The plan's lines: SQLite's rows are (id, parent, notused, detail), PostgreSQL's one text column.
+fn plan_of(rows: Vec<sqlx::any::AnyRow>, engine: Engine) -> sqlx::Result<Vec<String>> {
+    let column = match engine {
+        Engine::Sqlite => 3,
+        Engine::Postgres => 0,
+    };
+    rows.iter().map(|r| r.try_get::<String, _>(column)).collect()
 }

@@ -57,7 +57,41 @@ async fn tenant_settings_round_trip_and_bad_values_are_refused() {
     assert!(shown.contains("screen-pop: off"), "{shown}");
     assert!(shown.contains("https://agent.example.com"), "origins kept when not given");
 
+    assert!(shown.contains("crm-url-template: default (/?tenantId={tenantId}&contactId={contactId})"), "{shown}");
+    assert!(shown.contains("default-country: none"), "{shown}");
+
+    let crm = stdout(&c360(&[
+        "tenant",
+        "update",
+        "--db",
+        db,
+        "--tenant",
+        "acme",
+        "--crm-url-template",
+        "https://crm.example.com/c/{contactId}",
+        "--default-country",
+        "gb",
+    ]));
+    assert!(crm.contains("crm-url-template: https://crm.example.com/c/{contactId}"), "{crm}");
+    assert!(crm.contains("default-country: GB"), "{crm}");
+    let reset = stdout(&c360(&[
+        "tenant",
+        "update",
+        "--db",
+        db,
+        "--tenant",
+        "acme",
+        "--crm-url-template",
+        "default",
+        "--default-country",
+        "none",
+    ]));
+    assert!(reset.contains("crm-url-template: default") && reset.contains("default-country: none"), "{reset}");
+
     for bad in [
+        vec!["tenant", "update", "--db", db, "--tenant", "acme", "--crm-url-template", "https://crm.example.com/c/"],
+        vec!["tenant", "update", "--db", db, "--tenant", "acme", "--crm-url-template", "javascript:{contactId}"],
+        vec!["tenant", "update", "--db", db, "--tenant", "acme", "--default-country", "ZZ"],
         vec!["tenant", "create", "--db", db, "--tenant", "acme"],
         vec!["tenant", "update", "--db", db, "--tenant", "nobody", "--native-crm", "on"],
         vec!["tenant", "update", "--db", db, "--tenant", "acme", "--allowed-origin", "agent.example.com/path"],

@@ -59,6 +59,18 @@ async fn a_tenant_with_screen_pop_off_says_so() {
 }
 
 #[tokio::test]
+async fn the_default_country_for_national_phone_numbers_is_reported_when_set() {
+    let server = TestServer::new().await;
+    let key = server.key_for("demo").await;
+    assert!(server.get(DEMO, &[("x-api-key", &key)]).await.json.get("defaultCountry").is_none(), "none by default");
+    server.exec("UPDATE tenants SET default_country = 'GB' WHERE id = 'demo'").await;
+    let reply = server.get(DEMO, &[("x-api-key", &key)]).await;
+    assert_eq!(reply.json["defaultCountry"], "GB");
+    let config: c360_wire::PanelConfig = serde_json::from_value(reply.json).unwrap();
+    assert_eq!(config.default_country.as_deref(), Some("GB"), "what the panel decodes");
+}
+
+#[tokio::test]
 async fn auto_log_settings_are_reported() {
     let server = TestServer::new().await;
     server.exec("UPDATE tenants SET auto_log = 'voice,email' WHERE id = 'demo'").await;

@@ -1,4 +1,5 @@
-//! The record ids of CRM paths (`{contactId}`), refused with a 400 problem when undecodable.
+//! The record ids of CRM paths (`{contactId}`, `{field}`, `{layoutId}`), each refused with a 400
+//! problem naming it when it cannot be decoded.
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -6,13 +7,30 @@ use c360_wire::routes::params;
 
 use crate::http::{ApiError, path_segment};
 
-/// The `{contactId}` path segment.
-pub struct ContactPath(pub String);
+macro_rules! segment {
+    ($(#[$doc:meta])* $name:ident = $param:expr) => {
+        $(#[$doc])*
+        pub struct $name(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for ContactPath {
-    type Rejection = ApiError;
+        impl<S: Send + Sync> FromRequestParts<S> for $name {
+            type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        path_segment(parts, state, params::CONTACT_ID).await.map(Self)
-    }
+            async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+                path_segment(parts, state, $param).await.map(Self)
+            }
+        }
+    };
 }
+
+segment!(
+    /// The `{contactId}` path segment.
+    ContactPath = params::CONTACT_ID
+);
+segment!(
+    /// The `{field}` path segment (a custom field's name).
+    FieldPath = params::FIELD
+);
+segment!(
+    /// The `{layoutId}` path segment.
+    LayoutPath = params::LAYOUT_ID
+);

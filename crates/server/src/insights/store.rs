@@ -95,12 +95,23 @@ fn json<T: serde::Serialize>(list: &[T]) -> String {
     serde_json::to_string(list).expect("lists serialise")
 }
 
+/// A contact's interactions (`contactId` + `crmId=native`): those naming it, those linked to it
+/// (an interaction recorded against it at wrap-up), and every one from any of its phones and
+/// emails (a native CRM contact's identifiers; none in an identity-only tenant). Each part is an
+/// index lookup; their union is the contact's own interactions, which the outer query sorts.
+const CONTACT_FILTER: &str = "interaction_id IN (
+        SELECT interaction_id FROM interactions WHERE tenant_id = $1 AND contact_id = $2
+        UNION SELECT interaction_id FROM interaction_contacts WHERE tenant_id = $1 AND contact_id = $2
+        UNION SELECT i.interaction_id FROM contact_identifiers ci
+            JOIN interactions i ON i.tenant_id = ci.tenant_id AND i.identity_key = ci.value
+            WHERE ci.tenant_id = $1 AND ci.contact_id = $2)";
+
 /// The `WHERE` clause and bound value selecting one identity's interactions.
 pub fn identity_sql(identity: &Identity) -> (&'static str, String) {
     match identity {
         Identity::Phone { phone_number } => ("identity_key = $2", phone_number.clone()),
         Identity::Email { email } => ("identity_key = $2", email.to_lowercase()),
-        Identity::Contact { contact_id } => ("contact_id = $2", contact_id.clone()),
+        Identity::Contact { contact_id } => (CONTACT_FILTER, contact_id.clone()),
         Identity::Account { account_id } => ("account_id = $2", account_id.clone()),
     }
 }

@@ -63,6 +63,15 @@ pub(super) async fn replace_index(
     insert_index(conn, tenant_id, &[(contact_id, details)]).await
 }
 
+/// Who holds any of `count` identifiers ($2 …), at most `limit` contact ids.
+pub fn holders_sql(count: usize, limit: usize) -> String {
+    format!(
+        "SELECT DISTINCT contact_id FROM contact_identifiers WHERE tenant_id = $1 AND value IN ({}) ORDER BY contact_id
+         LIMIT {limit}",
+        placeholders(2, count)
+    )
+}
+
 /// The contacts holding any of `values` (E.164 phones, lower-cased emails), at most `limit`, in
 /// name order.
 pub async fn holders(
@@ -74,11 +83,7 @@ pub async fn holders(
     if values.is_empty() {
         return Ok(Vec::new());
     }
-    let sql = format!(
-        "SELECT DISTINCT contact_id FROM contact_identifiers WHERE tenant_id = $1 AND value IN ({}) ORDER BY contact_id
-         LIMIT {limit}",
-        placeholders(2, values.len())
-    );
+    let sql = holders_sql(values.len(), limit);
     let mut query = sqlx::query_scalar(AssertSqlSafe(sql)).bind(tenant_id.to_owned());
     for value in values {
         query = query.bind(value.clone());

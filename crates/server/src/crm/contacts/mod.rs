@@ -2,10 +2,10 @@
 //! (`read.rs`), create and merge-patch with `If-Match` (`write.rs`), over the store (`store.rs`),
 //! its lookup tables (`index.rs`) and search (`terms.rs`, `plan.rs`, `search.rs`).
 
-mod index;
+pub mod index;
 mod plan;
 mod read;
-mod search;
+pub mod search;
 pub mod store;
 mod terms;
 mod write;

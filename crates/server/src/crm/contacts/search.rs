@@ -93,6 +93,26 @@ pub async fn search(conn: &mut AnyConnection, tenant_id: &str, search: &ContactS
     Ok(ContactList { contacts, more })
 }
 
+/// A realistic mix of what agents type (name prefixes of 2–6 letters, two words, a company, an
+/// email and a domain start, a phone's last four digits, a whole number in two formats).
+pub const TYPICAL_QUERIES: &[&str] =
+    &["da", "gonzal", "dana whit", "acme", "customer12@", "@example.n", "0100", "+14155550100", "(415) 555-0100"];
+
+/// Each statement a search for each of [`TYPICAL_QUERIES`] starts with (one per probe, nothing
+/// excluded yet), named, with its parameters after the tenant's ($1): what `plans` explains.
+pub fn typical_statements(limit: usize) -> Vec<(String, String, Vec<String>)> {
+    let mut out = Vec::new();
+    for q in TYPICAL_QUERIES {
+        let Ok(query) = c360_wire::crm::SearchQuery::parse(q) else { continue };
+        for probe in probes(&query) {
+            let (sql, params) = probe_sql(&probe, 0, limit + 1);
+            let name = format!("search {q:?}: {:?} {}", probe.kind, if probe.prefix { "prefix" } else { "term" });
+            out.push((name, sql, params));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use c360_wire::crm::SearchQuery;

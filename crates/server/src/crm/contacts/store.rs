@@ -182,3 +182,27 @@ fn stored(r: &AnyRow) -> sqlx::Result<StoredContact> {
         updated_by: r.try_get(5)?,
     })
 }
+
+/// Links interactions to contact `contact_id` (wrap-up records an interaction against the contact
+/// the agent had open): they join the contact's history. Linking again changes nothing.
+pub async fn link_interactions(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    contact_id: &str,
+    interaction_ids: &[String],
+    now_ms: i64,
+) -> sqlx::Result<()> {
+    for chunk in interaction_ids.chunks(Engine::of(conn).insert_batch()) {
+        let sql = format!(
+            "INSERT INTO interaction_contacts (tenant_id, contact_id, interaction_id, linked_at) VALUES {}
+             ON CONFLICT DO NOTHING",
+            values_rows(chunk.len(), 4)
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql));
+        for id in chunk {
+            query = query.bind(tenant_id.to_owned()).bind(contact_id.to_owned()).bind(id.clone()).bind(now_ms);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}

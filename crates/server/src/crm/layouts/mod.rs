@@ -1,19 +1,25 @@
 //! Forms of CRM records: `GET /layouts` and `GET /fields` for a record type — the built-in fields
-//! and default layout, plus what an admin stored (`store.rs`). The contact handlers take their
-//! rules (required and read-only fields, custom field types) from the same [`Schema`].
+//! and default layout, plus what an admin stored (`store.rs`) through `PUT /fields/{field}` and
+//! `PUT /layouts/{layoutId}` (API key only; bodies checked in `admin.rs`). The contact handlers
+//! take their rules (required and read-only fields, custom field types) from the same [`Schema`].
 
+mod admin;
 mod handler;
 mod store;
 
 pub use store::{Schema, schema};
 
 use axum::Router;
-use axum::routing::get;
-use c360_wire::routes::{CRM_FIELDS, CRM_LAYOUTS};
+use axum::routing::{get, put};
+use c360_wire::routes::{CRM_FIELD, CRM_FIELDS, CRM_LAYOUT, CRM_LAYOUTS};
 
 use crate::state::AppState;
 
 /// The routes of layouts and fields.
 pub fn router() -> Router<AppState> {
-    Router::new().route(CRM_LAYOUTS, get(handler::get_layouts)).route(CRM_FIELDS, get(handler::get_fields))
+    Router::new()
+        .route(CRM_LAYOUTS, get(handler::get_layouts))
+        .route(CRM_LAYOUT, put(handler::put_layout))
+        .route(CRM_FIELDS, get(handler::get_fields))
+        .route(CRM_FIELD, put(handler::put_field))
 }

@@ -2,8 +2,8 @@
 //! and its layouts (`crm_layouts`), or the built-in default layout while it has none.
 
 use c360_wire::crm::{
-    FieldDefinition, FieldType, Layout, LayoutField, LayoutFieldInput, Layouts, RecordType, builtin_fields,
-    default_layout,
+    FieldDefinition, FieldType, Layout, LayoutField, LayoutFieldInput, LayoutInput, Layouts, RecordType,
+    builtin_fields, default_layout,
 };
 use sqlx::{AnyConnection, Row};
 
@@ -79,4 +79,66 @@ fn labelled(f: LayoutFieldInput, fields: &[FieldDefinition]) -> LayoutField {
 
 fn json<T: serde::de::DeserializeOwned>(text: &str) -> sqlx::Result<T> {
     serde_json::from_str(text).map_err(|e| sqlx::Error::ColumnDecode { index: "json".into(), source: Box::new(e) })
+}
+
+/// Creates or replaces custom field `def` of `record_type`.
+pub async fn put_field(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    record_type: &RecordType,
+    def: &FieldDefinition,
+    now_ms: i64,
+) -> sqlx::Result<()> {
+    let options = def.options.as_ref().map(|o| serde_json::to_string(o).expect("options serialise"));
+    sqlx::query(
+        "INSERT INTO crm_fields (tenant_id, record_type, field, label, field_type, options, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (tenant_id, record_type, field) DO UPDATE SET label = excluded.label,
+         field_type = excluded.field_type, options = excluded.options, updated_at = excluded.updated_at",
+    )
+    .bind(tenant_id)
+    .bind(record_type.as_str())
+    .bind(&def.field)
+    .bind(&def.label)
+    .bind(def.field_type.as_str())
+    .bind(options)
+    .bind(now_ms)
+    .execute(conn)
+    .await
+    .map(drop)
+}
+
+/// Creates or replaces layout `layout_id`; a default layout stops the record type's others from
+/// being default. Run it in a transaction.
+pub async fn put_layout(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    layout_id: &str,
+    layout: &LayoutInput,
+    now_ms: i64,
+) -> sqlx::Result<()> {
+    if layout.default {
+        sqlx::query("UPDATE crm_layouts SET is_default = $3 WHERE tenant_id = $1 AND record_type = $2")
+            .bind(tenant_id)
+            .bind(layout.record_type.as_str())
+            .bind(false)
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query(
+        "INSERT INTO crm_layouts (tenant_id, layout_id, record_type, name, is_default, fields, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (tenant_id, layout_id) DO UPDATE SET record_type = excluded.record_type, name = excluded.name,
+         is_default = excluded.is_default, fields = excluded.fields, updated_at = excluded.updated_at",
+    )
+    .bind(tenant_id)
+    .bind(layout_id)
+    .bind(layout.record_type.as_str())
+    .bind(&layout.name)
+    .bind(layout.default)
+    .bind(serde_json::to_string(&layout.fields).expect("fields serialise"))
+    .bind(now_ms)
+    .execute(conn)
+    .await
+    .map(drop)
 }
