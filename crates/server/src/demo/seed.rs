@@ -1,9 +1,11 @@
 //! Seeding the demo tenants: each is created and filled only if it does not exist yet, all in one
-//! transaction, so `serve --demo` is idempotent and cheap on every start.
+//! transaction, and `demo`'s contacts only if it has none, so `serve --demo` is idempotent and
+//! cheap on every start.
 
 use sqlx::{AnyConnection, Connection};
 
 use super::{DEMO_ACCOUNT, DEMO_TENANT, DEMO_TENANTS, contacts, fill_tenant, history, personas};
+use crate::crm::contacts::store::insert_many;
 use crate::tenants::{self, Tenant};
 
 /// Creates and fills whichever [`DEMO_TENANTS`] do not exist yet: native CRM on, identity-only,
@@ -34,4 +36,28 @@ pub async fn seed_demo(conn: &mut AnyConnection, anchor_ms: i64) -> sqlx::Result
     }
     tx.commit().await?;
     Ok(count)
+}
+
+/// Who the audit history names as the author of seeded contacts.
+pub const SEEDED_BY: &str = "Demo data";
+
+/// Gives tenant `demo` its contacts ([`contacts::demo_contacts`]) and reads national numbers
+/// there as US ones, if it has no contact yet (so a database seeded before contacts existed gets
+/// them too). Returns how many it stored.
+pub async fn seed_demo_contacts(conn: &mut AnyConnection, now_ms: i64) -> sqlx::Result<usize> {
+    let mut tx = conn.begin().await?;
+    let any: Option<i64> = sqlx::query_scalar("SELECT 1 FROM contacts WHERE tenant_id = $1 LIMIT 1")
+        .bind(DEMO_TENANT)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let Some(mut settings) = tenants::settings(&mut tx, DEMO_TENANT).await? else { return Ok(0) };
+    if any.is_some() {
+        return Ok(0);
+    }
+    settings.crm.default_country = Some("US".into());
+    tenants::save(&mut tx, &settings).await?;
+    let rows = contacts::demo_contacts(&personas());
+    insert_many(&mut tx, DEMO_TENANT, &rows, SEEDED_BY, now_ms).await?;
+    tx.commit().await?;
+    Ok(rows.len())
 }

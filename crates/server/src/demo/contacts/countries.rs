@@ -91,7 +91,7 @@ const ANGLO_LAST: &[&str] = &[
     "Patel",
     "Kim",
     "Chen",
-    "Whitfield",
+    "Ellison",
     "Brennan",
     "Hughes",
     "Khan",

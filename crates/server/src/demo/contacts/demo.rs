@@ -8,6 +8,7 @@ use c360_wire::crm::{Address, NewContact, phone_country};
 
 use super::countries::{COMPANY_STEMS, TITLES, TRADES};
 use super::generate;
+use crate::crm::contacts::store::ContactRow;
 use crate::demo::{DEMO_PHONE, Persona, Rng, history};
 use crate::insights::StoredInteraction;
 
@@ -22,28 +23,20 @@ pub const GENERATED: u64 = 250;
 /// index, so their addresses (which carry the index) never meet a persona's.
 const GENERATED_FROM: u64 = 1_000;
 
-/// A contact to store with a chosen id.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SeedContact {
-    /// The contact id (the one the customer's interactions carry, for the demo customers).
-    pub contact_id: String,
-    /// The contact.
-    pub contact: NewContact,
-}
-
-/// The demo tenant's contacts: `personas` in order, Sam Whitfield, then the generated ones.
-pub fn demo_contacts(personas: &[Persona]) -> Vec<SeedContact> {
-    let mut out: Vec<SeedContact> = personas.iter().enumerate().map(|(i, p)| persona_contact(i, p)).collect();
-    let dana = out.iter().find(|c| c.contact.phones.first().map(String::as_str) == Some(DEMO_PHONE));
-    let home = dana.map(|d| d.contact.address.clone()).unwrap_or_default();
+/// The demo tenant's contacts, each with the id the customer's interactions carry: `personas` in
+/// order, Sam Whitfield, then the generated ones.
+pub fn demo_contacts(personas: &[Persona]) -> Vec<ContactRow> {
+    let mut out: Vec<ContactRow> = personas.iter().enumerate().map(|(i, p)| persona_contact(i, p)).collect();
+    let dana = out.iter().find(|c| c.details.phones.first().map(String::as_str) == Some(DEMO_PHONE));
+    let home = dana.map(|d| d.details.address.clone()).unwrap_or_default();
     for c in &mut out {
-        if c.contact.phones.first().map(String::as_str) == Some(DEMO_PHONE) {
-            c.contact.phones.push(HOUSEHOLD_LANDLINE.into());
+        if c.details.phones.first().map(String::as_str) == Some(DEMO_PHONE) {
+            c.details.phones.push(HOUSEHOLD_LANDLINE.into());
         }
     }
-    out.push(SeedContact {
+    out.push(ContactRow {
         contact_id: format!("ct-{:04}", personas.len() + 1),
-        contact: NewContact {
+        details: NewContact {
             first_name: "Sam".into(),
             last_name: "Whitfield".into(),
             emails: vec!["sam.whitfield@example.com".into()],
@@ -57,14 +50,14 @@ pub fn demo_contacts(personas: &[Persona]) -> Vec<SeedContact> {
     });
     out.extend(
         (GENERATED_FROM..GENERATED_FROM + GENERATED)
-            .map(|i| SeedContact { contact_id: generate::contact_id(i), contact: generate::contact(i) }),
+            .map(|i| ContactRow { contact_id: generate::contact_id(i), details: generate::contact(i) }),
     );
     out
 }
 
 /// The `index`-th demo customer as a contact: names, phone, email; a company, title and account
 /// for those who have an account; an address in their phone's country.
-fn persona_contact(index: usize, p: &Persona) -> SeedContact {
+fn persona_contact(index: usize, p: &Persona) -> ContactRow {
     let mut rng = Rng::new(0xDE30_C047 + index as u64);
     let (first_name, last_name) = p.name.split_once(' ').unwrap_or((p.name.as_str(), ""));
     let (company, title, account_id) = match p.account_id.as_deref() {
@@ -104,9 +97,9 @@ fn persona_contact(index: usize, p: &Persona) -> SeedContact {
             country: "US".into(),
         }
     };
-    SeedContact {
+    ContactRow {
         contact_id: p.contact_id.clone(),
-        contact: NewContact {
+        details: NewContact {
             first_name: first_name.to_owned(),
             last_name: last_name.to_owned(),
             emails: vec![p.email.clone()],

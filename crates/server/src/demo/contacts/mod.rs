@@ -10,8 +10,6 @@ mod phones;
 #[cfg(test)]
 mod tests;
 
-pub use demo::{
-    GENERATED as DEMO_GENERATED_CONTACTS, HOUSEHOLD_LANDLINE, NEW_CALLER, SeedContact, demo_contacts, unlinked_history,
-};
+pub use demo::{GENERATED as DEMO_GENERATED_CONTACTS, HOUSEHOLD_LANDLINE, NEW_CALLER, demo_contacts, unlinked_history};
 pub use generate::{contact as generated_contact, contact_id as generated_contact_id};
 pub use phones::DISTINCT_UP_TO;

@@ -84,26 +84,26 @@ fn demo_customers_become_contacts_with_the_ids_their_history_carries() {
     assert_eq!(contacts.len(), personas.len() + 1 + DEMO_GENERATED_CONTACTS as usize);
     for (p, c) in personas.iter().zip(&contacts) {
         assert_eq!(c.contact_id, p.contact_id);
-        assert_eq!(c.contact.full_name(), p.name);
-        assert_eq!(c.contact.phones[0], p.phone);
-        assert_eq!(c.contact.emails, vec![p.email.clone()]);
+        assert_eq!(c.details.full_name(), p.name);
+        assert_eq!(c.details.phones[0], p.phone);
+        assert_eq!(c.details.emails, vec![p.email.clone()]);
     }
-    let dana = &contacts[0].contact;
+    let dana = &contacts[0].details;
     assert_eq!(
         (dana.company.as_str(), dana.account_id.as_str(), dana.title.as_str()),
         ("Whitfield Bakery", "acct-1042", "Owner")
     );
     assert_eq!(dana.phones, vec![DEMO_PHONE.to_owned(), HOUSEHOLD_LANDLINE.to_owned()]);
-    assert_eq!(contacts[3].contact.company, "Okafor Logistics Ltd");
+    assert_eq!(contacts[3].details.company, "Okafor Logistics Ltd");
     let mut company_of: HashMap<&str, &str> = HashMap::new();
-    for c in contacts.iter().filter(|c| c.contact_id.starts_with("ct-") && !c.contact.account_id.is_empty()) {
-        let company = *company_of.entry(&c.contact.account_id).or_insert(&c.contact.company);
-        assert_eq!(company, c.contact.company, "colleagues share a company");
+    for c in contacts.iter().filter(|c| c.contact_id.starts_with("ct-") && !c.details.account_id.is_empty()) {
+        let company = *company_of.entry(&c.details.account_id).or_insert(&c.details.company);
+        assert_eq!(company, c.details.company, "colleagues share a company");
     }
     assert!(company_of.len() < personas.len() / 4, "some accounts have several people");
-    assert_eq!(contacts[3].contact.address.country, "GB");
+    assert_eq!(contacts[3].details.address.country, "GB");
     for c in &contacts {
-        stored_as_is(&c.contact).unwrap();
+        stored_as_is(&c.details).unwrap();
     }
     let ids: HashSet<&str> = contacts.iter().map(|c| c.contact_id.as_str()).collect();
     assert_eq!(ids.len(), contacts.len());
@@ -114,8 +114,8 @@ fn only_the_household_landline_matches_two_demo_contacts_and_the_new_caller_none
     let contacts = demo_contacts(&personas());
     let mut holders: HashMap<&str, Vec<String>> = HashMap::new();
     for c in &contacts {
-        for id in c.contact.phones.iter().chain(&c.contact.emails) {
-            holders.entry(id.as_str()).or_default().push(c.contact.full_name());
+        for id in c.details.phones.iter().chain(&c.details.emails) {
+            holders.entry(id.as_str()).or_default().push(c.details.full_name());
         }
     }
     let shared: Vec<(&str, &Vec<String>)> = holders.iter().filter(|(_, h)| h.len() > 1).map(|(k, h)| (*k, h)).collect();
