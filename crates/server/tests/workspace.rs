@@ -112,10 +112,16 @@ async fn page_script_style_and_rogue_page_are_served_with_the_workspace_policy()
 
 #[test]
 fn the_internal_unknown_and_new_caller_numbers_belong_to_no_demo_customer() {
-    for p in c360_server::demo::personas() {
+    let personas = c360_server::demo::personas();
+    for p in &personas {
         assert_ne!(p.phone, INTERNAL_NUMBER);
         assert_ne!(p.phone, UNKNOWN_NUMBER);
         assert_ne!(p.phone, NEW_CALLER);
+    }
+    for c in c360_server::demo::contacts::demo_contacts(&personas) {
+        for nobody in [INTERNAL_NUMBER, UNKNOWN_NUMBER, NEW_CALLER] {
+            assert!(!c.details.phones.iter().any(|p| p == nobody), "{nobody} is {}'s", c.details.full_name());
+        }
     }
     assert_eq!(c360_wire::normalize_phone(UNKNOWN_NUMBER).as_deref(), Some(UNKNOWN_NUMBER));
 }
