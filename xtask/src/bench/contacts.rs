@@ -4,7 +4,8 @@
 //! The queries are drawn from real contacts, found through the API itself (a search for each
 //! consonant-vowel pair), so they hit the data as agents' queries do: name prefixes of 2–6
 //! letters (half typed without accents), company prefixes (one word, or a word and the start of
-//! the next), email prefixes, 4-digit phone tails and full E.164 numbers.
+//! the next), email prefixes, 4-digit phone tails and full E.164 numbers; and, measured alone,
+//! full names as agents type them (`dana wh`).
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -16,9 +17,16 @@ use c360_wire::urlencoding::encode;
 
 /// How many contacts the benchmark tenant has.
 pub const CONTACTS: u64 = 1_000_000;
-/// The kinds of search query, and how many of every 20 queries of the mix are of each.
-pub const KINDS: [(&str, usize); 5] =
-    [("name prefix", 8), ("company prefix", 3), ("email prefix", 3), ("4-digit phone tail", 3), ("full E.164", 3)];
+/// The kinds of search query, and how many of every 20 queries of the mix are of each: the mix
+/// the issue names. The last kind, a first name and the start of the last, is measured alone only.
+pub const KINDS: [(&str, usize); 6] = [
+    ("name prefix", 8),
+    ("company prefix", 3),
+    ("email prefix", 3),
+    ("4-digit phone tail", 3),
+    ("full E.164", 3),
+    ("first name + start of last", 0),
+];
 
 /// Search paths by kind (in [`KINDS`] order) and identity-match paths.
 pub struct Queries {
@@ -31,10 +39,11 @@ pub struct Queries {
 impl Queries {
     /// The search mix in [`KINDS`]' proportions, kinds interleaved.
     pub fn mix(&self) -> Vec<String> {
-        let rounds = self.search.iter().zip(KINDS).map(|(list, (_, n))| list.len() / n).min().unwrap_or(0);
+        let in_mix = || self.search.iter().zip(KINDS).filter(|(_, (_, n))| *n > 0);
+        let rounds = in_mix().map(|(list, (_, n))| list.len() / n).min().unwrap_or(0);
         let mut out = Vec::new();
         for round in 0..rounds {
-            for (list, (_, n)) in self.search.iter().zip(KINDS) {
+            for (list, (_, n)) in in_mix() {
                 out.extend(list[round * n..(round + 1) * n].iter().cloned());
             }
         }
@@ -91,6 +100,9 @@ pub fn queries(listen: &str, key: &str) -> Result<Queries, String> {
         let word = if i % 2 == 0 { &c.first } else { &c.last };
         let typed = chars(word, 2 + i % 5);
         search[0].push(q(&if i % 4 < 2 { fold(&typed) } else { typed }));
+        if !c.first.is_empty() && !c.last.is_empty() {
+            search[5].push(q(&format!("{} {}", fold(&c.first), fold(&chars(&c.last, 2)))));
+        }
         let mut words = c.company.split_whitespace();
         if let Some(first) = words.next() {
             let text = match words.next() {
