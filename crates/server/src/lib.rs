@@ -33,8 +33,20 @@ pub mod workspace;
 pub use state::AppState;
 
 /// Every path the router serves besides the panel's files, as `openapi.json` must list them.
-pub const API_PATHS: &[&str] =
-    &[insights::PATH, summaries::PATH, panel::HOST_ORIGINS_PATH, panel::CONFIG_PATH, openapi::PATH];
+pub const API_PATHS: &[&str] = &[
+    insights::PATH,
+    summaries::PATH,
+    panel::HOST_ORIGINS_PATH,
+    panel::CONFIG_PATH,
+    openapi::PATH,
+    c360_wire::routes::CRM_CONTACTS,
+    c360_wire::routes::CRM_CONTACT,
+    c360_wire::routes::CRM_CONTACT_HISTORY,
+    c360_wire::routes::CRM_LAYOUTS,
+    c360_wire::routes::CRM_LAYOUT,
+    c360_wire::routes::CRM_FIELDS,
+    c360_wire::routes::CRM_FIELD,
+];
 
 use axum::Router;
 use axum::routing::any;

@@ -1,5 +1,6 @@
 //! `GET /openapi.json`: our OpenAPI document — the two contract operations exactly as published,
-//! plus what this server adds. A test keeps it and the router in step.
+//! plus what this server adds (the panel's endpoints, the native CRM). A test keeps it and the
+//! router in step.
 
 use axum::Router;
 use axum::http::{HeaderValue, header};

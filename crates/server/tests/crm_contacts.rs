@@ -285,3 +285,40 @@ async fn tenants_are_isolated_on_every_endpoint() {
         assert_eq!(unknown.status, StatusCode::FORBIDDEN, "{path}: an unknown tenant looks the same");
     }
 }
+
+#[tokio::test]
+async fn answers_have_every_property_our_openapi_document_requires() {
+    let crm = Crm::new().await;
+    let document: Value = serde_json::from_str(c360_server::openapi::DOCUMENT).unwrap();
+    let required = |schema: &str| -> Vec<String> {
+        let list = document["components"]["schemas"][schema]["required"].as_array().unwrap();
+        list.iter().map(|v| v.as_str().unwrap().to_owned()).collect()
+    };
+    let contact = crm.created(dana()).await;
+    let id = contact["contactId"].as_str().unwrap();
+    let search = crm.get(&format!("{}?q=dana", Crm::path("contacts"))).await.json;
+    let history = crm.get(&Crm::path(&format!("contacts/{id}/history"))).await.json;
+    let layouts = crm.get(&Crm::path("layouts?recordType=contact")).await.json;
+    let fields = crm.get(&Crm::path("fields?recordType=contact")).await.json;
+    for (schema, value) in [
+        ("Contact", &contact),
+        ("ContactList", &search),
+        ("ContactSummary", &search["contacts"][0]),
+        ("AuditHistory", &history),
+        ("AuditEntry", &history["entries"][0]),
+        ("FieldChange", &history["entries"][0]["changes"][0]),
+        ("Layouts", &layouts),
+        ("Layout", &layouts["layouts"][0]),
+        ("LayoutField", &layouts["layouts"][0]["fields"][0]),
+        ("FieldList", &fields),
+        ("FieldDefinition", &fields["fields"][0]),
+    ] {
+        for property in required(schema) {
+            assert!(value.get(&property).is_some(), "{schema}.{property} in {value}");
+        }
+        let documented = document["components"]["schemas"][schema]["properties"].as_object().unwrap();
+        for key in value.as_object().unwrap().keys() {
+            assert!(documented.contains_key(key), "{schema}.{key} is not documented");
+        }
+    }
+}

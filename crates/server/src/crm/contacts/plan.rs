@@ -21,29 +21,47 @@ pub struct Probe {
     pub rank: Rank,
     /// The kind of term walked.
     pub kind: Kind,
-    /// The term (exact) or its start (prefix).
+    /// The term (exact) or its start (prefix): the driving word of a query of several.
     pub text: String,
     /// Whether `text` is a prefix.
     pub prefix: bool,
-    /// Further words the contact must also have a term starting with, each among some kinds.
-    pub also: Vec<(&'static [Kind], String)>,
+    /// The query's other words: a contact found must also have a term of a kind in `among`
+    /// starting with each.
+    pub also: Vec<String>,
+    /// The kinds the words of a query of several range over.
+    pub among: &'static [Kind],
 }
 
 impl Probe {
     fn exact(rank: Rank, kind: Kind, text: impl Into<String>) -> Self {
-        Self { rank, kind, text: text.into(), prefix: false, also: Vec::new() }
+        Self { rank, kind, text: text.into(), prefix: false, also: Vec::new(), among: &[] }
     }
 
     fn prefix(rank: Rank, kind: Kind, text: impl Into<String>) -> Self {
-        Self { rank, kind, text: text.into(), prefix: true, also: Vec::new() }
+        Self { rank, kind, text: text.into(), prefix: true, also: Vec::new(), among: &[] }
     }
 
-    /// Every word of `words` starting a term of `among`: the longest walks the range (the
-    /// narrowest, usually), the others are checked per contact found.
-    fn words(rank: Rank, kind: Kind, among: &'static [Kind], words: &[String]) -> Self {
-        let longest = (0..words.len()).max_by_key(|&i| (words[i].len(), std::cmp::Reverse(i))).unwrap_or(0);
-        let also = words.iter().enumerate().filter(|(i, _)| *i != longest).map(|(_, w)| (among, w.clone())).collect();
-        Self { rank, kind, text: words[longest].clone(), prefix: true, also }
+    /// Every word of `words` starting a term of `among`, the walk on `kind`; driven by the
+    /// longest word until [`Probe::driven_by`] chooses another.
+    fn all_of(rank: Rank, kind: Kind, among: &'static [Kind], words: &[String]) -> Self {
+        let probe = Self { rank, kind, text: words[0].clone(), prefix: true, also: words[1..].to_vec(), among };
+        let longest = probe.words().into_iter().max_by_key(|w| w.len()).unwrap_or_default().to_owned();
+        probe.driven_by(&longest)
+    }
+
+    /// The query's words of this probe: the driving one, then the others.
+    pub fn words(&self) -> Vec<&str> {
+        std::iter::once(self.text.as_str()).chain(self.also.iter().map(String::as_str)).collect()
+    }
+
+    /// The same probe walking the range of `word` (one of [`Probe::words`]), checking the others
+    /// per contact found: the rarest word makes the shortest walk.
+    pub fn driven_by(&self, word: &str) -> Self {
+        let mut others: Vec<String> = self.words().into_iter().map(str::to_owned).collect();
+        if let Some(at) = others.iter().position(|w| w == word) {
+            others.remove(at);
+        }
+        Self { text: word.to_owned(), also: others, ..self.clone() }
     }
 }
 
@@ -71,8 +89,8 @@ pub fn probes(query: &SearchQuery) -> Vec<Probe> {
     }
     // Every word a prefix of the name, then of the company.
     if query.kind == QueryKind::Words && !words.is_empty() {
-        out.push(Probe::words(Rank::NamePrefix, Kind::Name, &[Kind::Name], words));
-        out.push(Probe::words(Rank::Company, Kind::Company, &[Kind::Company], words));
+        out.push(Probe::all_of(Rank::NamePrefix, Kind::Name, &[Kind::Name], words));
+        out.push(Probe::all_of(Rank::Company, Kind::Company, &[Kind::Company], words));
     }
     // The rest: a phone's start or end, an email's or domain's start, an account ID's start,
     // words spread over name and company.
@@ -98,7 +116,7 @@ pub fn probes(query: &SearchQuery) -> Vec<Probe> {
     // One word spread over name and company is a name or company match already.
     if query.kind == QueryKind::Words && words.len() > 1 {
         for kind in NAME_OR_COMPANY {
-            out.push(Probe::words(Rank::Other, *kind, NAME_OR_COMPANY, words));
+            out.push(Probe::all_of(Rank::Other, *kind, NAME_OR_COMPANY, words));
         }
     }
     out
@@ -119,7 +137,7 @@ mod tests {
         let has = |kinds: &[Kind], text: &str, prefix: bool| {
             index.iter().any(|(k, t)| kinds.contains(k) && if prefix { t.starts_with(text) } else { t == text })
         };
-        has(&[probe.kind], &probe.text, probe.prefix) && probe.also.iter().all(|(kinds, w)| has(kinds, w, true))
+        has(&[probe.kind], &probe.text, probe.prefix) && probe.also.iter().all(|w| has(probe.among, w, true))
     }
 
     fn contacts() -> Vec<NewContact> {
@@ -224,13 +242,31 @@ mod tests {
     }
 
     #[test]
-    fn probes_come_best_rank_first_and_walk_the_longest_word() {
+    fn probes_come_best_rank_first_and_may_be_driven_by_any_of_their_words() {
         for q in QUERIES {
             let ranks: Vec<Rank> = probes(&SearchQuery::parse(q).unwrap()).iter().map(|p| p.rank).collect();
             assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{q}: {ranks:?}");
         }
         let gonz = probes(&SearchQuery::parse("gonz maria").unwrap());
         assert_eq!((gonz[1].kind, gonz[1].text.as_str()), (Kind::Name, "maria"));
-        assert_eq!(gonz[1].also, [(&[Kind::Name][..], "gonz".to_owned())]);
+        assert_eq!(gonz[1].also, ["gonz"]);
+        let by_gonz = gonz[1].driven_by("gonz");
+        assert_eq!((by_gonz.text.as_str(), by_gonz.also.as_slice()), ("gonz", &["maria".to_owned()][..]));
+        // Whichever word drives (the same for every probe of several words, as the search
+        // chooses it), the probes find the same contacts at the same ranks.
+        let contacts = contacts();
+        let indexed: Vec<_> = contacts.iter().map(terms).collect();
+        let found = |probes: &[Probe], i: usize| probes.iter().filter(|p| finds(p, &indexed[i])).map(|p| p.rank).min();
+        for q in QUERIES {
+            let query = SearchQuery::parse(q).unwrap();
+            let usual = probes(&query);
+            for word in &query.words {
+                let driven: Vec<Probe> =
+                    usual.iter().map(|p| if p.also.is_empty() { p.clone() } else { p.driven_by(word) }).collect();
+                for i in 0..contacts.len() {
+                    assert_eq!(found(&usual, i), found(&driven, i), "{q} by {word}");
+                }
+            }
+        }
     }
 }

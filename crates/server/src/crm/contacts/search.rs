@@ -7,12 +7,50 @@ use sqlx::{AnyConnection, AssertSqlSafe};
 
 use super::plan::{Probe, probes};
 use super::store::find_many;
+use super::terms::Kind;
 use crate::db::placeholders;
 
 /// The end of a prefix range: every string starting with `prefix` sorts below it (byte order,
 /// which both engines use for these columns), as no term holds U+10FFFF.
 fn range_end(prefix: &str) -> String {
     format!("{prefix}\u{10FFFF}")
+}
+
+/// `'n', 'c'`: kind codes as SQL literals (never input).
+fn kinds_sql(kinds: &[Kind]) -> String {
+    kinds.iter().map(|k| format!("'{}'", k.code())).collect::<Vec<_>>().join(", ")
+}
+
+/// Most terms counted to tell which word of a query is rarest.
+const COUNT_CAP: usize = 500;
+
+/// How many terms of `kinds` start with `word`, counting no further than [`COUNT_CAP`].
+async fn count_capped(conn: &mut AnyConnection, tenant_id: &str, kinds: &[Kind], word: &str) -> sqlx::Result<i64> {
+    let sql = format!(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM contact_terms WHERE tenant_id = $1 AND kind IN ({}) AND term >= $2
+         AND term < $3 LIMIT {COUNT_CAP}) c",
+        kinds_sql(kinds)
+    );
+    sqlx::query_scalar(AssertSqlSafe(sql)).bind(tenant_id).bind(word).bind(range_end(word)).fetch_one(conn).await
+}
+
+/// A probe of several words driven by the rarest of them, or `None` when a word starts no term at
+/// all (so nothing can match).
+async fn rarest_first(conn: &mut AnyConnection, tenant_id: &str, probe: &Probe) -> sqlx::Result<Option<Probe>> {
+    if probe.also.is_empty() {
+        return Ok(Some(probe.clone()));
+    }
+    let mut rarest: Option<(i64, &str)> = None;
+    for word in probe.words() {
+        let count = count_capped(conn, tenant_id, probe.among, word).await?;
+        if count == 0 {
+            return Ok(None);
+        }
+        if rarest.is_none_or(|(least, _)| count < least) {
+            rarest = Some((count, word));
+        }
+    }
+    Ok(rarest.map(|(_, word)| probe.driven_by(word)))
 }
 
 /// The SQL of `probe` excluding `excluded` contacts, and its parameters after the tenant ($1).
@@ -30,13 +68,14 @@ fn probe_sql(probe: &Probe, excluded: usize, limit: usize) -> (String, Vec<Strin
     } else {
         sql.push_str(&format!(" AND t.term = {}", next(probe.text.clone())));
     }
-    for (kinds, word) in &probe.also {
-        let kinds: Vec<String> = kinds.iter().map(|k| format!("'{}'", k.code())).collect();
+    // A scalar subquery with LIMIT 1, never turned into a join: each contact the walk meets is
+    // checked by its own terms (`contact_terms_by_contact`), so the walk stops at its LIMIT.
+    let among = kinds_sql(probe.among);
+    for word in &probe.also {
         let (from, to) = (next(word.clone()), next(range_end(word)));
         sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM contact_terms x WHERE x.tenant_id = t.tenant_id AND x.contact_id = t.contact_id
-              AND x.kind IN ({}) AND x.term >= {from} AND x.term < {to})",
-            kinds.join(", ")
+            " AND (SELECT 1 FROM contact_terms x WHERE x.tenant_id = t.tenant_id AND x.contact_id = t.contact_id
+              AND x.kind IN ({among}) AND x.term >= {from} AND x.term < {to} LIMIT 1) IS NOT NULL"
         ));
     }
     if excluded > 0 {
@@ -67,6 +106,7 @@ pub async fn search(conn: &mut AnyConnection, tenant_id: &str, search: &ContactS
     let wanted = search.limit + 1;
     let mut found: Vec<String> = Vec::with_capacity(wanted);
     'probes: for probe in probes(&search.query) {
+        let Some(probe) = rarest_first(conn, tenant_id, &probe).await? else { continue };
         // A probe walks again only when a contact came twice (two name words starting alike)
         // and the page is still short; each walk adds at least one contact or ends the probe.
         loop {

@@ -63,10 +63,12 @@ pub async fn put_layout(
 ) -> Result<Json<Layout>, ApiError> {
     let mut conn = state.db.acquire().await?;
     let tenant_id = &context.tenant.id;
+    // The fields of the record type the body names; one this build does not know has none (and
+    // is refused below), and is never taken to the database.
     let named = body.get(params::RECORD_TYPE).and_then(|v| v.as_str()).map(RecordType::from);
     let fields = match &named {
+        Some(RecordType::Other(_)) | None => Vec::new(),
         Some(record_type) => schema(&mut conn, tenant_id, record_type).await?.fields,
-        None => Vec::new(),
     };
     let input = layout_input(&layout_id, &body, &fields).map_err(invalid)?;
     let now_ms = chrono::Utc::now().timestamp_millis();
