@@ -49,6 +49,8 @@ export async function startServer({ workspace = false } = {}) {
     db,
     token: ({ tenant = 'demo', agent = 'E2E Agent', ttl = '1h' } = {}) =>
       cli('token', '--tenant', tenant, '--agent', agent, '--ttl', ttl),
+    /** A new API key for the account owning `tenant` (a machine client, as another system would be). */
+    apiKey: (tenant = 'demo') => cli('key', 'create', '--tenant', tenant),
     panelUrl(token, query) {
       return `${base}/?${new URLSearchParams({ tenantId: 'demo', ...query })}#token=${encodeURIComponent(token)}`;
     },
@@ -97,6 +99,35 @@ export async function axeViolations(page) {
     return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
   return violations;
+}
+
+/**
+ * A native CRM client with an API key, as another system changing contacts would be:
+ * `get(id)` → { contact, etag }, `patch(id, changes)` sends a JSON merge patch with the current
+ * `If-Match` and returns the new contact.
+ */
+export function crmClient(base, key, tenant = 'demo') {
+  const url = (path) => `${base}/v1/crm/tenants/${tenant}/contacts${path}`;
+  const call = async (path, init = {}) => {
+    const response = await fetch(url(path), { ...init, headers: { 'x-api-key': key, ...init.headers } });
+    const body = await response.json();
+    if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${JSON.stringify(body)}`);
+    return { body, etag: response.headers.get('etag') };
+  };
+  return {
+    search: async (q) => (await call(`?q=${encodeURIComponent(q)}`)).body.contacts,
+    match: async (phoneNumber) => (await call(`?phoneNumber=${encodeURIComponent(phoneNumber)}`)).body.contacts,
+    get: async (id) => {
+      const { body, etag } = await call(`/${encodeURIComponent(id)}`);
+      return { contact: body, etag };
+    },
+    async patch(id, changes) {
+      const { etag } = await this.get(id);
+      const headers = { 'content-type': 'application/merge-patch+json', 'if-match': etag };
+      const { body } = await call(`/${encodeURIComponent(id)}`, { method: 'PATCH', headers, body: JSON.stringify(changes) });
+      return body;
+    },
+  };
 }
 
 export const here = dirname(new URL(import.meta.url).pathname);

@@ -1,16 +1,22 @@
 // Screenshots of the panel opened by link, and embedded in the demo workspace in each embedding
-// state, at 360 and 480 px, light and dark, into docs/screenshots/ (plus the workspace itself).
-// A tool for looking, not a test.
+// state and each native CRM state (`crm-*`: search results, contact card, edit form with an
+// inline error, conflict chooser, multi-match picker, create with the duplicate prompt, the new
+// caller's prompt), at 360 and 480 px, light and dark, into docs/screenshots/ (plus the workspace
+// itself). A tool for looking, not a test.
 //
 //   cargo xtask test    # or: trunk build --release && cargo build -p c360-server
 //   node tests/e2e/screenshots.mjs          # SCREENSHOTS_DIR=/tmp/x to write elsewhere
+//   SCREENSHOTS_ONLY=panel,crm-search node tests/e2e/screenshots.mjs   # only these states
 
 import { join } from 'node:path';
-import { startServer, launchBrowser, loadWorkspace, here, DEMO_PHONE } from './harness.mjs';
+import { startServer, launchBrowser, loadWorkspace, crmClient, here, DEMO_PHONE } from './harness.mjs';
 
 const out = process.env.SCREENSHOTS_DIR ?? join(here, '../../docs/screenshots');
+const only = process.env.SCREENSHOTS_ONLY?.split(',');
+const wanted = (name) => !only || only.includes(name);
 const server = await startServer({ workspace: true });
 const browser = await launchBrowser();
+const crm = crmClient(server.base, server.apiKey());
 
 const tenants = { 'identity-only': 'demo-identity', 'screen-pop-off': 'demo-no-pop' };
 const states = {
@@ -24,12 +30,72 @@ const states = {
   internal: (page) => page.click('#internal'),
   'screen-pop-off': (page) => page.evaluate((p) => window.workspace.start({ customerPhone: p }), DEMO_PHONE),
   'identity-only': (page) => page.evaluate((p) => window.workspace.start({ customerPhone: p }), DEMO_PHONE),
+  ...crmStates(),
 };
+
+/** The native CRM's states in tenant `demo`, each set up from a fresh workspace. */
+function crmStates() {
+  const frame = (page) => page.frame({ name: 'c360-panel' });
+  const call = (page, phone) => page.evaluate((p) => window.workspace.start({ customerPhone: p }), phone);
+  const card = async (page, phone, name) => {
+    await call(page, phone);
+    await frame(page).locator('[data-testid=contact-name]', { hasText: name }).waitFor();
+    await frame(page).getByTestId('timeline-row').first().waitFor();
+  };
+  const edit = async (page) => {
+    await frame(page).getByTestId('contact-edit').click();
+    await frame(page).getByTestId('contact-form').waitFor();
+  };
+  return {
+    // During a call (the agent looking for another contact than the one that popped): the
+    // results open over the card.
+    'crm-search': async (page) => {
+      await card(page, '+14155550102', 'Tom Becker');
+      await frame(page).getByTestId('search-input').pressSequentially('whit', { delay: 30 });
+      await frame(page).getByTestId('search-result').nth(3).waitFor();
+    },
+    'crm-card': (page) => card(page, DEMO_PHONE, 'Dana Whitfield'),
+    'crm-edit-error': async (page) => {
+      await card(page, '+14155550102', 'Tom Becker');
+      await edit(page);
+      await frame(page).getByTestId('input-emails-0').fill('tom at example');
+      await frame(page).getByTestId('save').click();
+      await frame(page).getByTestId('field-error').first().waitFor();
+    },
+    'crm-conflict': async (page) => {
+      await card(page, '+442079460001', 'Grace Okafor');
+      await edit(page);
+      await frame(page).getByTestId('input-company').fill('Okafor Freight Ltd');
+      await crm.patch('ct-0004', { company: 'Okafor Logistics Group' });
+      await frame(page).getByTestId('save').click();
+      await frame(page).getByTestId('conflict').waitFor();
+      await crm.patch('ct-0004', { company: 'Okafor Logistics Ltd' }); // as it was, for the next run
+    },
+    'crm-multi-match': async (page) => {
+      await page.click('[data-testid=multi-match-caller]');
+      await frame(page).getByTestId('match-picker').waitFor();
+      await frame(page).getByTestId('timeline-row').first().waitFor();
+    },
+    'crm-create-duplicate': async (page) => {
+      const panel = frame(page);
+      await panel.getByTestId('search-input').pressSequentially('Zoë Ashworth', { delay: 20 });
+      await panel.getByTestId('search-create').click();
+      await panel.getByTestId('new-contact-form').waitFor();
+      await panel.getByTestId('input-phones-0').fill('+1 415 555 0100');
+      await panel.getByTestId('duplicate').waitFor();
+    },
+    'crm-new-caller': async (page) => {
+      await page.click('[data-testid=new-caller]');
+      await frame(page).getByTestId('no-match').waitFor();
+      await frame(page).getByTestId('timeline-row').first().waitFor();
+    },
+  };
+}
 
 try {
   // The panel opened by link (standalone): the demo customer, closed and with a row and the mood open.
   const token = server.token();
-  for (const theme of ['light', 'dark']) {
+  for (const theme of wanted('panel') ? ['light', 'dark'] : []) {
     for (const width of [360, 480]) {
       const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: theme });
       const page = await context.newPage();
@@ -39,12 +105,14 @@ try {
       await page.getByTestId('row-toggle').first().click();
       await page.getByTestId('sentiment-toggle').click();
       await page.waitForFunction(() => !document.querySelector('[data-testid=row-summary][aria-busy=true]'));
+      // From the mood badge down: its breakdown, the topics and the open row (the card is above).
+      await page.evaluate(() => document.querySelector('[data-testid=sentiment-toggle]').scrollIntoView());
       await page.screenshot({ path: join(out, `expanded-${theme}-${width}.png`) });
       await context.close();
     }
   }
   for (const theme of ['light', 'dark']) {
-    for (const [name, setUp] of Object.entries(states)) {
+    for (const [name, setUp] of Object.entries(states).filter(([name]) => wanted(name))) {
       for (const width of [360, 480]) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, colorScheme: theme });
         const page = await context.newPage();

@@ -52,12 +52,22 @@ test('the demo customer opens on a timeline of their 50 most recent interactions
   await context.close();
 });
 
-test('an email identity shows that customer\'s written history', async () => {
-  const { page, context } = await openPanel({ email: DEMO_EMAIL });
+test('an email identity shows the history from that address; with native CRM, the contact\'s whole history', async () => {
+  // Identity-only: what came from the address (this customer mostly writes).
+  const token = server.token({ tenant: 'demo-identity' });
+  const { page, context } = await openPanel({ tenantId: 'demo-identity', email: DEMO_EMAIL }, { token });
   await page.getByTestId('timeline-row').first().waitFor();
   const channels = new Set(await page.$$eval('[data-testid=row-channel]', (els) => els.map((e) => e.textContent)));
   assert.ok([...channels].every((c) => c === 'Email' || c === 'Web chat'), `channels: ${[...channels]}`);
   await context.close();
+
+  // Native CRM: the address is Maria Gonzalez's; her card opens over everything from her phone too.
+  const native = await openPanel({ email: DEMO_EMAIL });
+  await native.page.locator('[data-testid=contact-name]', { hasText: 'Maria Gonzalez' }).waitFor();
+  await native.page.getByTestId('timeline-row').first().waitFor();
+  const all = new Set(await native.page.$$eval('[data-testid=row-channel]', (els) => els.map((e) => e.textContent)));
+  assert.ok(all.has('Email') && [...all].some((c) => c !== 'Email' && c !== 'Web chat'), `channels: ${[...all]}`);
+  await native.context.close();
 });
 
 test('an unknown customer gets a plain empty state', async () => {

@@ -5,6 +5,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
+use c360_server::demo::contacts::{HOUSEHOLD_LANDLINE, NEW_CALLER};
 use c360_server::workspace::{self, INTERNAL_NUMBER, POLICY, UNKNOWN_NUMBER, WorkspaceState};
 use common::{TestServer, bearer};
 use http_body_util::BodyExt;
@@ -48,6 +49,17 @@ async fn the_session_mints_a_token_the_main_api_accepts_for_each_demo_tenant() {
             let reply = server.get(&insight(&nobody.replace('+', "%2B")), &[("authorization", &auth)]).await;
             assert_eq!(reply.status, StatusCode::OK, "{nobody} is a valid number");
             assert_eq!(reply.json["interactions"], serde_json::json!([]), "{nobody} has no history");
+        }
+        // The native CRM callers: offered in `demo` only; each has history in every demo tenant.
+        let crm = tenant == "demo";
+        let offered = |key: &str| session[key].as_str().map(str::to_owned);
+        assert_eq!(offered("multiMatchNumber").as_deref(), crm.then_some(HOUSEHOLD_LANDLINE), "{tenant}");
+        assert_eq!(offered("newCallerNumber").as_deref(), crm.then_some(NEW_CALLER), "{tenant}");
+        for caller in [HOUSEHOLD_LANDLINE, NEW_CALLER] {
+            let reply = server.get(&insight(&caller.replace('+', "%2B")), &[("authorization", &auth)]).await;
+            let calls = reply.json["interactions"].as_array().unwrap();
+            assert!(!calls.is_empty(), "{tenant}: {caller} has called before");
+            assert!(calls.iter().all(|i| i.get("contactId").is_none_or(|c| c.is_null())), "linked to nobody");
         }
         let config = server.get(&format!("/v1/panel/tenants/{tenant}/config"), &[("authorization", &auth)]).await;
         assert_eq!(config.json["nativeCrm"], tenant != "demo-identity");
@@ -99,10 +111,17 @@ async fn page_script_style_and_rogue_page_are_served_with_the_workspace_policy()
 }
 
 #[test]
-fn the_internal_and_unknown_numbers_belong_to_no_demo_customer() {
-    for p in c360_server::demo::personas() {
+fn the_internal_unknown_and_new_caller_numbers_belong_to_no_demo_customer() {
+    let personas = c360_server::demo::personas();
+    for p in &personas {
         assert_ne!(p.phone, INTERNAL_NUMBER);
         assert_ne!(p.phone, UNKNOWN_NUMBER);
+        assert_ne!(p.phone, NEW_CALLER);
+    }
+    for c in c360_server::demo::contacts::demo_contacts(&personas) {
+        for nobody in [INTERNAL_NUMBER, UNKNOWN_NUMBER, NEW_CALLER] {
+            assert!(!c.details.phones.iter().any(|p| p == nobody), "{nobody} is {}'s", c.details.full_name());
+        }
     }
     assert_eq!(c360_wire::normalize_phone(UNKNOWN_NUMBER).as_deref(), Some(UNKNOWN_NUMBER));
 }

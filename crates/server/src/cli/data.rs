@@ -30,24 +30,44 @@ pub async fn import(db: &Location, tenant: &str, file: &Path) -> Result<String, 
     Ok(format!("imported {n} interactions into tenant {tenant}"))
 }
 
-/// Generates the deterministic scale data set.
+/// Generates the deterministic scale data sets: `history` as (identities, interactions), and
+/// `contacts` more native-CRM contacts.
 pub async fn seed(
     db: &Location,
     tenant: &str,
-    identities: usize,
-    interactions: usize,
+    history: Option<(usize, usize)>,
+    contacts: Option<u64>,
     now_ms: i64,
 ) -> Result<String, String> {
-    if identities == 0 || interactions == 0 {
+    if history.is_some_and(|(identities, interactions)| identities == 0 || interactions == 0) {
         return Err("--identities and --interactions must be at least 1".into());
+    }
+    if contacts == Some(0) {
+        return Err("--contacts must be at least 1".into());
     }
     let (db, _) = open(db).await?;
     let mut conn = db.acquire().await.map_err(|e| e.to_string())?;
     let started = std::time::Instant::now();
-    let n = demo::seed_scale(&mut conn, tenant, identities, interactions, now_ms, |done| {
-        eprintln!("seeded {done} interactions ({:.0} s)", started.elapsed().as_secs_f32());
-    })
-    .await
-    .map_err(|e| e.to_string())?;
-    Ok(format!("seeded {n} interactions over {identities} identities into tenant {tenant}"))
+    let mut said = Vec::new();
+    if let Some((identities, interactions)) = history {
+        let n = demo::seed_scale(&mut conn, tenant, identities, interactions, now_ms, |done| {
+            eprintln!("seeded {done} interactions ({:.0} s)", started.elapsed().as_secs_f32());
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+        said.push(format!("seeded {n} interactions over {identities} identities into tenant {tenant}"));
+    }
+    if let Some(count) = contacts {
+        let from = std::time::Instant::now();
+        let n = demo::seed_scale_contacts(&mut conn, tenant, count, now_ms, |done| {
+            if done % 100_000 == 0 || done == count {
+                eprintln!("seeded {done} contacts ({:.0} s)", from.elapsed().as_secs_f32());
+            }
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+        let secs = from.elapsed().as_secs_f32();
+        said.push(format!("seeded {n} contacts into tenant {tenant} in {secs:.0} s"));
+    }
+    Ok(said.join("\n"))
 }

@@ -105,19 +105,23 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         to: PathBuf,
     },
-    /// Generate a deterministic data set of any size (benchmarks).
+    /// Generate a deterministic data set of any size (benchmarks): customers with their
+    /// interactions, native-CRM contacts, or both.
     Seed {
         #[command(flatten)]
         db: DbArg,
         /// Tenant id (created if missing).
         #[arg(long)]
         tenant: String,
-        /// How many customers.
+        /// How many customers (with --interactions).
+        #[arg(long, requires = "interactions", required_unless_present = "contacts")]
+        identities: Option<usize>,
+        /// How many interactions in all (with --identities).
+        #[arg(long, requires = "identities")]
+        interactions: Option<usize>,
+        /// How many realistic contacts to add to the tenant's native CRM.
         #[arg(long)]
-        identities: usize,
-        /// How many interactions in all.
-        #[arg(long)]
-        interactions: usize,
+        contacts: Option<u64>,
     },
 }
 
@@ -213,8 +217,9 @@ pub async fn run(cli: Cli) -> Result<Option<String>, String> {
             let bytes = crate::db::backup(&db, &to).await?;
             Ok(Some(format!("backed up to {} ({bytes} bytes)", to.display())))
         }
-        Command::Seed { db, tenant, identities, interactions } => {
-            data::seed(&db.db, &tenant, identities, interactions, now.timestamp_millis()).await.map(Some)
+        Command::Seed { db, tenant, identities, interactions, contacts } => {
+            let history = identities.zip(interactions);
+            data::seed(&db.db, &tenant, history, contacts, now.timestamp_millis()).await.map(Some)
         }
     }
 }

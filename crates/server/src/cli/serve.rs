@@ -80,6 +80,10 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
         if n > 0 {
             tracing::info!(interactions = n, "seeded the demo tenants");
         }
+        let n = demo::seed_demo_contacts(&mut conn, now).await.map_err(|e| e.to_string())?;
+        if n > 0 {
+            tracing::info!(contacts = n, "seeded the demo tenant's contacts");
+        }
     }
     if let Some(dir) = &args.static_dir
         && !dir.join("index.html").is_file()

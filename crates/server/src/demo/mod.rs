@@ -7,6 +7,7 @@
 //! one-year window) comes from fixed seeds: two seedings with the same anchor are identical.
 
 mod catalogue;
+pub mod contacts;
 mod rng;
 mod scale;
 mod seed;
@@ -20,8 +21,8 @@ use crate::insights::{StoredInteraction, insert_interactions};
 use crate::summaries::insert_summaries;
 use catalogue::{CHAT_QUEUES, FIRST_NAMES, LABELS, LAST_NAMES, TOPICS, TopicText, WRAP_UPS};
 pub use rng::Rng;
-pub use scale::{persona as scale_persona, seed_scale};
-pub use seed::seed_demo;
+pub use scale::{persona as scale_persona, seed_scale, seed_scale_contacts};
+pub use seed::{SEEDED_BY, seed_demo, seed_demo_contacts};
 
 /// The demo tenant's id (native CRM on).
 pub const DEMO_TENANT: &str = "demo";

@@ -1,5 +1,5 @@
 //! `GET /demo/workspace/session?tenantId=demo|demo-identity|demo-no-pop`: what the workspace page needs to run
-//! the panel for a demo tenant, including a fresh panel token. It mints tokens without any
+//! the panel for a demo tenant, including a fresh panel token and the numbers its buttons call. It mints tokens without any
 //! credential, so it exists only on the workspace listener and only for the demo tenants.
 
 use axum::Json;
@@ -11,7 +11,8 @@ use serde::Serialize;
 
 use super::WorkspaceState;
 use crate::auth::token::Claims;
-use crate::demo::{DEMO_TENANTS, personas};
+use crate::demo::contacts::{HOUSEHOLD_LANDLINE, NEW_CALLER};
+use crate::demo::{DEMO_TENANT, DEMO_TENANTS, personas};
 use crate::http::{ApiError, QueryPairs, no_store};
 
 /// An internal extension: no customer, no history.
@@ -36,6 +37,10 @@ pub struct Session {
     customers: Vec<Customer>,
     internal_number: &'static str,
     unknown_number: &'static str,
+    /// A number several contacts share (the native CRM demo tenant only, else `null`).
+    multi_match_number: Option<&'static str>,
+    /// A number with history and no contact, to create one from (the native CRM demo tenant only).
+    new_caller_number: Option<&'static str>,
 }
 
 /// A demo customer the page can start interactions with.
@@ -69,7 +74,11 @@ pub async fn get_session(State(state): State<WorkspaceState>, RawQuery(raw): Raw
         .take(CUSTOMERS)
         .map(|p| Customer { name: p.name, phone: p.phone, email: p.email })
         .collect();
+    // Only `demo` has contacts: the identity-only tenant has no CRM, screen-pop-off none seeded.
+    let crm = tenant_id == DEMO_TENANT;
     let session = Session {
+        multi_match_number: crm.then_some(HOUSEHOLD_LANDLINE),
+        new_caller_number: crm.then_some(NEW_CALLER),
         panel_url: format!("{}{}", state.panel_origin, routes::panel(&tenant_id)),
         panel_origin: state.panel_origin,
         tenant_id,

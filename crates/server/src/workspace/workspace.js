@@ -207,6 +207,8 @@ async function loadSession(tenantId) {
   }
   state.session = await response.json();
   renderCustomers(state.session.customers);
+  // The native CRM callers exist only where the tenant has contacts.
+  document.getElementById('crm-callers').hidden = !state.session.multiMatchNumber;
   frame.src = state.session.panelUrl;
   status.textContent = `Tenant ${tenantId}: panel at ${state.session.panelOrigin}.`;
 }
@@ -219,6 +221,14 @@ document.getElementById('internal').addEventListener('click', () => start({
 }));
 document.getElementById('unknown').addEventListener('click', () => start({
   interactionType: 'phone', customerPhone: state.session.unknownNumber, label: `Unknown ${state.session.unknownNumber}`,
+}));
+document.getElementById('multi-match').addEventListener('click', () => start({
+  interactionType: 'phone', customerPhone: state.session.multiMatchNumber,
+  label: `Household landline ${state.session.multiMatchNumber}`,
+}));
+document.getElementById('new-caller').addEventListener('click', () => start({
+  interactionType: 'phone', customerPhone: state.session.newCallerNumber,
+  label: `New caller ${state.session.newCallerNumber}`,
 }));
 document.getElementById('malformed').addEventListener('click', () => sendRaw({
   type: 'event', name: 'aw-interaction-started-v1',

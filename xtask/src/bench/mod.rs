@@ -1,32 +1,38 @@
 //! `cargo xtask bench`: the server under load on a large data set, measured with wrk over loopback,
 //! on either engine (`--db sqlite`, the default, or `--db postgres`).
 //!
-//! Seeds 1,000,000 interactions over 100,000 identities once (`target/bench/`: a SQLite file, or a
-//! private PostgreSQL cluster kept there), reads the data into the page cache, starts the release
-//! server, drives interactions-insight and 50-id transcript-summaries batches at a fixed
-//! concurrency, and reports latency percentiles, throughput, the server's peak memory and the query
-//! plans. Numbers go to docs/performance.md by hand, with this command. `--server BIN` measures
-//! another build on the same data (an A/B comparison); `--seed-with BIN` seeds with it.
+//! Seeds 1,000,000 interactions over 100,000 identities and 1,000,000 native-CRM contacts once
+//! (`target/bench/`: a SQLite file, or a private PostgreSQL cluster kept there), reads the data
+//! into the page cache, starts the release server, drives interactions-insight and 50-id
+//! transcript-summaries batches (`--suite interactions`), and contact search as you type and
+//! identity match (`--suite contacts`; [`contacts`]) at a fixed concurrency, and reports latency
+//! percentiles, throughput, the server's peak memory and the query plans. Numbers go to
+//! docs/performance.md by hand, with this command. `--server BIN` measures another build on the
+//! same data (an A/B comparison); `--seed-with BIN` seeds with it.
+
+mod contacts;
+mod measure;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::Stdio;
-use std::time::Duration;
 
 use crate::cmd::{command, exec, output, root};
 use crate::postgres::{Cluster, Keep};
+use measure::{cpu_ms, peak_rss_kb, wait_for, warm_page_cache, wrk};
 
 const IDENTITIES: usize = 100_000;
 const INTERACTIONS: usize = 1_000_000;
 const LISTEN: &str = "127.0.0.1:18080";
 
-/// Runs the benchmark (`--db sqlite|postgres`, `--duration SECS`, `--connections N`,
-/// `--server BIN`, `--seed-with BIN`).
+/// Runs the benchmark (`--db sqlite|postgres`, `--suite interactions|contacts|all`,
+/// `--duration SECS`, `--connections N`, `--server BIN`, `--seed-with BIN`).
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut duration = "30".to_owned();
     let mut connections = "8".to_owned();
     let mut engine = "sqlite".to_owned();
+    let mut suite = "all".to_owned();
     let (mut server, mut seeder) = (None, None);
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -35,11 +41,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "--duration" => duration = value()?,
             "--connections" => connections = value()?,
             "--db" => engine = value()?,
+            "--suite" => suite = value()?,
             "--server" => server = Some(value()?),
             "--seed-with" => seeder = Some(value()?),
             other => return Err(format!("unknown argument {other}")),
         }
     }
+    let (interactions, crm) = match suite.as_str() {
+        "all" => (true, true),
+        "interactions" => (true, false),
+        "contacts" => (false, true),
+        other => return Err(format!("--suite {other}: interactions, contacts or all")),
+    };
     if output("wrk", &["-v"]).is_none() && !Path::new("/usr/bin/wrk").exists() {
         exec("apt-get", &["install", "-y", "-qq", "wrk"])?;
     }
@@ -74,16 +87,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if !marker.exists() {
         if cluster.is_none() {
             let _ = std::fs::remove_file(&db);
+            let _ = std::fs::remove_file(contacts_marker(&marker));
         }
-        let started = std::time::Instant::now();
         let (identities, interactions) = (IDENTITIES.to_string(), INTERACTIONS.to_string());
         let args = ["seed", "--db", &db, "--tenant", "bench", "--identities", &identities];
-        exec(&seeder, &[&args[..], &["--interactions", &interactions]].concat())?;
-        eprintln!("seeded in {:.0} s", started.elapsed().as_secs_f32());
-        if let Some(cluster) = &cluster {
-            cluster.psql("bench", "VACUUM ANALYZE")?;
-        }
+        seed(&seeder, &[&args[..], &["--interactions", &interactions]].concat(), cluster.as_ref())?;
         std::fs::write(&marker, "").map_err(|e| e.to_string())?;
+    }
+    if crm && !contacts_marker(&marker).exists() {
+        let count = contacts::CONTACTS.to_string();
+        seed(&seeder, &["seed", "--db", &db, "--tenant", "bench", "--contacts", &count], cluster.as_ref())?;
+        std::fs::write(contacts_marker(&marker), "").map_err(|e| e.to_string())?;
     }
     let size = match &cluster {
         None => std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0),
@@ -118,10 +132,25 @@ pub fn run(args: &[String]) -> Result<(), String> {
         ];
         let base = format!("http://{LISTEN}");
         let mut report = String::new();
-        for (name, script) in
-            [("interactions-insight", "insight.lua"), ("transcript-summaries (50 ids)", "summaries.lua")]
-        {
+        let mut runs: Vec<(&str, &str, Option<std::path::PathBuf>)> = Vec::new();
+        if interactions {
+            runs.push(("interactions-insight", "insight.lua", None));
+            runs.push(("transcript-summaries (50 ids)", "summaries.lua", None));
+        }
+        let mut by_kind = String::new();
+        if crm {
+            let queries = contacts::queries(LISTEN, &key)?;
+            let (mix, identity) = (dir.join("contact-search.txt"), dir.join("contact-identity.txt"));
+            contacts::write(&mix, &queries.mix())?;
+            contacts::write(&identity, &queries.identity)?;
+            runs.push(("contacts: search as you type (mix)", "contacts.lua", Some(mix)));
+            runs.push(("contacts: identity match", "contacts.lua", Some(identity)));
+            by_kind = contacts::by_kind(LISTEN, &key, &queries, 300)?;
+        }
+        for (name, script, queries) in runs {
             let script = root().join("xtask/bench").join(script).display().to_string();
+            let mut envs = envs.to_vec();
+            envs.extend(queries.map(|q| ("C360_BENCH_QUERIES", q.display().to_string())));
             // Warm-up (page cache, statement caches), then the measured run.
             wrk(&script, "5", &connections, &base, &envs)?;
             let cpu_before = cpu_ms(pid);
@@ -132,6 +161,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 line.split_whitespace().find_map(|kv| kv.strip_prefix("requests=")?.parse().ok()).unwrap_or(f64::NAN);
             report.push_str(&format!("{name}: {line} server_cpu_us_per_request={:.0}\n", cpu * 1000.0 / requests));
         }
+        if !by_kind.is_empty() {
+            report.push_str(&format!("contacts: each kind of search alone, one request at a time:\n{by_kind}"));
+        }
         Ok(report)
     })();
     let peak = peak_rss_kb(child.id());
@@ -139,7 +171,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let _ = child.wait();
     let report = result?;
     println!(
-        "\n== c360-server benchmark on {engine}: {INTERACTIONS} interactions over {IDENTITIES} identities, database {:.0} MB",
+        "\n== c360-server benchmark on {engine}: {INTERACTIONS} interactions over {IDENTITIES} identities{}, database {:.0} MB",
+        if contacts_marker(&marker).exists() { format!(", {} contacts", contacts::CONTACTS) } else { String::new() },
         size as f64 / 1e6
     );
     println!("server: {server}");
@@ -153,65 +186,20 @@ pub fn run(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// A process's CPU time so far (user + system), in milliseconds.
-fn cpu_ms(pid: u32) -> f64 {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and
-    // 13th, in clock ticks of 10 ms.
-    let fields: Vec<&str> =
-        stat.rsplit_once(')').map(|(_, rest)| rest.split_whitespace().collect()).unwrap_or_default();
-    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
-    (ticks(11) + ticks(12)) * 10.0
-}
-
-/// A process's peak resident set (VmHWM), in kB; 0 if unknown.
-fn peak_rss_kb(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM"))?.split_whitespace().nth(1)?.parse().ok())
-        .unwrap_or(0)
-}
-
-fn wrk(script: &str, secs: &str, connections: &str, base: &str, envs: &[(&str, String)]) -> Result<String, String> {
-    let mut c =
-        command("wrk", &["-t1", &format!("-c{connections}"), &format!("-d{secs}s"), "--latency", "-s", script, base]);
-    for (k, v) in envs {
-        c.env(k, v);
-    }
-    let out = c.output().map_err(|e| format!("cannot run wrk: {e}"))?;
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    text.lines()
-        .find_map(|l| l.strip_prefix("RESULT ").map(str::to_owned))
-        .ok_or_else(|| format!("wrk gave no result:\n{text}{}", String::from_utf8_lossy(&out.stderr)))
-}
-
-/// Reads a database file (and its WAL, if any), or every file of a PostgreSQL data folder, so
-/// they are in the page cache.
-fn warm_page_cache(path: &Path) -> Result<(), String> {
-    if path.is_dir() {
-        for entry in std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?.flatten() {
-            warm_page_cache(&entry.path())?;
-        }
-        return Ok(());
-    }
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    for file in [path.as_os_str(), wal.as_os_str()] {
-        if let Ok(mut f) = std::fs::File::open(file) {
-            std::io::copy(&mut f, &mut std::io::sink()).map_err(|e| format!("reading {}: {e}", path.display()))?;
-        }
+/// Runs one `seed` command and says how long it took; PostgreSQL then gathers statistics.
+fn seed(seeder: &str, args: &[&str], cluster: Option<&Cluster>) -> Result<(), String> {
+    let started = std::time::Instant::now();
+    exec(seeder, args)?;
+    eprintln!("seeded in {:.0} s", started.elapsed().as_secs_f32());
+    if let Some(cluster) = cluster {
+        cluster.psql("bench", "VACUUM ANALYZE")?;
     }
     Ok(())
 }
 
-fn wait_for(addr: &str) -> Result<(), String> {
-    for _ in 0..300 {
-        if TcpStream::connect(addr).is_ok() {
-            return Ok(());
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    Err(format!("the server did not listen on {addr}"))
+/// The marker saying the contacts are seeded too, beside the interactions' `marker`.
+fn contacts_marker(marker: &Path) -> std::path::PathBuf {
+    marker.with_file_name(format!("seeded-contacts-{}", contacts::CONTACTS))
 }
 
 /// Real interaction ids, from the API itself, for the summaries batches.
