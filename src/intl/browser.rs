@@ -82,15 +82,12 @@ impl Formatters {
             }
         };
         // The parts, so the zone's name can stand on its own line.
-        let parts = elsewhere[at].1.format_to_parts(&Date::new(&JsValue::from_f64(ms as f64)));
         let (mut time, mut name) = (String::new(), String::new());
-        for part in parts.iter() {
-            let field =
-                |key: &str| Reflect::get(&part, &key.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-            if field("type") == "timeZoneName" {
-                name = field("value");
+        for (kind, value) in parts(&elsewhere[at].1, ms) {
+            if kind == "timeZoneName" {
+                name = value;
             } else {
-                time.push_str(&field("value"));
+                time.push_str(&value);
             }
         }
         (time.trim().trim_end_matches(',').to_owned(), name)
@@ -139,10 +136,20 @@ impl Formatters {
     /// The agent's calendar day of an instant (in the host's time zone when it chose one).
     pub fn local_day(&self, ms: i64) -> NaiveDate {
         if let Some(zone) = self.zone.as_deref() {
-            let options = [("year", "numeric"), ("month", "2-digit"), ("day", "2-digit")];
-            // `en-CA` writes dates as YYYY-MM-DD.
-            let text = format(self.zone_day.get_or_init(|| date_time("en-CA", Some(zone), &options)), ms);
-            if let Ok(day) = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+            let options = [("year", "numeric"), ("month", "numeric"), ("day", "numeric")];
+            // Read as parts, not as text: no date format to parse (chrono's format parser stays out
+            // of the bundle), and `en-CA` writes Latin digits whatever the agent's language.
+            let formatter = self.zone_day.get_or_init(|| date_time("en-CA", Some(zone), &options));
+            let (mut year, mut month, mut day) = (None, None, None);
+            for (kind, value) in parts(formatter, ms) {
+                match kind.as_str() {
+                    "year" => year = value.parse().ok(),
+                    "month" => month = value.parse().ok(),
+                    "day" => day = value.parse().ok(),
+                    _ => {}
+                }
+            }
+            if let Some(day) = year.zip(month).zip(day).and_then(|((y, m), d)| NaiveDate::from_ymd_opt(y, m, d)) {
                 return day;
             }
         }
@@ -212,6 +219,15 @@ fn date_time(locale: &str, zone: Option<&str>, pairs: &[(&str, &str)]) -> Intl::
         let _ = Reflect::set(&options, &"timeZone".into(), &JsValue::from_str(zone));
     }
     Intl::DateTimeFormat::new(&locales(locale), &options)
+}
+
+/// The `(type, value)` parts of `ms` as `formatter` writes it (`("hour", "9")`, `("literal", ":")`).
+fn parts(formatter: &Intl::DateTimeFormat, ms: i64) -> impl Iterator<Item = (String, String)> {
+    let field = |part: &JsValue, key: &str| {
+        Reflect::get(part, &key.into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    };
+    let parts = formatter.format_to_parts(&Date::new(&JsValue::from_f64(ms as f64)));
+    parts.into_iter().map(move |part| (field(&part, "type"), field(&part, "value")))
 }
 
 fn format(formatter: &Intl::DateTimeFormat, ms: i64) -> String {

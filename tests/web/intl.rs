@@ -109,3 +109,19 @@ async fn a_language_change_rewords_the_history_and_keeps_the_filter_and_the_open
     let browser = web_sys::window().unwrap().navigator().language().unwrap();
     document().document_element().unwrap().set_attribute("lang", &browser).unwrap();
 }
+
+#[wasm_bindgen_test]
+fn an_instant_falls_on_the_day_of_the_host_zone() {
+    use c360_panel::intl::Formatters;
+    use chrono::NaiveDate;
+
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    // 2024-08-23T08:00:00Z and 2024-12-31T23:30:00Z.
+    let (morning, new_year) = (1_724_400_000_000, 1_735_687_800_000);
+    let kiritimati = Formatters::new("de-DE", Some("Pacific/Kiritimati")); // UTC+14
+    let pago_pago = Formatters::new("ar-EG", Some("Pacific/Pago_Pago")); // UTC-11, Arabic digits in its texts
+    assert_eq!(kiritimati.local_day(morning), day(2024, 8, 23));
+    assert_eq!(kiritimati.local_day(new_year), day(2025, 1, 1));
+    assert_eq!(pago_pago.local_day(morning), day(2024, 8, 22));
+    assert_eq!(pago_pago.local_day(new_year), day(2024, 12, 31));
+}
