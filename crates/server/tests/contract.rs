@@ -284,7 +284,9 @@ async fn every_hot_query_uses_an_index_never_a_table_scan() {
         match db.engine() {
             Engine::Sqlite => {
                 assert!(text.contains("USING INDEX") || text.contains("USING PRIMARY KEY"), "{name}: {text}");
-                assert!(!plan.iter().any(|l| l.starts_with("SCAN")), "{name} scans: {text}");
+                // `SCAN t` reads a co-routine: a walk's first entries, read by index and capped.
+                let over_walk = |l: &str| l == "SCAN t" && text.starts_with("CO-ROUTINE t / SEARCH contact_terms");
+                assert!(!plan.iter().any(|l| l.starts_with("SCAN") && !over_walk(l)), "{name} scans: {text}");
                 assert!(
                     sorts || !text.contains("TEMP B-TREE"),
                     "{name} sorts instead of reading the index in order: {text}"

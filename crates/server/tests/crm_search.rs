@@ -5,6 +5,8 @@
 mod common;
 
 use axum::http::StatusCode;
+use c360_server::crm::contacts::store::{ContactRow, insert_many};
+use c360_server::db::Engine;
 use common::crm::{Crm, TENANT};
 use serde_json::json;
 
@@ -173,4 +175,75 @@ async fn a_page_is_complete_when_many_contacts_share_a_prefix() {
     assert_eq!(unique.len(), 25, "each contact once");
     let all = crm.get(&format!("{}?q=ma&limit=50", Crm::path("contacts"))).await;
     assert_eq!((all.json["contacts"].as_array().unwrap().len(), &all.json["more"]), (30, &json!(false)));
+}
+
+/// `count` contacts of `first` `last` in tenant `crm`, ids `{prefix}-0000` … in that order.
+async fn many(crm: &Crm, prefix: &str, count: usize, first: &str, last: &str, company: &str) {
+    let rows: Vec<ContactRow> = (0..count)
+        .map(|i| ContactRow {
+            contact_id: format!("{prefix}-{i:04}"),
+            details: serde_json::from_value(json!({"firstName": first, "lastName": last, "company": company})).unwrap(),
+        })
+        .collect();
+    let mut conn = crm.server.state.db.acquire().await.unwrap();
+    insert_many(&mut conn, TENANT, &rows, "test", crm.server.now_ms).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_whole_word_and_the_start_of_the_next_find_their_few_among_many_sharing_the_word() {
+    let crm = Crm::new().await;
+    // 1,200 Joneses, none of them a Ba…: the pair index finds Barbara Jones and the Jones Bakery
+    // people at once rather than checking every Jones.
+    many(&crm, "ct-a", 1_200, "Chris", "Jones", "Acme").await;
+    many(&crm, "ct-b", 1_200, "Barbara", "Smith", "Acme").await;
+    for contact in [
+        json!({"firstName": "Barbara", "lastName": "Jones", "company": "Acme", "emails": ["bj@acme.example"]}),
+        json!({"firstName": "Lee", "lastName": "Park", "company": "Jones Bakery", "emails": ["lee@jb.example"]}),
+        json!({"firstName": "Ana", "lastName": "Jonesy-Baxter", "emails": ["ana@jb.example"]}),
+    ] {
+        crm.created(contact).await;
+    }
+    assert_eq!(
+        crm.search("jones ba").await,
+        found(&[("Barbara Jones", "name"), ("Ana Jonesy-Baxter", "name"), ("Lee Park", "company")]),
+        "the whole word from the pairs, a longer word (`jonesy`) from its own short range"
+    );
+    assert_eq!(crm.search("ba jones").await, crm.search("jones ba").await, "in either order");
+    assert_eq!(crm.search("bakery jon").await, found(&[("Lee Park", "company")]));
+}
+
+#[tokio::test]
+async fn two_common_word_starts_check_a_bounded_number_of_contacts_and_say_more_may_match() {
+    let crm = Crm::new().await;
+    many(&crm, "ct-a", 1_100, "Jonathan", "Smith", "Acme").await;
+    many(&crm, "ct-b", 1_100, "Barbara", "Lee", "Acme").await;
+    // Last in the walk of `jon…` names: beyond the first 1,000 checked.
+    many(&crm, "ct-z", 1, "Jonathan", "Bailey", "Acme").await;
+    let page = crm.get(&format!("{}?q=jon%20ba", Crm::path("contacts"))).await;
+    assert_eq!(page.json["contacts"], json!([]));
+    assert_eq!(page.json["more"], true, "not every Jon… was checked: keep typing");
+    assert_eq!(crm.names("jonathan ba").await, ["Jonathan Bailey"], "typed whole, the word is in the pair index");
+    assert_eq!(crm.names("jon bai").await, ["Jonathan Bailey"], "a rare start drives the walk");
+}
+
+#[tokio::test]
+async fn migration_0004_gives_contacts_saved_before_it_the_pairs_the_server_writes() {
+    let crm = people().await;
+    crm.created(json!({"firstName": "Ann", "lastName": "Lee Lee",
+        "company": "One Two Three Four Five Six Seven Eight Nine Ten Eleven", "emails": ["ann@lee.example"]}))
+        .await;
+    let pairs = || {
+        crm.server.strings(
+            "SELECT kind || ':' || term || ':' || contact_id FROM contact_terms WHERE kind IN ('m', 'k') ORDER BY 1",
+        )
+    };
+    let written = pairs().await;
+    assert!(written.len() > 60, "{written:?}");
+    crm.server.exec("DELETE FROM contact_terms WHERE kind IN ('m', 'k')").await;
+    let migration = match crm.server.state.db.engine() {
+        Engine::Sqlite => include_str!("../migrations/sqlite/0004_contact_search_pairs.sql"),
+        Engine::Postgres => include_str!("../migrations/postgres/0004_contact_search_pairs.sql"),
+    };
+    crm.server.exec(migration).await;
+    assert_eq!(pairs().await, written);
 }

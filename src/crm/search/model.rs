@@ -117,10 +117,15 @@ pub fn moved(active: Option<usize>, len: usize, step: Move) -> Option<usize> {
     })
 }
 
+/// An empty page that may not be the whole answer: the server checks a bounded number of
+/// contacts for two very common word starts (`jon ba`), so "No contacts match" would be untrue.
+pub const NONE_YET: &str = "No match among the closest contacts: keep typing to narrow the search.";
+
 /// What the polite live region says about an answer.
 pub fn found_text(count: usize, more: bool) -> String {
     match (count, more) {
-        (0, _) => "No contacts match".to_owned(),
+        (0, false) => "No contacts match".to_owned(),
+        (0, true) => NONE_YET.to_owned(),
         (1, false) => "1 contact found".to_owned(),
         (n, false) => format!("{n} contacts found"),
         (n, true) => format!("{n} contacts shown; more match, keep typing to narrow them down"),
@@ -207,6 +212,7 @@ mod tests {
     #[test]
     fn the_count_is_announced_in_words() {
         assert_eq!(found_text(0, false), "No contacts match");
+        assert_eq!(found_text(0, true), NONE_YET);
         assert_eq!(found_text(1, false), "1 contact found");
         assert_eq!(found_text(3, false), "3 contacts found");
         assert!(found_text(10, true).starts_with("10 contacts shown; more match"));

@@ -4,6 +4,7 @@
 use c360_wire::crm::{ContactList, SearchQuery};
 use leptos::prelude::*;
 
+use super::model::NONE_YET;
 use crate::api::ApiError;
 use crate::ui::explain;
 
@@ -39,7 +40,7 @@ pub(super) fn SearchMessage(
         Some(match answer.get() {
             Answer::Found(_, list) if list.contacts.is_empty() => view! {
                 <div class="search-message" data-testid="search-empty">
-                    <p>"No contacts match"</p>
+                    <p>{if list.more { NONE_YET } else { "No contacts match" }}</p>
                     <button type="button" class="button button--small" data-testid="search-create"
                         on:click=move |_| on_create.run(())>
                         <span aria-hidden="true">"+ "</span>"New contact"

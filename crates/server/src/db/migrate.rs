@@ -38,6 +38,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0003_native_crm_contacts.sql"),
         include_str!("../../migrations/postgres/0003_native_crm_contacts.sql"),
     ),
+    (
+        4,
+        "contact search pairs",
+        include_str!("../../migrations/sqlite/0004_contact_search_pairs.sql"),
+        include_str!("../../migrations/postgres/0004_contact_search_pairs.sql"),
+    ),
 ];
 
 /// The last schema version the rusqlite releases wrote to `PRAGMA user_version`.

@@ -25,6 +25,9 @@ pub struct Probe {
     pub text: String,
     /// Whether `text` is a prefix.
     pub prefix: bool,
+    /// Whether the walk skips `text` itself, taking only longer terms starting with it (the
+    /// whole word is the pair index's: [`walks`]).
+    pub strict: bool,
     /// The query's other words: a contact found must also have a term of a kind in `among`
     /// starting with each.
     pub also: Vec<String>,
@@ -34,17 +37,18 @@ pub struct Probe {
 
 impl Probe {
     fn exact(rank: Rank, kind: Kind, text: impl Into<String>) -> Self {
-        Self { rank, kind, text: text.into(), prefix: false, also: Vec::new(), among: &[] }
+        Self { rank, kind, text: text.into(), prefix: false, strict: false, also: Vec::new(), among: &[] }
     }
 
     fn prefix(rank: Rank, kind: Kind, text: impl Into<String>) -> Self {
-        Self { rank, kind, text: text.into(), prefix: true, also: Vec::new(), among: &[] }
+        Self { rank, kind, text: text.into(), prefix: true, strict: false, also: Vec::new(), among: &[] }
     }
 
     /// Every word of `words` starting a term of `among`, the walk on `kind`; driven by the
     /// longest word until [`Probe::driven_by`] chooses another.
     fn all_of(rank: Rank, kind: Kind, among: &'static [Kind], words: &[String]) -> Self {
-        let probe = Self { rank, kind, text: words[0].clone(), prefix: true, also: words[1..].to_vec(), among };
+        let probe =
+            Self { rank, kind, text: words[0].clone(), prefix: true, strict: false, also: words[1..].to_vec(), among };
         let longest = probe.words().into_iter().max_by_key(|w| w.len()).unwrap_or_default().to_owned();
         probe.driven_by(&longest)
     }
@@ -57,6 +61,7 @@ impl Probe {
     /// The same probe walking the range of `word` (one of [`Probe::words`]), checking the others
     /// per contact found: the rarest word makes the shortest walk.
     pub fn driven_by(&self, word: &str) -> Self {
+        debug_assert!(!self.strict, "a walk of the pair index's remainder is not driven again");
         let mut others: Vec<String> = self.words().into_iter().map(str::to_owned).collect();
         if let Some(at) = others.iter().position(|w| w == word) {
             others.remove(at);
@@ -65,10 +70,45 @@ impl Probe {
     }
 }
 
+/// Whether this probe's words range over its own kind only, which then has a pair index.
+pub fn pairs_apply(probe: &Probe) -> bool {
+    probe.among == [probe.kind] && probe.kind.pair().is_some()
+}
+
+/// The index walks of `probe` (driven by the word it walks, [`Probe::driven_by`]). A probe of
+/// several words over a kind with a pair index is two walks: the contacts holding its word whole
+/// and another starting with its next word are one prefix range of the pairs (`jones ba`: stops
+/// at its LIMIT, however many Joneses there are); then those holding a longer term starting with
+/// the word (`jonesy`, usually few when the word was typed whole), checked for the others.
+pub fn walks(probe: &Probe) -> Vec<Probe> {
+    let Some(next) = probe.also.first().filter(|_| pairs_apply(probe)) else { return vec![probe.clone()] };
+    let pair = Probe {
+        kind: probe.kind.pair().expect("pairs apply"),
+        text: format!("{} {next}", probe.text),
+        prefix: true,
+        strict: false,
+        also: probe.also[1..].to_vec(),
+        ..probe.clone()
+    };
+    vec![pair, Probe { strict: true, ..probe.clone() }]
+}
+
+/// The words of a query that say something: one that starts another word is met by whatever
+/// meets that one (`dana da` finds what `dana` finds), so no two left start alike.
+pub fn telling_words(words: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in words {
+        if !out.contains(w) && !words.iter().any(|other| other != w && other.starts_with(w.as_str())) {
+            out.push(w.clone());
+        }
+    }
+    out
+}
+
 /// The probes of `query`, best rank first.
 pub fn probes(query: &SearchQuery) -> Vec<Probe> {
     let folded = query.folded.as_str();
-    let words = &query.words;
+    let words = &telling_words(&query.words);
     let phone = match query.kind {
         QueryKind::Phone => query_number(&query.text),
         _ => None,
@@ -134,10 +174,24 @@ mod tests {
 
     /// Whether `probe` finds a contact with these index terms (what the SQL does, in memory).
     fn finds(probe: &Probe, index: &BTreeSet<(Kind, String)>) -> bool {
-        let has = |kinds: &[Kind], text: &str, prefix: bool| {
-            index.iter().any(|(k, t)| kinds.contains(k) && if prefix { t.starts_with(text) } else { t == text })
+        let has = |kinds: &[Kind], text: &str, prefix: bool, strict: bool| {
+            index.iter().any(|(k, t)| {
+                kinds.contains(k) && if prefix { t.starts_with(text) && !(strict && t == text) } else { t == text }
+            })
         };
-        has(&[probe.kind], &probe.text, probe.prefix) && probe.also.iter().all(|w| has(probe.among, w, true))
+        has(&[probe.kind], &probe.text, probe.prefix, probe.strict)
+            && probe.also.iter().all(|w| has(probe.among, w, true, false))
+    }
+
+    /// Every walk of `probes`, each driven by `word` when it has it.
+    fn walked(probes: &[Probe], word: Option<&str>) -> Vec<Probe> {
+        probes
+            .iter()
+            .flat_map(|p| match word {
+                Some(w) if p.words().contains(&w) => walks(&p.driven_by(w)),
+                _ => walks(p),
+            })
+            .collect()
     }
 
     fn contacts() -> Vec<NewContact> {
@@ -224,6 +278,17 @@ mod tests {
         "@@",
         "a@",
         "+5511 9",
+        "whitfield dana",
+        "dana dana",
+        "dana da",
+        "whitfield whit",
+        "bakery whitfield cafe",
+        "whit bak",
+        "o'brien whit",
+        "sean obrien dana",
+        "maria's cafe",
+        "cafe maria",
+        "ng k",
     ];
 
     #[test]
@@ -232,13 +297,22 @@ mod tests {
         let indexed: Vec<_> = contacts.iter().map(terms).collect();
         for q in QUERIES {
             let query = SearchQuery::parse(q).unwrap();
-            let probes = probes(&query);
+            let probes = walked(&probes(&query), None);
             for (i, contact) in contacts.iter().enumerate() {
                 let expected = query.hit(&summary(i, contact)).map(|(rank, _)| rank);
                 let found = probes.iter().filter(|p| finds(p, &indexed[i])).map(|p| p.rank).min();
                 assert_eq!(found, expected, "{q:?} on {} {}", contact.first_name, contact.last_name);
             }
         }
+    }
+
+    #[test]
+    fn words_starting_another_word_add_nothing() {
+        let w = |q: &[&str]| telling_words(&q.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(w(&["dana", "da"]), ["dana"]);
+        assert_eq!(w(&["da", "dana", "whit"]), ["dana", "whit"]);
+        assert_eq!(w(&["dana", "dana"]), ["dana"]);
+        assert_eq!(w(&["jones", "ba"]), ["jones", "ba"]);
     }
 
     #[test]
@@ -252,6 +326,16 @@ mod tests {
         assert_eq!(gonz[1].also, ["gonz"]);
         let by_gonz = gonz[1].driven_by("gonz");
         assert_eq!((by_gonz.text.as_str(), by_gonz.also.as_slice()), ("gonz", &["maria".to_owned()][..]));
+        // Walked: the pair range of `gonz maria`, then longer words than `gonz` checked for `maria`.
+        let w = walks(&by_gonz);
+        assert_eq!(
+            (w[0].kind, w[0].text.as_str(), w[0].strict, w[0].also.len()),
+            (Kind::NamePair, "gonz maria", false, 0)
+        );
+        assert_eq!((w[1].kind, w[1].text.as_str(), w[1].strict), (Kind::Name, "gonz", true));
+        // Spread over name and company: one walk, no pairs.
+        let spread = probes(&SearchQuery::parse("dana bakery").unwrap());
+        assert!(spread.iter().filter(|p| p.among == NAME_OR_COMPANY).all(|p| walks(p).len() == 1));
         // Whichever word drives (the same for every probe of several words, as the search
         // chooses it), the probes find the same contacts at the same ranks.
         let contacts = contacts();
@@ -259,10 +343,9 @@ mod tests {
         let found = |probes: &[Probe], i: usize| probes.iter().filter(|p| finds(p, &indexed[i])).map(|p| p.rank).min();
         for q in QUERIES {
             let query = SearchQuery::parse(q).unwrap();
-            let usual = probes(&query);
+            let usual = walked(&probes(&query), None);
             for word in &query.words {
-                let driven: Vec<Probe> =
-                    usual.iter().map(|p| if p.also.is_empty() { p.clone() } else { p.driven_by(word) }).collect();
+                let driven = walked(&probes(&query), Some(word));
                 for i in 0..contacts.len() {
                     assert_eq!(found(&usual, i), found(&driven, i), "{q} by {word}");
                 }

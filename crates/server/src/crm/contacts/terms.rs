@@ -27,6 +27,10 @@ pub enum Kind {
     National,
     /// A phone's digits reversed, so a trailing part is a prefix.
     Tail,
+    /// Two words of the name, `first second`, in either order ([`pairs`]).
+    NamePair,
+    /// Two words of the company, in either order ([`pairs`]).
+    CompanyPair,
 }
 
 impl Kind {
@@ -41,17 +45,49 @@ impl Kind {
             Kind::Phone => "p",
             Kind::National => "l",
             Kind::Tail => "t",
+            Kind::NamePair => "m",
+            Kind::CompanyPair => "k",
         }
     }
+
+    /// The kind holding two words of this kind, for the kinds that have one.
+    pub fn pair(self) -> Option<Kind> {
+        match self {
+            Kind::Name => Some(Kind::NamePair),
+            Kind::Company => Some(Kind::CompanyPair),
+            _ => None,
+        }
+    }
+}
+
+/// Most words of a name or a company whose pairs are indexed: the first 8 distinct words in
+/// byte order (at most 56 pairs; migration 0004 picks the same ones for contacts saved before).
+pub const PAIR_WORDS: usize = 8;
+
+/// Every ordered pair of two different words of `words`, joined by a space: `dana whitfield`
+/// and `whitfield dana`. A query of a whole word and the start of another (`jones ba`, what
+/// agents type) is then one prefix range of these, however common each word is alone; without
+/// them its two ranges would be intersected contact by contact. (A word with itself is never
+/// needed: no word of a query the search walks starts another, `plan::telling_words`.)
+pub fn pairs(words: &[String]) -> Vec<String> {
+    let kept: Vec<&str> =
+        words.iter().map(String::as_str).collect::<BTreeSet<_>>().into_iter().take(PAIR_WORDS).collect();
+    let mut out = Vec::new();
+    for a in &kept {
+        out.extend(kept.iter().filter(|b| *b != a).map(|b| format!("{a} {b}")));
+    }
+    out
 }
 
 /// Every search term of `contact`, each once.
 pub fn terms(contact: &NewContact) -> BTreeSet<(Kind, String)> {
     let mut out = BTreeSet::new();
-    for text in [&contact.first_name, &contact.last_name] {
-        out.extend(fold_words(text).into_iter().map(|w| (Kind::Name, w)));
-    }
-    out.extend(fold_words(&contact.company).into_iter().map(|w| (Kind::Company, w)));
+    let name = [fold_words(&contact.first_name), fold_words(&contact.last_name)].concat();
+    let company = fold_words(&contact.company);
+    out.extend(pairs(&name).into_iter().map(|p| (Kind::NamePair, p)));
+    out.extend(pairs(&company).into_iter().map(|p| (Kind::CompanyPair, p)));
+    out.extend(name.into_iter().map(|w| (Kind::Name, w)));
+    out.extend(company.into_iter().map(|w| (Kind::Company, w)));
     let account = fold(contact.account_id.trim());
     if !account.is_empty() {
         out.insert((Kind::Account, account));
@@ -111,6 +147,25 @@ mod tests {
         assert_eq!(of(Kind::Account, &d), ["acct-1042"]);
         assert_eq!(of(Kind::Email, &d), ["dana@example.com"]);
         assert_eq!(of(Kind::Domain, &d), ["example.com"]);
+    }
+
+    #[test]
+    fn two_words_of_a_name_or_company_are_indexed_together_in_either_order() {
+        let d = dana();
+        assert_eq!(
+            of(Kind::NamePair, &d),
+            ["dana obrien", "dana whitfield", "obrien dana", "obrien whitfield", "whitfield dana", "whitfield obrien"]
+        );
+        assert_eq!(of(Kind::CompanyPair, &d).len(), 6);
+        assert!(of(Kind::CompanyPair, &d).contains(&"cafe whitfield".to_owned()));
+        // A word twice is one word; a one-word name has no pairs; a long company name only those
+        // of its first eight words in byte order.
+        assert_eq!(pairs(&["jones".into(), "ann".into(), "jones".into()]), ["ann jones", "jones ann"]);
+        assert!(pairs(&["cher".into()]).is_empty());
+        let long: Vec<String> = (0..20).map(|i| format!("w{i:02}")).collect();
+        let p = pairs(&long);
+        assert_eq!(p.len(), PAIR_WORDS * (PAIR_WORDS - 1));
+        assert!(p.contains(&"w07 w00".to_owned()) && !p.iter().any(|x| x.contains("w08")));
     }
 
     #[test]
