@@ -36,11 +36,15 @@ impl Caller {
         tenant_id: &str,
     ) -> Result<tenants::Tenant, ApiError> {
         let tenant = tenants::find(conn, tenant_id).await?.ok_or(ApiError::Forbidden)?;
-        let allowed = match self {
+        if self.may_use(&tenant) { Ok(tenant) } else { Err(ApiError::Forbidden) }
+    }
+
+    /// Whether this caller may use `tenant`: a key of its account, a panel token of it.
+    pub fn may_use(&self, tenant: &tenants::Tenant) -> bool {
+        match self {
             Caller::ApiKey { account_id } => &tenant.account_id == account_id,
-            Caller::Panel { tenant_id: t, .. } => t == &tenant.id,
-        };
-        if allowed { Ok(tenant) } else { Err(ApiError::Forbidden) }
+            Caller::Panel { tenant_id, .. } => tenant_id == &tenant.id,
+        }
     }
 }
 

@@ -66,11 +66,13 @@ where
         let caller = Caller::from_request_parts(parts, state).await?;
         let TenantPath(tenant_id) = TenantPath::from_request_parts(parts, state).await?;
         let mut conn = Db::from_ref(state).acquire().await?;
-        let tenant = caller.authorize(&mut conn, &tenant_id).await?;
+        let (tenant, settings) = tenants::find_with_crm(&mut conn, &tenant_id).await?.ok_or(ApiError::Forbidden)?;
+        if !caller.may_use(&tenant) {
+            return Err(ApiError::Forbidden);
+        }
         if !tenant.native_crm {
             return Err(ApiError::NativeCrmOff);
         }
-        let settings = tenants::crm_settings(&mut conn, &tenant.id).await?.unwrap_or_default();
         Ok(Self { caller, tenant, settings })
     }
 }

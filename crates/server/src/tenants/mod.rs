@@ -8,7 +8,7 @@ pub use crm::{CrmSettings, DEFAULT_CRM_URL_TEMPLATE, crm_settings, parse_crm_url
 pub use origins::{allowed_host_origins, host_origins, parse_origin};
 
 use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, Connection, Row};
+use sqlx::{AnyConnection, AssertSqlSafe, Connection, Row};
 
 use crate::db::flag;
 
@@ -44,20 +44,40 @@ pub struct Settings {
 /// Media types auto log knows.
 pub const AUTO_LOG_MEDIA: &[&str] = &["voice", "chat", "email"];
 
+/// The columns [`tenant_of`] reads, in its order.
+const TENANT_COLUMNS: &str = "id, account_id, speech_analytics, native_crm, screen_pop";
+
+/// A tenant from the first columns of `r` ([`TENANT_COLUMNS`]).
+fn tenant_of(r: &AnyRow) -> sqlx::Result<Tenant> {
+    Ok(Tenant {
+        id: r.try_get(0)?,
+        account_id: r.try_get(1)?,
+        speech_analytics: flag(r, 2)?,
+        native_crm: flag(r, 3)?,
+        screen_pop: flag(r, 4)?,
+    })
+}
+
 /// Looks a tenant up.
 pub async fn find(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Option<Tenant>> {
-    sqlx::query("SELECT id, account_id, speech_analytics, native_crm, screen_pop FROM tenants WHERE id = $1")
+    sqlx::query(AssertSqlSafe(format!("SELECT {TENANT_COLUMNS} FROM tenants WHERE id = $1")))
         .bind(id)
         .fetch_optional(conn)
         .await?
-        .map(|r: AnyRow| {
-            Ok(Tenant {
-                id: r.try_get(0)?,
-                account_id: r.try_get(1)?,
-                speech_analytics: flag(&r, 2)?,
-                native_crm: flag(&r, 3)?,
-                screen_pop: flag(&r, 4)?,
-            })
+        .map(|r| tenant_of(&r))
+        .transpose()
+}
+
+/// A tenant and its CRM settings in one read (every CRM request starts with it).
+pub async fn find_with_crm(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Option<(Tenant, CrmSettings)>> {
+    let sql = format!("SELECT {TENANT_COLUMNS}, crm_url_template, default_country FROM tenants WHERE id = $1");
+    sqlx::query(AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?
+        .map(|r| {
+            let crm = CrmSettings { crm_url_template: r.try_get(5)?, default_country: r.try_get(6)? };
+            Ok((tenant_of(&r)?, crm))
         })
         .transpose()
 }

@@ -4,7 +4,7 @@
 use c360_wire::crm::{NewContact, fold};
 use sqlx::{AnyConnection, AssertSqlSafe};
 
-use super::store::{StoredContact, find_many};
+use super::store::{COLUMNS, StoredContact, stored};
 use super::terms::{identifiers, terms};
 use crate::db::{Engine, placeholders, values_rows};
 
@@ -63,11 +63,13 @@ pub(super) async fn replace_index(
     insert_index(conn, tenant_id, &[(contact_id, details)]).await
 }
 
-/// Who holds any of `count` identifiers ($2 …), at most `limit` contact ids.
+/// The contacts holding any of `count` identifiers ($2 …), at most `limit`, in one statement (an
+/// identity match is a screen pop: one round trip, not a lookup and then the records).
 pub fn holders_sql(count: usize, limit: usize) -> String {
     format!(
-        "SELECT DISTINCT contact_id FROM contact_identifiers WHERE tenant_id = $1 AND value IN ({}) ORDER BY contact_id
-         LIMIT {limit}",
+        "SELECT {COLUMNS} FROM contacts WHERE tenant_id = $1 AND contact_id IN
+         (SELECT contact_id FROM contact_identifiers WHERE tenant_id = $1 AND value IN ({}))
+         ORDER BY contact_id LIMIT {limit}",
         placeholders(2, count)
     )
 }
@@ -83,13 +85,11 @@ pub async fn holders(
     if values.is_empty() {
         return Ok(Vec::new());
     }
-    let sql = holders_sql(values.len(), limit);
-    let mut query = sqlx::query_scalar(AssertSqlSafe(sql)).bind(tenant_id.to_owned());
+    let mut query = sqlx::query(AssertSqlSafe(holders_sql(values.len(), limit))).bind(tenant_id.to_owned());
     for value in values {
         query = query.bind(value.clone());
     }
-    let ids: Vec<String> = query.fetch_all(&mut *conn).await?;
-    let mut found = find_many(conn, tenant_id, &ids).await?;
+    let mut found = query.fetch_all(&mut *conn).await?.iter().map(stored).collect::<sqlx::Result<Vec<_>>>()?;
     found.sort_by_cached_key(|c| (fold(&c.details.last_name), fold(&c.details.first_name), c.contact_id.clone()));
     Ok(found)
 }

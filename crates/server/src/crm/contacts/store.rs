@@ -141,7 +141,8 @@ pub async fn update(
     Ok(Some(StoredContact { details, version, updated_at: now_ms, updated_by: by.to_owned(), ..current.clone() }))
 }
 
-const COLUMNS: &str = "contact_id, details, version, created_at, updated_at, updated_by";
+/// The columns [`stored`] reads, in its order.
+pub(super) const COLUMNS: &str = "contact_id, details, version, created_at, updated_at, updated_by";
 
 /// One contact of the tenant.
 pub async fn find(conn: &mut AnyConnection, tenant_id: &str, contact_id: &str) -> sqlx::Result<Option<StoredContact>> {
@@ -170,7 +171,7 @@ fn details_json(details: &NewContact) -> String {
     serde_json::to_string(details).expect("a contact serialises")
 }
 
-fn stored(r: &AnyRow) -> sqlx::Result<StoredContact> {
+pub(super) fn stored(r: &AnyRow) -> sqlx::Result<StoredContact> {
     let details: String = r.try_get(1)?;
     Ok(StoredContact {
         contact_id: r.try_get(0)?,
