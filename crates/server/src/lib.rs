@@ -46,6 +46,11 @@ pub const API_PATHS: &[&str] = &[
     c360_wire::routes::CRM_LAYOUT,
     c360_wire::routes::CRM_FIELDS,
     c360_wire::routes::CRM_FIELD,
+    c360_wire::routes::CRM_ACTIVITIES,
+    c360_wire::routes::CRM_ACTIVITY,
+    c360_wire::routes::CRM_CONTACT_RELATED,
+    c360_wire::routes::CRM_INTERACTION_LINK,
+    c360_wire::routes::CRM_WRAP_UP,
 ];
 
 use axum::Router;

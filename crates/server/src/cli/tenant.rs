@@ -1,6 +1,7 @@
 //! `c360-server tenant create|update|show`.
 
 use super::{DbArg, TenantAction, open};
+use crate::crm::wrap_up::{AutoLogRecord, auto_log_of, parse_auto_log_record, set_auto_log_record};
 use crate::tenants::{
     self, CrmSettings, DEFAULT_CRM_URL_TEMPLATE, Settings, Tenant, parse_auto_log, parse_crm_url_template,
     parse_default_country, parse_origin,
@@ -30,6 +31,10 @@ pub struct TenantArgs {
     /// Auto log: off, or media types among voice,chat,email.
     #[arg(long, value_parser = auto_log)]
     pub auto_log: Option<AutoLog>,
+    /// What auto log creates at wrap-up: a call/chat/email log (default), a follow-up task or a
+    /// case.
+    #[arg(long, value_name = "log|task|case", value_parser = parse_auto_log_record)]
+    pub auto_log_record: Option<AutoLogRecord>,
     /// A host origin allowed to embed and message the panel (repeat for several; replaces the list).
     #[arg(long = "allowed-origin", value_parser = parse_origin)]
     pub allowed_origins: Vec<String>,
@@ -105,18 +110,27 @@ pub async fn run(action: TenantAction, now_ms: i64) -> Result<String, String> {
             }
             let empty =
                 Settings { tenant, auto_log: Vec::new(), allowed_origins: Vec::new(), crm: CrmSettings::default() };
+            let record = args.auto_log_record;
             let settings = apply(empty, args);
             tenants::save(conn, &settings).await.map_err(failed)?;
+            if let Some(record) = record {
+                set_auto_log_record(conn, &id, record).await.map_err(failed)?;
+            }
         }
         TenantAction::Update(args) => {
             let Some(current) = tenants::settings(conn, &id).await.map_err(failed)? else {
                 return Err(format!("unknown tenant {id:?}: use tenant create"));
             };
+            let record = args.auto_log_record;
             tenants::save(conn, &apply(current, args)).await.map_err(failed)?;
+            if let Some(record) = record {
+                set_auto_log_record(conn, &id, record).await.map_err(failed)?;
+            }
         }
     }
     let settings = tenants::settings(conn, &id).await.map_err(failed)?.ok_or(format!("unknown tenant {id:?}"))?;
-    Ok(describe(&settings))
+    let (_, record) = auto_log_of(conn, &id).await.map_err(failed)?;
+    Ok(describe(&settings, record))
 }
 
 fn apply(mut s: Settings, args: TenantArgs) -> Settings {
@@ -147,11 +161,11 @@ fn apply(mut s: Settings, args: TenantArgs) -> Settings {
     s
 }
 
-fn describe(s: &Settings) -> String {
+fn describe(s: &Settings, auto_log_record: AutoLogRecord) -> String {
     let on = |b: bool| if b { "on" } else { "off" };
     let list = |v: &[String], none: &str| if v.is_empty() { none.to_owned() } else { v.join(",") };
     format!(
-        "tenant: {}\naccount: {}\nspeech-analytics: {}\nnative-crm: {}\nscreen-pop: {}\nauto-log: {}\nallowed-origins: {}\n\
+        "tenant: {}\naccount: {}\nspeech-analytics: {}\nnative-crm: {}\nscreen-pop: {}\nauto-log: {}\nauto-log-record: {}\nallowed-origins: {}\n\
          crm-url-template: {}\ndefault-country: {}",
         s.tenant.id,
         s.tenant.account_id,
@@ -159,6 +173,7 @@ fn describe(s: &Settings) -> String {
         on(s.tenant.native_crm),
         on(s.tenant.screen_pop),
         list(&s.auto_log, "off"),
+        auto_log_record.as_str(),
         list(&s.allowed_origins, "(none: same origin only)"),
         s.crm
             .crm_url_template

@@ -1,14 +1,18 @@
 //! Our CRM API, `/v1/crm/tenants/{tenantId}/…` (normative in `native-crm-api.md`), by resource:
-//! contacts (search, identity match, create, read, merge patch), their audit history, and the
-//! layouts and fields their forms follow. Every CRM path, known or not, sits behind
+//! contacts (search, identity match, create, read, merge patch), their audit history, the
+//! layouts and fields their forms follow, activities and cases, related records and links, and
+//! wrap-up with auto log. Every CRM path, known or not, sits behind
 //! [`guarded`]'s guard: 401 / 403 as for the contract endpoints, 409 `native_crm_off` for
 //! identity-only tenants, then 404 for a path that is no resource.
 
+pub mod activities;
 pub mod audit;
 pub mod contacts;
 mod guard;
 pub mod layouts;
 mod path;
+pub mod related;
+pub mod wrap_up;
 
 pub use guard::CrmContext;
 
@@ -27,6 +31,9 @@ pub fn router(state: &AppState) -> Router<AppState> {
     let routes = Router::new()
         .merge(contacts::router())
         .merge(layouts::router())
+        .merge(activities::router())
+        .merge(related::router())
+        .merge(wrap_up::router())
         .route(PATH, any(|| async { ApiError::NotFound }))
         .layer(json_body_limit());
     guarded(routes, state)

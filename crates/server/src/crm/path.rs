@@ -1,5 +1,5 @@
-//! The record ids of CRM paths (`{contactId}`, `{field}`, `{layoutId}`), each refused with a 400
-//! problem naming it when it cannot be decoded.
+//! The record ids of CRM paths (`{contactId}`, `{field}`, `{layoutId}`, `{activityId}`,
+//! `{interactionId}`), each refused with a 400 problem naming it when it cannot be decoded.
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -33,4 +33,12 @@ segment!(
 segment!(
     /// The `{layoutId}` path segment.
     LayoutPath = params::LAYOUT_ID
+);
+segment!(
+    /// The `{activityId}` path segment.
+    ActivityPath = params::ACTIVITY_ID
+);
+segment!(
+    /// The `{interactionId}` path segment.
+    InteractionPath = params::INTERACTION_ID
 );

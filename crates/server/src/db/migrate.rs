@@ -44,6 +44,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0004_contact_search_pairs.sql"),
         include_str!("../../migrations/postgres/0004_contact_search_pairs.sql"),
     ),
+    (
+        5,
+        "native crm activities",
+        include_str!("../../migrations/sqlite/0005_native_crm_activities.sql"),
+        include_str!("../../migrations/postgres/0005_native_crm_activities.sql"),
+    ),
 ];
 
 /// The last schema version the rusqlite releases wrote to `PRAGMA user_version`.

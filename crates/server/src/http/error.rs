@@ -3,7 +3,7 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use c360_wire::crm::{Contact, CrmProblem, etag};
+use c360_wire::crm::{Activity, Contact, CrmProblem, etag};
 use c360_wire::problem::codes;
 use c360_wire::{FieldError, Problem};
 
@@ -32,6 +32,9 @@ pub enum ApiError {
     /// its `ETag` the current version (the problem is logged, not sent).
     #[error("stale version")]
     Stale(Box<Contact>),
+    /// 412: as [`ApiError::Stale`], for an activity: the body is the current activity.
+    #[error("stale activity version")]
+    StaleActivity(Box<Activity>),
     /// 413: the request body is larger than `limit` bytes.
     #[error("body over {limit} bytes")]
     PayloadTooLarge { limit: usize },
@@ -70,7 +73,7 @@ impl ApiError {
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::NativeCrmOff | ApiError::Duplicate(_) => StatusCode::CONFLICT,
-            ApiError::Stale(_) => StatusCode::PRECONDITION_FAILED,
+            ApiError::Stale(_) | ApiError::StaleActivity(_) => StatusCode::PRECONDITION_FAILED,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -104,14 +107,8 @@ impl ApiError {
                 )
             },
             ApiError::Duplicate(crm) => crm.problem.clone(),
-            ApiError::Stale(current) => Problem {
-                errors: vec![FieldError::new(
-                    c360_wire::crm::headers::IF_MATCH,
-                    codes::PRECONDITION_FAILED,
-                    format!("This record is at version {} now.", current.version),
-                )],
-                ..Problem::new(status, "Someone else changed this record since you read it: this is the current one.")
-            },
+            ApiError::Stale(current) => stale(status, current.version),
+            ApiError::StaleActivity(current) => stale(status, current.version),
             ApiError::PayloadTooLarge { limit } => {
                 Problem::new(status, format!("The request body is larger than {} KiB.", limit / 1024))
             }
@@ -150,13 +147,8 @@ impl IntoResponse for ApiError {
             // current record itself (the spec's 412 body; it could not carry the problem's fields
             // too, as a contact has a `title` of its own).
             ApiError::Duplicate(crm) => json_response(self.status(), crm),
-            ApiError::Stale(current) => {
-                let mut response = json_response(self.status(), current);
-                if let Ok(tag) = HeaderValue::from_str(&etag(current.version)) {
-                    response.headers_mut().insert(header::ETAG, tag);
-                }
-                response
-            }
+            ApiError::Stale(current) => with_etag(json_response(self.status(), current), current.version),
+            ApiError::StaleActivity(current) => with_etag(json_response(self.status(), current), current.version),
             _ => problem_response(&self.problem()),
         };
         match self {
@@ -172,6 +164,26 @@ impl IntoResponse for ApiError {
         }
         response
     }
+}
+
+/// The 412 problem (logged, not sent: the body is the current record).
+fn stale(status: u16, version: i64) -> Problem {
+    Problem {
+        errors: vec![FieldError::new(
+            c360_wire::crm::headers::IF_MATCH,
+            codes::PRECONDITION_FAILED,
+            format!("This record is at version {version} now."),
+        )],
+        ..Problem::new(status, "Someone else changed this record since you read it: this is the current one.")
+    }
+}
+
+/// `response` with `version` as its `ETag`.
+fn with_etag(mut response: Response, version: i64) -> Response {
+    if let Ok(tag) = HeaderValue::from_str(&etag(version)) {
+        response.headers_mut().insert(header::ETAG, tag);
+    }
+    response
 }
 
 /// Serialises a problem with its status. `application/json`, as the published contract declares it.

@@ -5,6 +5,7 @@
 
 #![allow(dead_code)]
 
+pub mod activities;
 pub mod crm;
 pub mod process;
 

@@ -4,6 +4,8 @@
 //! and the panel pre-checks the very same code.
 
 pub mod activity;
+mod activity_parts;
+pub mod activity_rules;
 pub mod builtin;
 pub mod contact;
 pub mod contact_json;
@@ -26,6 +28,7 @@ pub use activity::{
     Activity, ActivityType, CallPart, CasePart, CasePriority, CaseStatus, EventPart, NewActivity, RelatedRecord,
     RelatedRecords, Relation, TaskPart, TaskPriority, TaskStatus, WrapUp, WrapUpAnswer,
 };
+pub use activity_rules::ActivityRules;
 pub use builtin::{DEFAULT_CONTACT_REQUIRED, builtin_fields, default_layout};
 pub use contact::{Address, Contact, ContactList, ContactSummary, CrmProblem, MatchedField, NewContact};
 pub use contact_rules::{ContactRules, validate_new_contact};
