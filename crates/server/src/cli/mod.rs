@@ -1,8 +1,9 @@
-//! Command-line interface: `serve`, `key create`, `token`, `tenant`, `import`, `plans`, `seed`,
-//! `migrate`, `backup`. Each takes the database as `--db` (a SQLite file or a PostgreSQL URL) or
-//! `C360_DATABASE_URL`.
+//! Command-line interface: `serve`, `key create`, `token`, `tenant`, `field set`, `layout set`,
+//! `import`, `plans`, `seed`, `migrate`, `backup`. Each takes the database as `--db` (a SQLite
+//! file or a PostgreSQL URL) or `C360_DATABASE_URL`.
 //! Each command prints what scripts need alone on stdout and everything else on stderr.
 
+mod crm;
 mod data;
 mod serve;
 mod shutdown;
@@ -16,6 +17,7 @@ use crate::auth::{keys, token};
 use crate::db::{Db, Location};
 use crate::tenants;
 
+pub use crm::{FieldAction, FieldArgs, LayoutAction};
 pub use serve::ServeArgs;
 pub use tenant::TenantArgs;
 
@@ -71,6 +73,16 @@ pub enum Command {
     Tenant {
         #[command(subcommand)]
         action: TenantAction,
+    },
+    /// Define a tenant's custom CRM fields.
+    Field {
+        #[command(subcommand)]
+        action: FieldAction,
+    },
+    /// Define a tenant's CRM layouts.
+    Layout {
+        #[command(subcommand)]
+        action: LayoutAction,
     },
     /// Load interactions for a tenant from a JSON or NDJSON file (all or nothing).
     Import {
@@ -194,6 +206,12 @@ pub async fn run(cli: Cli) -> Result<Option<String>, String> {
             Ok(Some(signer.sign(&token::Claims { tid: tenant, sub: agent, iat, exp: iat + ttl })))
         }
         Command::Tenant { action } => tenant::run(action, now.timestamp_millis()).await.map(Some),
+        Command::Field { action: FieldAction::Set(args) } => {
+            crm::set_field(args, now.timestamp_millis()).await.map(Some)
+        }
+        Command::Layout { action: LayoutAction::Set { db, tenant, file } } => {
+            crm::set_layouts(&db.db, &tenant, &file, now.timestamp_millis()).await.map(Some)
+        }
         Command::Import { db, tenant, file } => data::import(&db.db, &tenant, &file).await.map(Some),
         Command::Plans { db, tenant } => {
             let (db, _) = open(&db.db).await?;

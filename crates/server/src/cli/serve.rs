@@ -84,6 +84,10 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
         if n > 0 {
             tracing::info!(contacts = n, "seeded the demo tenant's contacts");
         }
+        let n = demo::seed_demo_layouts(&mut conn, now).await.map_err(|e| e.to_string())?;
+        if n > 0 {
+            tracing::info!(layouts = n, "seeded the demo tenant's layouts");
+        }
     }
     if let Some(dir) = &args.static_dir
         && !dir.join("index.html").is_file()

@@ -4,10 +4,13 @@
 //! take their rules (required and read-only fields, custom field types) from the same [`Schema`].
 
 mod admin;
+mod define;
 mod handler;
 mod store;
 
-pub use store::{Schema, schema};
+pub use admin::{field_definition, layout_input};
+pub use define::{DefineError, define_layouts, describe_errors};
+pub use store::{Schema, put_field, put_layout, schema};
 
 use axum::Router;
 use axum::routing::{get, put};
