@@ -1,14 +1,15 @@
 //! The query plans of the hot queries, as each engine reports them (SQLite's `EXPLAIN QUERY PLAN`,
 //! PostgreSQL's `EXPLAIN`), so tests can assert they use indexes (never a table scan) and the
 //! benchmark report can show them: the contract's history and insights queries, the summaries
-//! batch, and the native CRM's contact search (each probe of a realistic mix of queries) and
-//! identity match.
+//! batch, and the native CRM's contact search (each probe of a realistic mix of queries),
+//! identity match and related records.
 
 use c360_wire::{Identity, TimeRange};
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
 use crate::crm::contacts::index::holders_sql;
 use crate::crm::contacts::search::typical_statements;
+use crate::crm::related::related_sql;
 use crate::db::Engine;
 use crate::insights::{ANALYSED_SQL, RECENT_SQL, identity_query};
 
@@ -48,10 +49,22 @@ pub async fn query_plans(
         "contact identity match".into(),
         explained(conn, engine, &holders_sql(1, 51), tenant_id, &identity).await?,
     ));
+    let related = [contact_id_for_activities(conn, tenant_id).await?, "int-1".to_owned()];
+    out.push(("related records".into(), explained(conn, engine, &related_sql(), tenant_id, &related).await?));
     for (name, sql, params) in typical_statements(10) {
         out.push((format!("contact {name}"), explained(conn, engine, &sql, tenant_id, &params).await?));
     }
     Ok(out)
+}
+
+/// A contact of the tenant with activities (planned by what is known of its records), or any id.
+async fn contact_id_for_activities(conn: &mut AnyConnection, tenant_id: &str) -> sqlx::Result<String> {
+    let found: Option<String> =
+        sqlx::query_scalar("SELECT contact_id FROM activities WHERE tenant_id = $1 ORDER BY contact_id LIMIT 1")
+            .bind(tenant_id)
+            .fetch_optional(conn)
+            .await?;
+    Ok(found.unwrap_or_else(|| "c-0001".into()))
 }
 
 /// The plan of `sql` with the tenant as `$1` and `params` after it.

@@ -273,6 +273,23 @@ async fn every_hot_query_uses_an_index_never_a_table_scan() {
             .await
             .unwrap();
     }
+    // Five activities per contact, one linked to a later interaction, for the related-records query.
+    for n in 0..5 {
+        let sql = format!(
+            "INSERT INTO activities (tenant_id, activity_id, activity_type, contact_id, interaction_id, details, version,
+             created_at, created_by, updated_at, updated_by, auto)
+             SELECT tenant_id, 'a-{n}-' || contact_id, 'note', contact_id, NULL, '{{}}', 1, created_at + {n}, 'seed',
+             created_at, 'seed', FALSE FROM contacts WHERE tenant_id = 'scale'"
+        );
+        sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(&mut *conn).await.unwrap();
+    }
+    sqlx::raw_sql(
+        "INSERT INTO activity_links (tenant_id, interaction_id, activity_id, linked_at)
+         SELECT tenant_id, 'int-linked-' || contact_id, 'a-0-' || contact_id, 0 FROM contacts WHERE tenant_id = 'scale'",
+    )
+    .execute(&mut *conn)
+    .await
+    .unwrap();
     sqlx::raw_sql("ANALYZE").execute(&mut *conn).await.unwrap();
     let plans = c360_server::plans::query_plans(&mut conn, db.engine(), "scale").await.unwrap();
     assert!(plans.len() > 30, "the contract's queries, and each probe of the CRM's typical searches");

@@ -19,13 +19,18 @@ use tower::ServiceExt;
 
 const METHODS: [Method; 5] = [Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE];
 /// Known CRM paths and one that is no resource, under `{t}`.
-const PATHS: [&str; 6] = [
+const PATHS: [&str; 11] = [
     "/v1/crm/tenants/{t}/contacts",
     "/v1/crm/tenants/{t}/contacts/ct-0001",
     "/v1/crm/tenants/{t}/contacts/ct-0001/history",
     "/v1/crm/tenants/{t}/layouts?recordType=contact",
     "/v1/crm/tenants/{t}/fields?recordType=contact",
     "/v1/crm/tenants/{t}/contacts/ct-0001/activities",
+    "/v1/crm/tenants/{t}/activities",
+    "/v1/crm/tenants/{t}/activities/a-0001",
+    "/v1/crm/tenants/{t}/contacts/ct-0001/related?interactionId=int-1",
+    "/v1/crm/tenants/{t}/interactions/int-1/links/a-0001",
+    "/v1/crm/tenants/{t}/interactions/int-1/wrap-up",
 ];
 
 fn path(template: &str, tenant: &str) -> String {

@@ -47,6 +47,17 @@ pub async fn get_related(
     Ok(Json(RelatedRecords { records }))
 }
 
+/// The related-records query (`$1` tenant, `$2` contact, `$3` interaction): one walk of the
+/// contact's records in index order, newest first, each with a primary-key probe of its link.
+pub fn related_sql() -> String {
+    format!(
+        "SELECT {COLUMNS}, a.interaction_id, EXISTS (SELECT 1 FROM activity_links l
+             WHERE l.tenant_id = a.tenant_id AND l.interaction_id = $3 AND l.activity_id = a.activity_id)
+         FROM activities a WHERE a.tenant_id = $1 AND a.contact_id = $2
+         ORDER BY a.created_at DESC, a.activity_id DESC LIMIT {MAX_RELATED}"
+    )
+}
+
 /// The query of [`get_related`]: one index walk of the contact's records, newest first, each
 /// with whether it is linked to the interaction (a primary-key probe).
 async fn related(
@@ -55,17 +66,10 @@ async fn related(
     contact_id: &str,
     interaction_id: Option<&str>,
 ) -> sqlx::Result<Vec<RelatedRecord>> {
-    let sql = format!(
-        "SELECT {COLUMNS}, a.interaction_id, EXISTS (SELECT 1 FROM activity_links l
-             WHERE l.tenant_id = a.tenant_id AND l.interaction_id = $3 AND l.activity_id = a.activity_id)
-         FROM activities a WHERE a.tenant_id = $1 AND a.contact_id = $2
-         ORDER BY a.created_at DESC, a.activity_id DESC LIMIT $4"
-    );
-    let rows = sqlx::query(AssertSqlSafe(sql))
+    let rows = sqlx::query(AssertSqlSafe(related_sql()))
         .bind(tenant_id)
         .bind(contact_id)
         .bind(interaction_id.unwrap_or_default())
-        .bind(MAX_RELATED)
         .fetch_all(conn)
         .await?;
     rows.iter()
