@@ -172,6 +172,14 @@ async fn a_retry_with_the_same_idempotency_key_answers_the_first_record() {
     assert_eq!(Crm::field_errors(&blank), [("Idempotency-Key".to_owned(), "invalid_format".to_owned())]);
     assert_eq!(crm.count("activities", TENANT).await, 2);
     assert_eq!(crm.count("idempotency_keys", TENANT).await, 2);
+    // The same key with another body is refused, naming the header: nothing created, nothing
+    // answered that the request did not ask for.
+    let mut changed = body.clone();
+    changed["subject"] = json!("Something else");
+    let reused = crm.post_activity(&changed, Some("key-1")).await;
+    assert_eq!(reused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(Crm::field_errors(&reused), [("Idempotency-Key".to_owned(), "conflict".to_owned())]);
+    assert_eq!(crm.count("activities", TENANT).await, 2);
 }
 
 #[tokio::test]

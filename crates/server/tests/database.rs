@@ -60,7 +60,11 @@ async fn a_sqlite_file_of_the_rusqlite_releases_is_adopted_with_its_tenants_keys
         assert_eq!(config.json["screenPop"], true, "version {version}: existing tenants keep screen pop on");
         let applied: Vec<i64> =
             sqlx::query_scalar("SELECT version FROM _sqlx_migrations").fetch_all(server.state.db.pool()).await.unwrap();
-        assert_eq!(applied, [1, 2, 3, 4, 5], "version {version}: the baseline is recorded as applied, then the rest");
+        assert_eq!(
+            applied,
+            [1, 2, 3, 4, 5, 6],
+            "version {version}: the baseline is recorded as applied, then the rest"
+        );
         server.state.db.close().await;
         // Opening again changes nothing and fails on nothing.
         Db::open(&server.db.location).await.unwrap();
@@ -84,11 +88,12 @@ async fn migrations_run_once_and_a_changed_migration_is_refused() {
     let reopened = test_db.open().await;
     let applied: Vec<i64> =
         sqlx::query_scalar("SELECT version FROM _sqlx_migrations").fetch_all(reopened.pool()).await.unwrap();
-    assert_eq!(applied, [1, 2, 3, 4, 5]);
+    assert_eq!(applied, [1, 2, 3, 4, 5, 6]);
     let listed = common::process::stdout(&common::process::c360(&["migrate", "--db", &test_db.arg()]));
     assert_eq!(
         listed,
-        "0001 baseline\n0002 rate limits\n0003 native crm contacts\n0004 contact search pairs\n0005 native crm activities\n"
+        "0001 baseline\n0002 rate limits\n0003 native crm contacts\n0004 contact search pairs\n0005 native crm activities\n\
+         0006 idempotency request\n"
     );
     // A released migration edited afterwards no longer matches what the database recorded.
     sqlx::query("UPDATE _sqlx_migrations SET checksum = $1 WHERE version = 1")

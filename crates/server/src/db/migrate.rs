@@ -50,6 +50,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0005_native_crm_activities.sql"),
         include_str!("../../migrations/postgres/0005_native_crm_activities.sql"),
     ),
+    (
+        6,
+        "idempotency request",
+        include_str!("../../migrations/sqlite/0006_idempotency_request.sql"),
+        include_str!("../../migrations/postgres/0006_idempotency_request.sql"),
+    ),
 ];
 
 /// The last schema version the rusqlite releases wrote to `PRAGMA user_version`.

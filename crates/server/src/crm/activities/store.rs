@@ -126,39 +126,57 @@ pub fn stored(r: &AnyRow) -> sqlx::Result<StoredActivity> {
     })
 }
 
-/// Claims `key` of `scope` for record `record_id`: `None` when this request is the first with
-/// the key, else the record the first one made. The key's primary key decides between concurrent
-/// requests: run it first in the create's transaction, so a twin waits for that transaction and
-/// then finds the key taken.
+/// What claiming an `Idempotency-Key` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claim {
+    /// This request is the first with the key: it creates.
+    First,
+    /// An earlier request with the same key and body created this record.
+    Earlier(String),
+    /// An earlier request used the key for something else.
+    Reused,
+}
+
+/// Claims `key` of `scope` for record `record_id`, made from `request` (the validated body, as
+/// JSON). The key's primary key decides between concurrent requests: run it first in the
+/// create's transaction, so a twin waits for that transaction and then finds the key taken.
 pub async fn claim_key(
     conn: &mut AnyConnection,
     tenant_id: &str,
     scope: &str,
     key: &str,
     record_id: &str,
+    request: &str,
     now_ms: i64,
-) -> sqlx::Result<Option<String>> {
+) -> sqlx::Result<Claim> {
     let done = sqlx::query(
-        "INSERT INTO idempotency_keys (tenant_id, scope, idem_key, record_id, created_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT DO NOTHING",
+        "INSERT INTO idempotency_keys (tenant_id, scope, idem_key, record_id, created_at, request)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
     )
     .bind(tenant_id)
     .bind(scope)
     .bind(key)
     .bind(record_id)
     .bind(now_ms)
+    .bind(request)
     .execute(&mut *conn)
     .await?;
     if done.rows_affected() == 1 {
-        return Ok(None);
+        return Ok(Claim::First);
     }
-    sqlx::query_scalar("SELECT record_id FROM idempotency_keys WHERE tenant_id = $1 AND scope = $2 AND idem_key = $3")
-        .bind(tenant_id)
-        .bind(scope)
-        .bind(key)
-        .fetch_one(conn)
-        .await
-        .map(Some)
+    let row = sqlx::query(
+        "SELECT record_id, request FROM idempotency_keys WHERE tenant_id = $1 AND scope = $2 AND idem_key = $3",
+    )
+    .bind(tenant_id)
+    .bind(scope)
+    .bind(key)
+    .fetch_one(conn)
+    .await?;
+    let first: Option<String> = row.try_get(1)?;
+    Ok(match first {
+        Some(first) if first != request => Claim::Reused,
+        _ => Claim::Earlier(row.try_get(0)?),
+    })
 }
 
 fn details_json(details: &NewActivity) -> String {

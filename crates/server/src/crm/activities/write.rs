@@ -9,7 +9,7 @@ use c360_wire::crm::{ActivityRules, NewActivity, RecordType, if_match_version};
 use c360_wire::problem::codes;
 use sqlx::{AnyConnection, Connection};
 
-use super::store::{self, StoredActivity, claim_key, find, new_activity_id};
+use super::store::{self, Claim, StoredActivity, claim_key, find, new_activity_id};
 use super::{to_wire, with_etag};
 use crate::crm::contacts::store as contacts;
 use crate::crm::guard::CrmContext;
@@ -82,11 +82,21 @@ pub async fn create(
         auto,
     };
     let mut tx = conn.begin().await?;
-    if let Some(key) = key
-        && let Some(first) = claim_key(&mut tx, tenant_id, SCOPE, key, &activity.activity_id, now_ms).await?
-    {
-        tx.rollback().await?;
-        return find(conn, tenant_id, &first).await?.ok_or(ApiError::NotFound);
+    if let Some(key) = key {
+        let request = serde_json::to_string(&activity.details)?;
+        match claim_key(&mut tx, tenant_id, SCOPE, key, &activity.activity_id, &request, now_ms).await? {
+            Claim::First => {}
+            Claim::Earlier(first) => {
+                tx.rollback().await?;
+                return find(conn, tenant_id, &first).await?.ok_or(ApiError::NotFound);
+            }
+            Claim::Reused => {
+                tx.rollback().await?;
+                let message =
+                    "This Idempotency-Key was sent with a different activity: send a new key for a new record.";
+                return Err(ApiError::field(IDEMPOTENCY_KEY, codes::CONFLICT, message));
+            }
+        }
     }
     store::insert(&mut tx, tenant_id, &activity).await?;
     tx.commit().await?;
