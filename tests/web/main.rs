@@ -3,7 +3,6 @@
 
 #![cfg(target_arch = "wasm32")]
 
-mod activities;
 mod activity_store;
 mod client;
 mod contact;
