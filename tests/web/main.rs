@@ -14,7 +14,6 @@ mod insights;
 mod intl;
 mod profile;
 mod read;
-mod related;
 mod screen_pop;
 mod search;
 mod support;
