@@ -3,7 +3,6 @@
 
 #![cfg(target_arch = "wasm32")]
 
-mod activity_store;
 mod client;
 mod contact;
 mod create;
