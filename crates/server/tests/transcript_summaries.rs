@@ -77,6 +77,34 @@ async fn a_repeated_id_is_answered_once() {
 }
 
 #[tokio::test]
+async fn only_distinct_ids_count_towards_the_limit_of_fifty() {
+    let server = TestServer::new().await;
+    let key = server.key_for("demo").await;
+    let available = server.strings("SELECT interaction_id FROM summaries WHERE available = TRUE LIMIT 1").await;
+    let copies = vec![available[0].as_str(); 51];
+    let reply = server.get(&uri("demo", &copies), &[("x-api-key", &key)]).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.json);
+    assert_eq!(reply.json["summaries"].as_array().unwrap().len(), 1, "answered once");
+    assert_eq!(reply.json["partialFailures"], serde_json::json!([]));
+
+    // 50 distinct ids, each asked twice: still 50.
+    let fifty: Vec<String> = (0..100).map(|i| format!("int-{}", i % 50)).collect();
+    let fifty: Vec<&str> = fifty.iter().map(String::as_str).collect();
+    let reply = server.get(&uri("demo", &fifty), &[("x-api-key", &key)]).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.json);
+    assert_eq!(reply.json["partialFailures"].as_array().unwrap().len(), 50);
+
+    // 51 distinct among repeats: refused, naming the field and the distinct count.
+    let mut fifty_one = fifty.clone();
+    fifty_one.push("int-50");
+    let reply = server.get(&uri("demo", &fifty_one), &[("x-api-key", &key)]).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert_eq!(reply.json["errors"][0]["field"], "interactionId");
+    assert_eq!(reply.json["errors"][0]["code"], "out_of_range");
+    assert!(reply.json["errors"][0]["message"].as_str().unwrap().contains("not 51"), "{}", reply.json);
+}
+
+#[tokio::test]
 async fn summaries_are_isolated_per_tenant() {
     let server = TestServer::new().await;
     let demo_ids = server.strings("SELECT interaction_id FROM summaries WHERE available = TRUE LIMIT 1").await;

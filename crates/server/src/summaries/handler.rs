@@ -29,9 +29,11 @@ pub async fn get_transcript_summaries(
     let mut conn = state.db.acquire().await?;
     caller.authorize(&mut conn, &tenant_id).await?;
     validate_ids(&ids)?;
-    // Asking twice for one id answers it once, in the order first asked.
+    // Asking twice for one id answers it once, in the order first asked; only distinct ids count
+    // towards the limit.
     let mut seen = std::collections::HashSet::new();
     ids.retain(|id| seen.insert(id.clone()));
+    validate_count(ids.len())?;
     let mut found: std::collections::HashMap<String, Stored> =
         store::find(&mut conn, &tenant_id, &ids).await?.into_iter().collect();
     let mut body = TranscriptSummariesResponse::default();
@@ -49,6 +51,7 @@ pub async fn get_transcript_summaries(
     Ok(Json::<TranscriptSummariesResponse>(body).into_response())
 }
 
+/// At least one id, none empty.
 fn validate_ids(ids: &[String]) -> Result<(), ApiError> {
     if ids.is_empty() {
         return Err(ApiError::field(
@@ -57,18 +60,23 @@ fn validate_ids(ids: &[String]) -> Result<(), ApiError> {
             "Give at least one interactionId (repeat the parameter for more).",
         ));
     }
-    if ids.len() > MAX_SUMMARY_IDS {
-        return Err(ApiError::field(
-            params::INTERACTION_ID,
-            codes::OUT_OF_RANGE,
-            format!("At most {MAX_SUMMARY_IDS} interactionId values per request, not {}.", ids.len()),
-        ));
-    }
     if let Some(position) = ids.iter().position(|id| id.trim().is_empty()) {
         return Err(ApiError::field(
             params::INTERACTION_ID,
             codes::INVALID_VALUE,
             format!("interactionId number {} is empty.", position + 1),
+        ));
+    }
+    Ok(())
+}
+
+/// At most [`MAX_SUMMARY_IDS`] distinct ids.
+fn validate_count(distinct: usize) -> Result<(), ApiError> {
+    if distinct > MAX_SUMMARY_IDS {
+        return Err(ApiError::field(
+            params::INTERACTION_ID,
+            codes::OUT_OF_RANGE,
+            format!("At most {MAX_SUMMARY_IDS} distinct interactionId values per request, not {distinct}."),
         ));
     }
     Ok(())
