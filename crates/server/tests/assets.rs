@@ -93,3 +93,36 @@ async fn the_document_client_routes_and_files_under_their_own_names_are_revalida
     assert_eq!(header(&icon, "content-type"), Some("image/svg+xml"));
     assert_eq!(header(&icon, "cache-control"), Some("no-cache"), "copied under its own name: it may change");
 }
+
+#[tokio::test]
+async fn no_path_redirects_to_another_host() {
+    let dist = dist();
+    let server = TestServer::with_static(Some(dist.path().to_path_buf())).await;
+    // A browser follows `Location: //public/` (or `/\\public/`) to the host `public`.
+    for path in [
+        "/public",
+        "/public/",
+        "//public",
+        "///public",
+        "//./public",
+        "/./public",
+        "//public/",
+        "//public?tenantId=demo",
+        "//example.com",
+        "//example.com/public",
+        "/%2F/public",
+        "/%2fexample.com",
+        "/%5Cpublic",
+        "/.//public",
+        "//%2e/public",
+    ] {
+        let reply = server.get(path, &[]).await;
+        assert!(!reply.status.is_redirection(), "{path}: {}", reply.status);
+        assert_eq!(header(&reply, "location"), None, "{path}");
+        assert!([StatusCode::OK, StatusCode::NOT_FOUND].contains(&reply.status), "{path}: {}", reply.status);
+    }
+    // A directory is a client route like any other: the document, not a redirect.
+    for path in ["//public", "///public", "//./public", "/public"] {
+        assert_eq!(server.get(path, &[]).await.json, DOCUMENT, "{path}");
+    }
+}

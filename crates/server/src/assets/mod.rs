@@ -28,7 +28,14 @@ pub fn router<S: Clone + Send + Sync + 'static>(dir: Option<&Path>) -> Router<S>
         header::CACHE_CONTROL,
         HeaderValue::from_static(cache::NO_CACHE),
     );
-    let files = ServeDir::new(dir).precompressed_br().precompressed_gzip().fallback(document.clone());
+    // No directory redirects: ServeDir answers `/dir` with `Location: /dir/` built from the path as
+    // asked, so `//public` would send the browser to `//public/`, the host `public`. The panel has
+    // no directory pages, so `/dir` and `/dir/` are client routes like any other (the document).
+    let files = ServeDir::new(dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .redirect_to_trailing_slash(false)
+        .fallback(document.clone());
     Router::new()
         .route_service("/", document.clone())
         .route_service("/index.html", document)
