@@ -59,7 +59,8 @@ use c360_wire::routes;
 
 use crate::http::ApiError;
 
-/// The whole application: the API router with its policy, then the panel's files with theirs.
+/// The whole application: the API router with its policy (never stored: `no-store`), then the
+/// panel's files with theirs (cached by name).
 pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .merge(insights::router())
@@ -74,5 +75,5 @@ pub fn app(state: AppState) -> Router {
     let index = state.static_dir.as_ref().map(|dir| dir.join("index.html"));
     let document_policy = csp::DocumentPolicy::new(state.db.clone(), state.host_origins.clone(), index);
     let files = csp::document(assets::router(state.static_dir.as_deref()), document_policy);
-    http::common_headers(csp::api(api).merge(files)).with_state(state)
+    http::common_headers(csp::api(http::no_store_answers(api)).merge(files)).with_state(state)
 }

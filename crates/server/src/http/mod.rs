@@ -10,6 +10,6 @@ mod tenant_path;
 
 pub use body::{JSON_BODY_LIMIT, JsonBody, json_body_limit};
 pub use error::{ApiError, method_not_allowed, problem_response};
-pub use headers::{common_headers, no_store};
+pub use headers::{common_headers, no_store, no_store_answers};
 pub use query::QueryPairs;
 pub use tenant_path::{TenantPath, path_segment};

@@ -1,13 +1,13 @@
 //! The panel endpoints' handlers. Both answers depend on settings an admin may change at any
-//! moment, so neither is cached.
+//! moment; like every API answer they are `no-store` (`http::no_store_answers`).
 
 use axum::Json;
 use axum::extract::State;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use c360_wire::{HostOrigins, PanelConfig};
 
 use crate::auth::Caller;
-use crate::http::{ApiError, TenantPath, no_store};
+use crate::http::{ApiError, TenantPath};
 use crate::state::AppState;
 use crate::tenants;
 
@@ -18,7 +18,7 @@ pub async fn get_host_origins(
     TenantPath(tenant_id): TenantPath,
 ) -> Result<Response, ApiError> {
     let allowed_host_origins = tenants::host_origins(&state.db, tenant_id, state.host_origins.clone()).await?;
-    Ok(no_store(Json(HostOrigins { allowed_host_origins })))
+    Ok(Json(HostOrigins { allowed_host_origins }).into_response())
 }
 
 /// `GET /v1/panel/tenants/{tenantId}/config`: 401 without a credential, 403 for another tenant or
@@ -39,5 +39,5 @@ pub async fn get_panel_config(
         screen_pop: tenant.screen_pop,
         speech_analytics: tenant.speech_analytics,
     };
-    Ok(no_store(Json(config)))
+    Ok(Json(config).into_response())
 }
