@@ -74,6 +74,9 @@ pub fn app(state: AppState) -> Router {
         .method_not_allowed_fallback(http::method_not_allowed);
     let index = state.static_dir.as_ref().map(|dir| dir.join("index.html"));
     let document_policy = csp::DocumentPolicy::new(state.db.clone(), state.host_origins.clone(), index);
-    let files = csp::document(assets::router(state.static_dir.as_deref()), document_policy);
-    http::common_headers(csp::api(http::no_store_answers(api)).merge(files)).with_state(state)
+    // The timeout inside each router's policy, so a 408 carries it too.
+    let api = csp::api(http::no_store_answers(http::request_timeout(api, state.request_timeout)));
+    let files = http::request_timeout(assets::router(state.static_dir.as_deref()), state.request_timeout);
+    let files = csp::document(files, document_policy);
+    http::common_headers(api.merge(files)).with_state(state)
 }

@@ -4,11 +4,13 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::FromRef;
 
 use crate::auth::token::TokenSigner;
 use crate::db::Db;
+use crate::http::DEFAULT_REQUEST_TIMEOUT;
 use crate::ratelimit::RateLimiter;
 use crate::upstream::Upstream;
 
@@ -28,12 +30,23 @@ pub struct AppState {
     /// Host origins allowed to embed every tenant's panel, besides each tenant's own (normalised
     /// with [`crate::tenants::parse_origin`]).
     pub host_origins: Arc<[String]>,
+    /// How long a request may take from its head to its answer (`serve --request-timeout`).
+    pub request_timeout: Duration,
 }
 
 impl AppState {
-    /// A state over `db` with no static files, no upstream, no limit and no server-level host origins.
+    /// A state over `db` with no static files, no upstream, no limit, no server-level host origins
+    /// and the default request timeout.
     pub fn new(db: Db, tokens: TokenSigner) -> Self {
-        Self { db, tokens, static_dir: None, upstream: None, limiter: None, host_origins: Arc::from([]) }
+        Self {
+            db,
+            tokens,
+            static_dir: None,
+            upstream: None,
+            limiter: None,
+            host_origins: Arc::from([]),
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
+        }
     }
 }
 

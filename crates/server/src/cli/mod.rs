@@ -5,9 +5,12 @@
 
 mod crm;
 mod data;
+mod listen;
+mod nofile;
 mod serve;
 mod shutdown;
 mod tenant;
+mod timeouts;
 
 use std::path::PathBuf;
 

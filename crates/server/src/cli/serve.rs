@@ -5,8 +5,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::shutdown::{self, Shutdown};
+use super::shutdown::Shutdown;
+use super::timeouts::TimeoutArgs;
 use super::{DbArg, open};
+use super::{listen, nofile};
 use crate::demo;
 use crate::ratelimit::RateLimiter;
 use crate::state::AppState;
@@ -61,6 +63,8 @@ pub struct ServeArgs {
     /// dropped.
     #[arg(long, env = "C360_SHUTDOWN_GRACE", default_value_t = 10.0, value_name = "SECS")]
     pub shutdown_grace: f64,
+    #[command(flatten)]
+    pub timeouts: TimeoutArgs,
 }
 
 /// Runs the server until Ctrl-C or SIGTERM.
@@ -69,6 +73,11 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
         return Err("--shutdown-grace must be between 0 and 600 seconds".into());
     }
     let grace = Duration::from_secs_f64(args.shutdown_grace);
+    let (timeouts, request_timeout) = args.timeouts.parse()?;
+    if args.upstream.is_some() && args.upstream_timeout >= request_timeout.as_secs_f64() {
+        return Err("--upstream-timeout must be shorter than --request-timeout".into());
+    }
+    nofile::raise_open_files_limit();
     if args.workspace_listen.is_some() && !(args.demo && args.static_dir.is_some()) {
         return Err("--workspace-listen needs --demo and --static: the workspace embeds the demo panel".into());
     }
@@ -132,6 +141,7 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
         upstream,
         limiter: args.rate_limit_per_minute.map(|n| Arc::new(RateLimiter::new(n))),
         host_origins: host_origins.into(),
+        request_timeout,
         ..AppState::new(db, tokens)
     };
     let public_origin = args.public_origin;
@@ -143,21 +153,19 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
             panel_origin: public_origin.unwrap_or_else(|| workspace::origin_of(addr)),
         });
         tracing::info!("demo workspace on {origin}{}", workspace::PAGE_PATH);
-        tokio::spawn(shutdown::serve(listener, router, stop.clone(), grace))
+        tokio::spawn(listen::serve(listener, router, timeouts, stop.clone(), grace))
     });
     let db = state.db.clone();
-    let served = shutdown::serve(listener, crate::app(state), stop, grace).await;
-    if let Some(task) = workspace
-        && let Ok(Err(e)) = task.await
-    {
-        tracing::error!(error = %e, "the demo workspace stopped");
+    listen::serve(listener, crate::app(state), timeouts, stop, grace).await;
+    if let Some(task) = workspace {
+        let _ = task.await;
     }
     // Requests are done: return the database connections (bounded, as the requests were).
     if tokio::time::timeout(Duration::from_secs(5), db.close()).await.is_err() {
         tracing::warn!("database connections still busy after 5 s: leaving them");
     }
     tracing::info!("stopped");
-    served.map_err(|e| e.to_string())
+    Ok(())
 }
 
 async fn bind(addr: SocketAddr) -> Result<tokio::net::TcpListener, String> {

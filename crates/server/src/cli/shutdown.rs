@@ -1,12 +1,8 @@
 //! Stopping `serve` gracefully, as a load balancer expects of an instance it drains: on SIGTERM
 //! (or Ctrl-C) the listeners stop accepting, requests in flight finish — for at most the grace
-//! period, after which the connections still open are dropped — the database pool closes, and the
-//! process exits 0.
+//! period, after which the connections still open are dropped (`listen::serve`) — the database
+//! pool closes, and the process exits 0.
 
-use std::time::Duration;
-
-use axum::Router;
-use tokio::net::TcpListener;
 use tokio::sync::watch;
 
 /// Whether a stop was asked for; cheap to clone, one per listener.
@@ -29,23 +25,6 @@ impl Shutdown {
     pub async fn requested(self) {
         let mut rx = self.0;
         let _ = rx.wait_for(|stop| *stop).await;
-    }
-}
-
-/// Serves `router` on `listener` until a stop is asked for and the requests in flight are done, or
-/// `grace` has passed since the stop.
-pub async fn serve(listener: TcpListener, router: Router, stop: Shutdown, grace: Duration) -> std::io::Result<()> {
-    let server = axum::serve(listener, router).with_graceful_shutdown(stop.clone().requested());
-    let deadline = async {
-        stop.requested().await;
-        tokio::time::sleep(grace).await;
-    };
-    tokio::select! {
-        done = server.into_future() => done,
-        () = deadline => {
-            tracing::warn!(seconds = grace.as_secs_f32(), "grace period over: dropping the connections still open");
-            Ok(())
-        }
     }
 }
 

@@ -32,6 +32,16 @@ impl Running {
         }
     }
 
+    /// The log lines that came since the last read, without waiting.
+    pub fn lines_so_far(&self) -> Vec<String> {
+        self.lines.try_iter().collect()
+    }
+
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// The base URL the server listens on (`http://127.0.0.1:PORT`).
     pub fn base(&self) -> String {
         self.wait_for("listening on ")
@@ -67,6 +77,20 @@ pub fn serve(db: &TestDb, extra: &[&str]) -> Command {
         .env_remove("C360_ALLOW_HOST_ORIGINS")
         .env_remove("C360_STATIC");
     cmd
+}
+
+/// `cmd` run by `sh` after `ulimit {limit}` (`-n 128`: soft and hard; `-Sn 256`: soft only).
+#[cfg(unix)]
+pub fn under_ulimit(cmd: &Command, limit: &str) -> Command {
+    let mut wrapped = Command::new("sh");
+    wrapped.arg("-c").arg(format!("ulimit {limit} && exec \"$0\" \"$@\"")).arg(cmd.get_program()).args(cmd.get_args());
+    for (key, value) in cmd.get_envs() {
+        match value {
+            Some(value) => wrapped.env(key, value),
+            None => wrapped.env_remove(key),
+        };
+    }
+    wrapped
 }
 
 /// Starts `cmd`, reading its log.
