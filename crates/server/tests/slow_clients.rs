@@ -136,3 +136,19 @@ async fn a_trickled_body_is_answered_408_and_an_idle_keep_alive_connection_is_cl
     let read = tokio::time::timeout(NEVER, stream.read_to_end(&mut rest)).await;
     assert!(read.is_ok(), "an idle keep-alive connection was still open after {NEVER:?}");
 }
+
+#[tokio::test]
+async fn serve_refuses_timeouts_it_cannot_keep_naming_the_option() {
+    let db = TestDb::new().await;
+    for (options, named) in [
+        (&["--header-read-timeout", "0"][..], "--header-read-timeout"),
+        (&["--request-timeout", "3601"], "--request-timeout"),
+        (&["--header-read-timeout", "5", "--idle-timeout", "10"], "--idle-timeout"),
+        (&["--upstream", "us", "--upstream-timeout", "30", "--request-timeout", "30"], "--upstream-timeout"),
+    ] {
+        let out = serve(&db, options).env("C360_UPSTREAM_API_KEY", "k").output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{options:?} was accepted");
+        assert!(stderr.contains(&format!("error: {named}")), "{options:?}: {stderr}");
+    }
+}
