@@ -1,6 +1,7 @@
-//! `GET /openapi.json`: our OpenAPI document — the two contract operations exactly as published,
-//! plus what this server adds (the panel's endpoints, the native CRM). A test keeps it and the
-//! router in step.
+//! `GET /openapi.json`: our OpenAPI document — the two contract operations as published, refined
+//! to describe what we answer (nullable where the contract's text says `null`, the limits we
+//! enforce), plus what this server adds (the panel's endpoints, the native CRM). Tests keep it, the
+//! published document and the router in step (tests/openapi.rs).
 
 use axum::Router;
 use axum::http::{HeaderValue, header};

@@ -1,7 +1,8 @@
 //! Contract test: real responses of our server, for every search strategy and every error, are
 //! validated against the schemas of the published upstream OpenAPI document
-//! (tests/fixtures/upstream-openapi.json). Undocumented fields fail the test, so field names and
-//! casing are exactly the contract's.
+//! (tests/fixtures/upstream-openapi.json), the conformance reference. Undocumented fields fail the
+//! test, so field names and casing are exactly the contract's. (tests/openapi.rs holds the same
+//! answers to the document we serve.)
 
 mod common;
 
@@ -10,97 +11,10 @@ use c360_server::crm::contacts::store::{ContactRow, insert_many, link_interactio
 use c360_server::db::Engine;
 use c360_wire::crm::NewContact;
 use common::TestServer;
-use serde_json::Value;
+use common::schema::Contract;
 
 const INSIGHT: &str = "/v1/public/tenants/{tenantId}/interactions-insight";
 const SUMMARIES: &str = "/v1/public/tenants/{tenantId}/transcript-summaries";
-
-/// Fields the contract text allows beyond the document: the `errors` list of a problem ("a server
-/// may add fields … a list of errors").
-const EXTENSIONS: &[&str] = &["errors"];
-/// Properties the contract text says are `null` in documented cases although the document's
-/// `$ref` carries no `nullable`: `insights` without Speech Analytics, `aggregatedSentiment` with
-/// fewer than two analysed interactions.
-const NULL_ALLOWED: &[&str] = &["insights", "aggregatedSentiment"];
-
-struct Contract(Value);
-
-impl Contract {
-    fn load() -> Self {
-        Self(serde_json::from_str(include_str!("fixtures/upstream-openapi.json")).unwrap())
-    }
-
-    /// The schema the document gives for `status` of `GET path` (401 has none upstream: the
-    /// contract says to use the same problem shape).
-    fn response_schema(&self, path: &str, status: u16) -> Value {
-        let schema =
-            &self.0["paths"][path]["get"]["responses"][status.to_string()]["content"]["application/json"]["schema"];
-        if schema.is_null() {
-            serde_json::json!({"$ref": "#/components/schemas/ProblemDetail"})
-        } else {
-            schema.clone()
-        }
-    }
-
-    fn check(&self, path: &str, status: u16, body: &Value) {
-        let mut errors = Vec::new();
-        self.validate(&self.response_schema(path, status), body, "$", &mut errors);
-        assert!(
-            errors.is_empty(),
-            "{path} {status} does not match the published schema:\n{}\n{body:#}",
-            errors.join("\n")
-        );
-    }
-
-    fn validate(&self, schema: &Value, value: &Value, at: &str, errors: &mut Vec<String>) {
-        if let Some(reference) = schema["$ref"].as_str() {
-            let name = reference.trim_start_matches("#/components/schemas/");
-            return self.validate(&self.0["components"]["schemas"][name], value, at, errors);
-        }
-        if value.is_null() {
-            let field = at.rsplit('.').next().unwrap_or_default();
-            if schema["nullable"] != Value::Bool(true) && !NULL_ALLOWED.contains(&field) {
-                errors.push(format!("{at}: null is not allowed"));
-            }
-            return;
-        }
-        let ok = match schema["type"].as_str() {
-            Some("object") => value.is_object(),
-            Some("array") => value.is_array(),
-            Some("string") => value.is_string(),
-            Some("integer") => value.is_i64() || value.is_u64(),
-            Some("number") => value.is_number(),
-            Some("boolean") => value.is_boolean(),
-            _ => true,
-        };
-        if !ok {
-            errors.push(format!("{at}: expected {}, got {value}", schema["type"]));
-            return;
-        }
-        if schema["format"] == "int32" && value.as_i64().is_some_and(|n| i32::try_from(n).is_err()) {
-            errors.push(format!("{at}: {value} does not fit int32"));
-        }
-        if let Some(allowed) = schema["enum"].as_array()
-            && !allowed.contains(value)
-        {
-            errors.push(format!("{at}: {value} is not one of {allowed:?}"));
-        }
-        if let (Some(object), Some(properties)) = (value.as_object(), schema["properties"].as_object()) {
-            for (name, v) in object {
-                match properties.get(name) {
-                    Some(s) => self.validate(s, v, &format!("{at}.{name}"), errors),
-                    None if EXTENSIONS.contains(&name.as_str()) => {}
-                    None => errors.push(format!("{at}.{name}: not in the published schema")),
-                }
-            }
-        }
-        if let (Some(items), Some(schema)) = (value.as_array(), schema.get("items")) {
-            for (i, v) in items.iter().enumerate() {
-                self.validate(schema, v, &format!("{at}[{i}]"), errors);
-            }
-        }
-    }
-}
 
 fn insight(query: &str) -> String {
     format!("/v1/public/tenants/demo/interactions-insight?{query}")
@@ -108,7 +22,7 @@ fn insight(query: &str) -> String {
 
 #[tokio::test]
 async fn every_search_strategy_answers_the_published_shape() {
-    let contract = Contract::load();
+    let contract = Contract::upstream();
     let server = TestServer::new().await;
     let key = server.key_for("demo").await;
     let strategies = [
@@ -137,7 +51,7 @@ async fn every_search_strategy_answers_the_published_shape() {
 
 #[tokio::test]
 async fn every_rejected_request_answers_the_published_problem_shape_naming_the_field() {
-    let contract = Contract::load();
+    let contract = Contract::upstream();
     let server = TestServer::new().await;
     let key = server.key_for("demo").await;
     let rules = [
@@ -181,7 +95,7 @@ async fn every_rejected_request_answers_the_published_problem_shape_naming_the_f
 
 #[tokio::test]
 async fn a_tenant_without_speech_analytics_answers_the_published_shape() {
-    let contract = Contract::load();
+    let contract = Contract::upstream();
     let server = TestServer::new().await;
     server.fill_basic_tenant(5).await;
     let key = server.key_for("demo").await;
@@ -195,7 +109,7 @@ async fn a_tenant_without_speech_analytics_answers_the_published_shape() {
 
 #[tokio::test]
 async fn summaries_answer_the_published_shapes() {
-    let contract = Contract::load();
+    let contract = Contract::upstream();
     let server = TestServer::new().await;
     let key = server.key_for("demo").await;
     let ids = server.strings("SELECT interaction_id FROM summaries ORDER BY available DESC LIMIT 5").await;
@@ -213,35 +127,6 @@ async fn summaries_answer_the_published_shapes() {
     let bad = server.get("/v1/public/tenants/demo/transcript-summaries", &[("x-api-key", &key)]).await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     contract.check(SUMMARIES, 400, &bad.json);
-}
-
-#[tokio::test]
-async fn our_openapi_document_is_served_and_lists_exactly_what_the_router_serves() {
-    let server = TestServer::new().await;
-    let reply = server.get("/openapi.json", &[]).await;
-    assert_eq!(reply.status, StatusCode::OK);
-    let ours = reply.json;
-    let mut paths: Vec<&str> = ours["paths"].as_object().unwrap().keys().map(String::as_str).collect();
-    let mut routed = c360_server::API_PATHS.to_vec();
-    paths.sort_unstable();
-    routed.sort_unstable();
-    assert_eq!(paths, routed);
-    for path in paths {
-        let reply = server.get(&path.replace("{tenantId}", "demo"), &[]).await;
-        assert_ne!(reply.status, StatusCode::NOT_FOUND, "{path} is documented but not routed");
-    }
-    // Every published schema is in ours with at least the published properties, same types.
-    let upstream = Contract::load().0;
-    for (name, schema) in upstream["components"]["schemas"].as_object().unwrap() {
-        if name.starts_with("ProblemDetail") && name != "ProblemDetail" {
-            continue;
-        }
-        for (prop, definition) in schema["properties"].as_object().unwrap() {
-            let mine = &ours["components"]["schemas"][name]["properties"][prop];
-            assert_eq!(mine["type"], definition["type"], "{name}.{prop}");
-            assert_eq!(mine["$ref"], definition["$ref"], "{name}.{prop}");
-        }
-    }
 }
 
 #[tokio::test]

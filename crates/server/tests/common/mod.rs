@@ -8,6 +8,7 @@
 pub mod activities;
 pub mod crm;
 pub mod process;
+pub mod schema;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
