@@ -129,19 +129,39 @@ async fn assets_and_api_answers_get_their_own_policies_and_no_answer_frames_or_c
 }
 
 #[tokio::test]
-async fn host_origins_are_public_and_the_same_shape_for_unknown_tenants() {
+async fn host_origins_are_public_and_a_tenant_without_its_own_answers_exactly_like_an_unknown_one() {
     let (server, _dist) = server(&[WORKSPACE, AGENT]).await;
     server.set_origins("other", &["https://other.example.net"]).await;
     let reply = server.get("/v1/panel/tenants/demo/host-origins", &[]).await;
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.headers["cache-control"], "no-store");
     assert_eq!(reply.json, serde_json::json!({ "allowedHostOrigins": [WORKSPACE, AGENT] }), "sorted, no duplicates");
+    // What a tenant with its own origins discloses, to anyone, as a browser needs it before any
+    // credential exists: those origins (docs/api.md says why that is accepted), nothing else.
     let other = server.get("/v1/panel/tenants/other/host-origins", &[]).await;
-    assert_eq!(other.json["allowedHostOrigins"], serde_json::json!([WORKSPACE, AGENT, "https://other.example.net"]));
+    assert_eq!(
+        other.json,
+        serde_json::json!({ "allowedHostOrigins": [WORKSPACE, AGENT, "https://other.example.net"] })
+    );
+    // A tenant without its own origins (`basic`) cannot be told from one that does not exist: the
+    // same status, headers and bytes, for the list and for the document and its policy.
+    let key = server.key_for("other").await;
+    let same = |uri: &str| {
+        let uri = uri.to_owned();
+        let (server, key) = (&server, &key);
+        async move {
+            let headers: &[(&str, &str)] = if uri.ends_with("config") { &[("x-api-key", key)] } else { &[] };
+            let reply = server.get(&uri, headers).await;
+            let mut headers = reply.headers.clone();
+            headers.remove("date");
+            (reply.status, headers, reply.json)
+        }
+    };
     for unknown in ["no-such-tenant", "%E2%9C%93"] {
-        let reply = server.get(&format!("/v1/panel/tenants/{unknown}/host-origins"), &[]).await;
-        assert_eq!(reply.status, StatusCode::OK, "{unknown}");
-        assert_eq!(reply.json, serde_json::json!({ "allowedHostOrigins": [WORKSPACE, AGENT] }), "{unknown}");
+        for uri in ["/v1/panel/tenants/{}/host-origins", "/?tenantId={}", "/v1/panel/tenants/{}/config"] {
+            let known = same(&uri.replace("{}", "basic")).await;
+            assert_eq!(known, same(&uri.replace("{}", unknown)).await, "{uri}: basic and {unknown}");
+        }
     }
 }
 
