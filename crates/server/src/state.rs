@@ -11,7 +11,7 @@ use axum::extract::FromRef;
 use crate::auth::token::TokenSigner;
 use crate::db::Db;
 use crate::http::DEFAULT_REQUEST_TIMEOUT;
-use crate::ratelimit::RateLimiter;
+use crate::ratelimit::{AuthFailureLimiter, RateLimiter};
 use crate::upstream::Upstream;
 
 /// Shared by all handlers; cheap to clone.
@@ -27,6 +27,8 @@ pub struct AppState {
     pub upstream: Option<Upstream>,
     /// Per-credential request limit, if any.
     pub limiter: Option<Arc<RateLimiter>>,
+    /// Failed-authentication limit per client address, if any.
+    pub auth_failures: Option<Arc<AuthFailureLimiter>>,
     /// Host origins allowed to embed every tenant's panel, besides each tenant's own (normalised
     /// with [`crate::tenants::parse_origin`]).
     pub host_origins: Arc<[String]>,
@@ -35,8 +37,9 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// A state over `db` with no static files, no upstream, no limit, no server-level host origins
-    /// and the default request timeout.
+    /// A state over `db` with no static files, no upstream, no limits (`serve` sets the
+    /// failed-authentication one by default), no server-level host origins and the default request
+    /// timeout.
     pub fn new(db: Db, tokens: TokenSigner) -> Self {
         Self {
             db,
@@ -44,6 +47,7 @@ impl AppState {
             static_dir: None,
             upstream: None,
             limiter: None,
+            auth_failures: None,
             host_origins: Arc::from([]),
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
         }
@@ -65,5 +69,11 @@ impl FromRef<AppState> for TokenSigner {
 impl FromRef<AppState> for Option<Arc<RateLimiter>> {
     fn from_ref(state: &AppState) -> Self {
         state.limiter.clone()
+    }
+}
+
+impl FromRef<AppState> for Option<Arc<AuthFailureLimiter>> {
+    fn from_ref(state: &AppState) -> Self {
+        state.auth_failures.clone()
     }
 }

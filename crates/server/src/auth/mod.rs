@@ -13,8 +13,8 @@ use axum::http::request::Parts;
 use c360_wire::problem::codes;
 
 use crate::db::Db;
-use crate::http::ApiError;
-use crate::ratelimit::RateLimiter;
+use crate::http::{ApiError, client_addr};
+use crate::ratelimit::{AuthFailureLimiter, RateLimiter};
 use crate::tenants;
 use token::TokenSigner;
 
@@ -49,7 +49,7 @@ impl Caller {
 }
 
 /// The caller of a request, generic over the state: whatever state the router has, it needs only
-/// to give the database (API keys), the token signer (panel tokens) and the optional rate limiter.
+/// to give the database (API keys), the token signer (panel tokens) and the optional limits.
 ///
 /// A caller a middleware has already authorised (the CRM write guard) is in the request's
 /// extensions; it is taken from there, so no request is authenticated or counted against the rate
@@ -60,6 +60,7 @@ where
     Db: FromRef<S>,
     TokenSigner: FromRef<S>,
     Option<Arc<RateLimiter>>: FromRef<S>,
+    Option<Arc<AuthFailureLimiter>>: FromRef<S>,
 {
     type Rejection = ApiError;
 
@@ -67,7 +68,24 @@ where
         if let Some(caller) = parts.extensions.get::<Caller>() {
             return Ok(caller.clone());
         }
-        let caller = authenticate(parts, &Db::from_ref(state), &TokenSigner::from_ref(state)).await?;
+        let db = Db::from_ref(state);
+        let failures = Option::<Arc<AuthFailureLimiter>>::from_ref(state).zip(client_addr(parts));
+        let caller = match &failures {
+            None => authenticate(parts, &db, &TokenSigner::from_ref(state)).await?,
+            Some((limiter, addr)) => {
+                let now = chrono::Utc::now().timestamp();
+                if let Some(retry_after) = limiter.blocked(&mut *db.acquire().await?, *addr, now).await? {
+                    return Err(ApiError::RateLimited { retry_after });
+                }
+                match authenticate(parts, &db, &TokenSigner::from_ref(state)).await {
+                    Err(e) if is_failed_authentication(&e) => {
+                        let over = limiter.failed(&mut *db.acquire().await?, *addr, now).await?;
+                        return Err(over.map_or(e, |retry_after| ApiError::RateLimited { retry_after }));
+                    }
+                    other => other?,
+                }
+            }
+        };
         if let Some(limiter) = Option::<Arc<RateLimiter>>::from_ref(state) {
             let who = match &caller {
                 Caller::ApiKey { account_id } => format!("key:{account_id}"),
@@ -81,6 +99,12 @@ where
         }
         Ok(caller)
     }
+}
+
+/// Whether `e` counts against the client's failed authentications: a missing or wrong credential,
+/// not an expired panel token (it was ours: a session that ended, not a guess).
+fn is_failed_authentication(e: &ApiError) -> bool {
+    matches!(e, ApiError::Unauthorized { code, .. } if *code != codes::TOKEN_EXPIRED)
 }
 
 /// Reads and checks the request's credential.

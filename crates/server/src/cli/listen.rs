@@ -3,18 +3,22 @@
 //! each request's head within the header-read timeout (hyper's own, on a tokio timer), a
 //! connection with no request in progress is closed after the idle timeout, and a failing accept —
 //! `EMFILE` when file descriptors run out — backs off instead of retrying at once. The
-//! whole-request timeout is the router's (`http::request_timeout`).
+//! whole-request timeout is the router's (`http::request_timeout`). Each request carries its
+//! connection's peer address (`ConnectInfo`, as `axum::serve` gives it), which
+//! `http::client_addr` reads.
 //!
 //! On a stop the listener closes, and each connection closes once its request in progress, if any,
 //! is answered. A connection accepted before the stop whose first request has not come yet waits
 //! for it (within the idle and header-read timeouts) and answers it: the instance took it.
 
 use std::io;
+use std::net::SocketAddr;
 use std::pin::pin;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
+use axum::extract::ConnectInfo;
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper::service::{Service, service_fn};
@@ -57,9 +61,9 @@ async fn accept(listener: TcpListener, router: Router, timeouts: Timeouts, stop:
             () = stop.clone().requested() => break,
         };
         match accepted {
-            Ok((stream, _)) => {
+            Ok((stream, peer)) => {
                 backoff.recovered();
-                tokio::spawn(connection(stream, router.clone(), timeouts, stop.clone(), open_rx.clone()));
+                tokio::spawn(connection(stream, peer, router.clone(), timeouts, stop.clone(), open_rx.clone()));
             }
             Err(e) => backoff.wait(e).await,
         }
@@ -70,11 +74,19 @@ async fn accept(listener: TcpListener, router: Router, timeouts: Timeouts, stop:
 }
 
 /// One connection, to its end: closed by the client, by a timeout, or after a stop.
-async fn connection(stream: TcpStream, router: Router, timeouts: Timeouts, stop: Shutdown, _open: watch::Receiver<()>) {
+async fn connection(
+    stream: TcpStream,
+    peer: SocketAddr,
+    router: Router,
+    timeouts: Timeouts,
+    stop: Shutdown,
+    _open: watch::Receiver<()>,
+) {
     let busy = Arc::new(watch::Sender::new(Requests::default()));
     let service = {
         let (router, busy) = (TowerToHyperService::new(router), busy.clone());
-        service_fn(move |request: hyper::Request<Incoming>| {
+        service_fn(move |mut request: hyper::Request<Incoming>| {
+            request.extensions_mut().insert(ConnectInfo(peer));
             let working = Working::begin(busy.clone());
             let answer = router.call(request);
             async move {

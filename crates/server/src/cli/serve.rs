@@ -10,7 +10,7 @@ use super::timeouts::TimeoutArgs;
 use super::{DbArg, open};
 use super::{listen, nofile};
 use crate::demo;
-use crate::ratelimit::RateLimiter;
+use crate::ratelimit::{AuthFailureLimiter, RateLimiter};
 use crate::state::AppState;
 use crate::upstream::Upstream;
 use crate::workspace::{self, WorkspaceState};
@@ -41,6 +41,13 @@ pub struct ServeArgs {
     /// Requests allowed per credential per minute (429 with Retry-After beyond); off if absent.
     #[arg(long, env = "C360_RATE_LIMIT")]
     pub rate_limit_per_minute: Option<u32>,
+    /// Failed authentications (401, an expired panel token aside) allowed per client address per
+    /// minute; beyond, every request from it that needs a credential answers 429 with Retry-After
+    /// until the minute ends. 0 turns the limit off. The address is the connection's peer: behind
+    /// a load balancer, the balancer's (docs/deploy.md).
+    #[arg(long, env = "C360_AUTH_FAILURE_LIMIT", value_name = "PER_MINUTE",
+          default_value_t = AuthFailureLimiter::DEFAULT_PER_MINUTE)]
+    pub auth_failure_limit: u32,
     /// Host origin (`https://host[:port]`) allowed to embed and message every tenant's panel, besides
     /// each tenant's own; repeatable (the environment variable takes a comma-separated list).
     #[arg(
@@ -140,6 +147,8 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
         static_dir: args.static_dir,
         upstream,
         limiter: args.rate_limit_per_minute.map(|n| Arc::new(RateLimiter::new(n))),
+        auth_failures: (args.auth_failure_limit > 0)
+            .then(|| Arc::new(AuthFailureLimiter::new(args.auth_failure_limit))),
         host_origins: host_origins.into(),
         request_timeout,
         ..AppState::new(db, tokens)

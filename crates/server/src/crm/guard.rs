@@ -13,7 +13,7 @@ use crate::auth::Caller;
 use crate::auth::token::TokenSigner;
 use crate::db::Db;
 use crate::http::{ApiError, TenantPath};
-use crate::ratelimit::RateLimiter;
+use crate::ratelimit::{AuthFailureLimiter, RateLimiter};
 use crate::state::AppState;
 use crate::tenants::{self, CrmSettings, Tenant};
 
@@ -56,6 +56,7 @@ where
     Db: FromRef<S>,
     TokenSigner: FromRef<S>,
     Option<Arc<RateLimiter>>: FromRef<S>,
+    Option<Arc<AuthFailureLimiter>>: FromRef<S>,
 {
     type Rejection = ApiError;
 

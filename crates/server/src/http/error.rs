@@ -41,7 +41,8 @@ pub enum ApiError {
     /// 428: a write that must name the version it changes came without `If-Match`.
     #[error("If-Match required")]
     PreconditionRequired,
-    /// 429: too many requests with this credential; retry after `retry_after` seconds.
+    /// 429: too many requests with this credential, or too many failed authentications from this
+    /// client address; retry after `retry_after` seconds.
     #[error("rate limited")]
     RateLimited { retry_after: u64 },
     /// 502: the forwarding upstream could not be reached.

@@ -246,7 +246,23 @@ pub async fn send_json(
         }
         None => Body::empty(),
     };
-    let resp = app(state.clone()).oneshot(req.body(body).unwrap()).await.unwrap();
+    answer(state, req.body(body).unwrap()).await
+}
+
+/// A `GET` to the router of `state` as if over a connection from `peer` (the listener says so in
+/// the request's extensions).
+pub async fn get_from(state: &AppState, peer: &str, uri: &str, headers: &[(&str, &str)]) -> Reply {
+    let mut req =
+        Request::get(uri).extension(axum::extract::ConnectInfo(peer.parse::<std::net::SocketAddr>().unwrap()));
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    answer(state, req.body(Body::empty()).unwrap()).await
+}
+
+/// The router's answer to `req`, its body read as JSON (or as a JSON string when it is not).
+async fn answer(state: &AppState, req: Request<Body>) -> Reply {
+    let resp = app(state.clone()).oneshot(req).await.unwrap();
     let status = resp.status();
     let headers = resp.headers().clone();
     let bytes = resp.into_body().collect().await.unwrap().to_bytes();

@@ -75,7 +75,8 @@ pub fn serve(db: &TestDb, extra: &[&str]) -> Command {
         .env("NO_COLOR", "1")
         .env_remove("C360_TOKEN_SECRET")
         .env_remove("C360_ALLOW_HOST_ORIGINS")
-        .env_remove("C360_STATIC");
+        .env_remove("C360_STATIC")
+        .env_remove("C360_AUTH_FAILURE_LIMIT");
     cmd
 }
 
