@@ -7,7 +7,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use c360_wire::Identity;
-use c360_wire::crm::{ContactList, FieldList, Layouts, NewContact, RecordType};
+use c360_wire::crm::{Activity, ContactList, FieldList, Layouts, NewActivity, NewContact, RecordType, RelatedRecords};
 use leptos::prelude::*;
 use serde_json::Value;
 use web_sys::AbortSignal;
@@ -17,10 +17,11 @@ use super::{ApiClient, ApiError, Versioned};
 /// What a [`Crm`] call answers, some time later.
 pub type CrmFuture<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 
-/// The contact calls the panel's components make, each one server handler (see [`ApiClient`]'s
+/// The contact and activity calls the panel's components make, each one server handler (see [`ApiClient`]'s
 /// methods of the same names). Reads take an abort signal: a superseded one is aborted, not just
 /// ignored. (No component shows a contact's audit history yet: `ApiClient::get_contact_history`
-/// joins here when one does — every method of a trait object stays in the bundle.)
+/// joins here when one does, as `wrap_up` will with auto log — every method of a trait object stays
+/// in the bundle.)
 pub trait Crm {
     /// The tenant (drafts are kept per tenant).
     fn tenant_id(&self) -> String;
@@ -38,6 +39,19 @@ pub trait Crm {
     fn get_layouts(&self, record_type: &RecordType, abort: Option<AbortSignal>) -> CrmFuture<Layouts>;
     /// Every field of a record type.
     fn get_fields(&self, record_type: &RecordType, abort: Option<AbortSignal>) -> CrmFuture<FieldList>;
+    /// Creates an activity; a repeat with the same `key` answers the first record.
+    fn create_activity(&self, activity: &NewActivity, key: &str) -> CrmFuture<Activity>;
+    /// Applies merge `patch` to the activity if it is still at `version`.
+    fn update_activity(&self, activity_id: &str, patch: &Value, version: i64) -> CrmFuture<Activity>;
+    /// The contact's activities relative to `interaction_id`.
+    fn get_related(
+        &self,
+        contact_id: &str,
+        interaction_id: Option<&str>,
+        abort: Option<AbortSignal>,
+    ) -> CrmFuture<RelatedRecords>;
+    /// Links (`linked`) or unlinks an activity and an interaction.
+    fn set_link(&self, interaction_id: &str, activity_id: &str, linked: bool) -> CrmFuture<()>;
 }
 
 impl Crm for ApiClient {
@@ -78,6 +92,31 @@ impl Crm for ApiClient {
     fn get_fields(&self, record_type: &RecordType, abort: Option<AbortSignal>) -> CrmFuture<FieldList> {
         let (client, record_type) = (self.clone(), record_type.clone());
         Box::pin(async move { client.get_fields(&record_type, abort.as_ref()).await })
+    }
+
+    fn create_activity(&self, activity: &NewActivity, key: &str) -> CrmFuture<Activity> {
+        let (client, activity, key) = (self.clone(), activity.clone(), key.to_owned());
+        Box::pin(async move { client.create_activity(&activity, &key).await })
+    }
+
+    fn update_activity(&self, activity_id: &str, patch: &Value, version: i64) -> CrmFuture<Activity> {
+        let (client, id, patch) = (self.clone(), activity_id.to_owned(), patch.clone());
+        Box::pin(async move { client.update_activity(&id, &patch, version).await })
+    }
+
+    fn get_related(
+        &self,
+        contact_id: &str,
+        interaction_id: Option<&str>,
+        abort: Option<AbortSignal>,
+    ) -> CrmFuture<RelatedRecords> {
+        let (client, id, during) = (self.clone(), contact_id.to_owned(), interaction_id.map(str::to_owned));
+        Box::pin(async move { client.get_related(&id, during.as_deref(), abort.as_ref()).await })
+    }
+
+    fn set_link(&self, interaction_id: &str, activity_id: &str, linked: bool) -> CrmFuture<()> {
+        let (client, during, id) = (self.clone(), interaction_id.to_owned(), activity_id.to_owned());
+        Box::pin(async move { client.set_link(&during, &id, linked).await })
     }
 }
 

@@ -1,7 +1,7 @@
 //! `ApiError`: every way a call can fail, in the terms the panel shows an agent.
 
 use c360_wire::Problem;
-use c360_wire::crm::{Contact, CrmProblem};
+use c360_wire::crm::{Activity, Contact, CrmProblem};
 use c360_wire::problem::codes;
 
 /// Why a call failed, in the terms the panel shows an agent.
@@ -22,6 +22,9 @@ pub enum ApiError {
     /// A CRM record changed since the panel read it (412): the current one, to merge with.
     #[error("Someone else changed this record meanwhile")]
     Stale(Box<Contact>),
+    /// An activity changed since the panel read it (412): the current one, to show instead.
+    #[error("Someone else changed this record meanwhile")]
+    StaleActivity(Box<Activity>),
     /// Other contacts already hold a phone number or email of a new contact (409 `duplicate`).
     #[error("{}", .0.problem.detail)]
     Duplicate(Box<CrmProblem>),
@@ -50,6 +53,9 @@ impl ApiError {
     pub fn from_response(status: u16, body: &str, retry_after: Option<&str>) -> Self {
         match status {
             412 => {
+                if let Ok(current) = serde_json::from_str::<Activity>(body) {
+                    return ApiError::StaleActivity(Box::new(current));
+                }
                 if let Ok(current) = serde_json::from_str::<Contact>(body) {
                     return ApiError::Stale(Box::new(current));
                 }
@@ -100,6 +106,12 @@ mod tests {
             "createdAt":"2026-01-05T10:00:00Z","updatedAt":"2026-02-01T08:30:15Z","updatedBy":"Sam"}"#;
         let ApiError::Stale(contact) = ApiError::from_response(412, current, None) else { panic!("not stale") };
         assert_eq!((contact.version, contact.updated_by.as_str()), (5, "Sam"));
+        let activity = r#"{"activityId":"a-1","type":"task","contactId":"c-1","subject":"Call back",
+            "task":{"dueAt":"2026-03-02T17:00:00Z"},"version":4,"createdAt":"2026-03-01T09:12:00Z","createdBy":"Sam"}"#;
+        let ApiError::StaleActivity(current) = ApiError::from_response(412, activity, None) else {
+            panic!("not stale")
+        };
+        assert_eq!((current.activity_id.as_str(), current.version), ("a-1", 4));
         let duplicate = r#"{"status":409,"title":"Conflict","detail":"Dana Whitfield already has this phone number or email.",
             "errors":[{"field":"phones[0]","code":"duplicate","message":"Dana Whitfield already has +14155550100."}],
             "duplicates":[{"contactId":"c-1","firstName":"Dana","lastName":"Whitfield","phones":["+14155550100"]}]}"#;

@@ -2,6 +2,7 @@
 //! errors it answers in the terms an agent is shown, [`Read`], how components read with it, and
 //! [`CrmSource`], the seam through which CRM components reach it. Components never build URLs.
 
+mod activities;
 mod answer;
 mod client;
 mod crm;

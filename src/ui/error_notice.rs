@@ -47,7 +47,7 @@ pub fn explain(error: &ApiError, what: &str) -> (String, String) {
         ),
         ApiError::BadRequest(problem) => (format!("Cannot look up the {what}"), problem.detail.clone()),
         ApiError::Duplicate(crm) => (format!("Cannot save the {what}"), crm.problem.detail.clone()),
-        ApiError::Stale(_) => (
+        ApiError::Stale(_) | ApiError::StaleActivity(_) => (
             format!("The {what} changed meanwhile"),
             "Someone else saved a change to it. Open it again to see theirs.".to_owned(),
         ),

@@ -10,14 +10,15 @@ use std::rc::Rc;
 
 use c360_panel::api::{ApiError, Crm, CrmFuture, Versioned};
 use c360_wire::crm::{
-    Contact, ContactList, ContactRules, ContactSummary, CrmProblem, FieldDefinition, FieldList, Layout, Layouts,
-    NewContact, RecordType, builtin_fields, default_layout, validate_search,
+    Activity, Contact, ContactList, ContactRules, ContactSummary, CrmProblem, FieldDefinition, FieldList, Layout,
+    Layouts, NewActivity, NewContact, RecordType, RelatedRecords, builtin_fields, default_layout, validate_search,
 };
 use c360_wire::{Identity, Problem};
 use chrono::Utc;
 use serde_json::Value;
 use web_sys::AbortSignal;
 
+use crate::activity_store::ActivityStore;
 use crate::support::sleep;
 
 /// A call the CRM received: its name and argument, and its abort signal (reads only).
@@ -36,6 +37,7 @@ struct State {
     delay_ms: i32,
     calls: Vec<Call>,
     next_id: u32,
+    activities: ActivityStore,
 }
 
 /// The CRM of one test.
@@ -100,6 +102,11 @@ impl MemoryCrm {
     /// The stored contact with `id`.
     pub fn contact(&self, id: &str) -> Contact {
         self.0.borrow().contacts.iter().find(|c| c.contact_id == id).cloned().expect("a stored contact")
+    }
+
+    /// The activities, to seed or inspect (`crm.activities(|a| a.count())`).
+    pub fn activities<T>(&self, f: impl FnOnce(&mut ActivityStore) -> T) -> T {
+        f(&mut self.0.borrow_mut().activities)
     }
 
     /// Another agent saves merge `patch` on contact `id` (by the same rules, new version).
@@ -274,6 +281,43 @@ impl Crm for MemoryCrm {
             let fields = if record_type == RecordType::Contact { crm.definitions() } else { Vec::new() };
             Ok(FieldList { fields })
         })
+    }
+
+    fn create_activity(&self, activity: &NewActivity, key: &str) -> CrmFuture<Activity> {
+        let (activity, key) = (activity.clone(), key.to_owned());
+        let what = format!("create {} {} #{key}", activity.activity_type, activity.subject);
+        self.call(what, None, move |crm| {
+            let known = crm.0.borrow().contacts.iter().any(|c| c.contact_id == activity.contact_id);
+            crm.activities(|a| a.create(&activity, Some(&key), known))
+        })
+    }
+
+    fn update_activity(&self, activity_id: &str, patch: &Value, version: i64) -> CrmFuture<Activity> {
+        let (id, patch) = (activity_id.to_owned(), patch.clone());
+        self.call(format!("update {id} {patch} @{version}"), None, move |crm| {
+            crm.activities(|a| a.update(&id, &patch, version))
+        })
+    }
+
+    fn get_related(
+        &self,
+        contact_id: &str,
+        interaction_id: Option<&str>,
+        abort: Option<AbortSignal>,
+    ) -> CrmFuture<RelatedRecords> {
+        let (id, during) = (contact_id.to_owned(), interaction_id.map(str::to_owned));
+        self.call(format!("related {id} {}", during.as_deref().unwrap_or("-")), abort, move |crm| {
+            if !crm.0.borrow().contacts.iter().any(|c| c.contact_id == id) {
+                return Err(not_found());
+            }
+            Ok(crm.activities(|a| a.related(&id, during.as_deref())))
+        })
+    }
+
+    fn set_link(&self, interaction_id: &str, activity_id: &str, linked: bool) -> CrmFuture<()> {
+        let (during, id) = (interaction_id.to_owned(), activity_id.to_owned());
+        let what = format!("{} {id} {during}", if linked { "link" } else { "unlink" });
+        self.call(what, None, move |crm| crm.activities(|a| a.set_link(&during, &id, linked)))
     }
 }
 

@@ -229,6 +229,7 @@ pub fn save_failure(error: &ApiError, verb: &str) -> String {
         ApiError::BadRequest(problem) => problem.detail.trim_end_matches('.').to_owned(),
         ApiError::Duplicate(crm) => crm.problem.detail.trim_end_matches('.').to_owned(),
         ApiError::Stale(_) => "someone else changed this contact".to_owned(),
+        ApiError::StaleActivity(_) => "someone else changed this record".to_owned(),
     };
     format!("Not {verb}: {why}. Your changes are still here.")
 }

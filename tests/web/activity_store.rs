@@ -1,0 +1,113 @@
+//! The in-memory CRM's activities, by the server's rules: a create body is read by the wire's
+//! `ActivityRules` (so a missing `task.dueAt` is the server's 400), an `Idempotency-Key` used
+//! before answers the first record, a patch needs the current version (412 with the current
+//! record) and is checked by `ActivityRules::apply_patch`, and related records are new / linked /
+//! suggested relative to an interaction, newest first.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use c360_panel::api::ApiError;
+use c360_wire::Problem;
+use c360_wire::crm::{Activity, ActivityRules, NewActivity, RelatedRecord, RelatedRecords, Relation};
+use chrono::Utc;
+use serde_json::Value;
+
+/// Every activity of the CRM, the keys that created them, and the links.
+#[derive(Default)]
+pub struct ActivityStore {
+    /// Oldest first.
+    activities: Vec<Activity>,
+    keys: BTreeMap<String, String>,
+    links: BTreeSet<(String, String)>,
+    next_id: u32,
+}
+
+fn invalid(errors: Vec<c360_wire::FieldError>) -> ApiError {
+    ApiError::BadRequest(Problem::bad_request("Some fields of the activity are not valid.", errors))
+}
+
+fn not_found() -> ApiError {
+    ApiError::BadRequest(Problem::new(404, "No such activity."))
+}
+
+impl ActivityStore {
+    /// `POST /activities`: `body` as the panel sends it, `known_contact` whether the contact exists.
+    pub fn create(&mut self, body: &NewActivity, key: Option<&str>, known_contact: bool) -> Result<Activity, ApiError> {
+        let json = serde_json::to_value(body).expect("an activity serialises");
+        let details = ActivityRules::default().read(&json).map_err(invalid)?;
+        if !known_contact {
+            return Err(ApiError::BadRequest(Problem::new(404, "No such contact.")));
+        }
+        if let Some(first) = key.and_then(|k| self.keys.get(k)) {
+            return self.get(first).ok_or_else(not_found);
+        }
+        self.next_id += 1;
+        let activity = Activity {
+            activity_id: format!("a-{}", self.next_id),
+            details,
+            version: 1,
+            created_at: Utc::now() + chrono::Duration::milliseconds(i64::from(self.next_id)),
+            created_by: "E2E Agent".into(),
+            auto: false,
+        };
+        if let Some(key) = key {
+            self.keys.insert(key.to_owned(), activity.activity_id.clone());
+        }
+        self.activities.push(activity.clone());
+        Ok(activity)
+    }
+
+    /// `PATCH /activities/{id}` based on `version`.
+    pub fn update(&mut self, id: &str, patch: &Value, version: i64) -> Result<Activity, ApiError> {
+        let current = self.get(id).ok_or_else(not_found)?;
+        if current.version != version {
+            return Err(ApiError::StaleActivity(Box::new(current)));
+        }
+        self.change(&current, patch)
+    }
+
+    fn change(&mut self, current: &Activity, patch: &Value) -> Result<Activity, ApiError> {
+        let details = ActivityRules::default().apply_patch(current, patch).map_err(invalid)?;
+        let next = Activity { details, version: current.version + 1, ..current.clone() };
+        if let Some(slot) = self.activities.iter_mut().find(|a| a.activity_id == current.activity_id) {
+            *slot = next.clone();
+        }
+        Ok(next)
+    }
+
+    /// The stored activity `id`.
+    pub fn get(&self, id: &str) -> Option<Activity> {
+        self.activities.iter().find(|a| a.activity_id == id).cloned()
+    }
+
+    /// `GET /contacts/{id}/related?interactionId=…`, newest first.
+    pub fn related(&self, contact_id: &str, interaction_id: Option<&str>) -> RelatedRecords {
+        let records = self
+            .activities
+            .iter()
+            .rev()
+            .filter(|a| a.details.contact_id == contact_id)
+            .map(|a| {
+                let relation = match interaction_id {
+                    Some(i) if a.details.interaction_id.as_deref() == Some(i) => Relation::New,
+                    Some(i) if self.links.contains(&(i.to_owned(), a.activity_id.clone())) => Relation::Linked,
+                    _ => Relation::Suggested,
+                };
+                RelatedRecord { activity: a.clone(), relation }
+            })
+            .collect();
+        RelatedRecords { records }
+    }
+
+    /// `PUT` / `DELETE /interactions/{i}/links/{id}`: idempotent; 404 for an unknown activity.
+    pub fn set_link(&mut self, interaction_id: &str, id: &str, linked: bool) -> Result<(), ApiError> {
+        self.get(id).ok_or_else(not_found)?;
+        let link = (interaction_id.to_owned(), id.to_owned());
+        if linked {
+            self.links.insert(link);
+        } else {
+            self.links.remove(&link);
+        }
+        Ok(())
+    }
+}
