@@ -59,6 +59,8 @@ pub fn CustomerPane(
         }
     };
     let create_for = identity.clone();
+    // An interaction opened by link has no host id: nothing to link records to.
+    let live = Some(interaction_id.clone()).filter(|id| !id.is_empty());
     let identity_history = identity.clone();
 
     move || match record.get() {
@@ -66,7 +68,7 @@ pub fn CustomerPane(
             let picker = picker.clone();
             view! {
                 {move || picker_open.get().then(picker.clone())}
-                <ContactPane contact_id/>
+                <ContactPane contact_id interaction=live.clone()/>
             }
             .into_any()
         }

@@ -66,6 +66,12 @@ impl ActivityStore {
         self.change(&current, patch)
     }
 
+    /// Another agent changes activity `id` (a new version, by the same rules).
+    pub fn change_behind(&mut self, id: &str, patch: &Value) {
+        let current = self.get(id).expect("a stored activity");
+        self.change(&current, patch).expect("a valid change");
+    }
+
     fn change(&mut self, current: &Activity, patch: &Value) -> Result<Activity, ApiError> {
         let details = ActivityRules::default().apply_patch(current, patch).map_err(invalid)?;
         let next = Activity { details, version: current.version + 1, ..current.clone() };

@@ -14,6 +14,7 @@ mod insights;
 mod intl;
 mod profile;
 mod read;
+mod related;
 mod screen_pop;
 mod search;
 mod support;

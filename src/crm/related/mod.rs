@@ -1,0 +1,12 @@
+//! Related records of the open contact: its activities and cases relative to the live
+//! interaction (New, Linked, Suggested), linked and unlinked with the chain buttons, open tasks
+//! and cases moved on in place. Rules in [`model`].
+
+mod activity_icon;
+pub mod model;
+mod related_records;
+mod related_row;
+
+pub use activity_icon::ActivityIcon;
+pub use related_records::{RelatedRecords, RelatedReload};
+pub use related_row::RelatedRow;
