@@ -90,7 +90,10 @@ pub fn App() -> impl IntoView {
                     cache.forget(&identity);
                     matches.forget(&identity);
                 }
-                desk.update(|d| d.start(&started));
+                desk.update(|d| {
+                    d.start(&started);
+                    d.started_at(&started.interaction_id, js_sys::Date::now() as i64);
+                });
             }
             // Only a real change notifies: a repeated focus or end re-renders nothing.
             HostEvent::Focus { interaction_id } => desk.maybe_update(|d| d.focus(&interaction_id)),

@@ -15,6 +15,9 @@ use crate::ui::ErrorNotice;
 pub fn ContactCard(
     /// Which contact.
     contact_id: String,
+    /// More buttons beside the name (the native CRM's "+" menu).
+    #[prop(optional)]
+    actions: Option<ViewFn>,
 ) -> impl IntoView {
     let crm = use_crm();
     let schema = use_contact_schema();
@@ -72,7 +75,8 @@ pub fn ContactCard(
         match current() {
             None => loading().into_any(),
             Some(Ok(v)) => {
-                view! { <ContactView contact=v.contact slots=schema.slots() edit_ref on_edit announce/> }.into_any()
+                let actions = actions.clone();
+                view! { <ContactView contact=v.contact slots=schema.slots() edit_ref on_edit announce actions/> }.into_any()
             }
             Some(Err(ApiError::BadRequest(problem))) if problem.status == 404 => view! {
                 <div class="notice" data-testid="contact-missing">

@@ -24,6 +24,9 @@ pub fn ContactView(
     on_edit: Callback<()>,
     /// Where "Copied …" is announced (the card's live region).
     announce: WriteSignal<String>,
+    /// More buttons beside the name (the native CRM's "+" menu).
+    #[prop(default = None)]
+    actions: Option<ViewFn>,
 ) -> impl IntoView {
     let intl = use_intl();
     let name = heading(&contact.details);
@@ -110,6 +113,7 @@ pub fn ContactView(
             <div class="contact-card-header">
                 <h2 id=heading_id class="contact-name" data-testid="contact-name">{name.clone()}</h2>
                 <div class="contact-card-actions">
+                    {actions.map(|a| a.run())}
                     {link}
                     <button type="button" class="icon-button" node_ref=edit_ref aria-label=edit_label.clone()
                         title=edit_label data-testid="contact-edit" on:click=move |_| on_edit.run(())>

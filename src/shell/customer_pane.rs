@@ -10,6 +10,7 @@ use crate::api::{ApiError, Versioned, use_crm};
 use crate::contact::NewContactForm;
 use crate::contact::model::draft::create_key;
 use crate::contact::model::form::prefill;
+use crate::crm::activities::model::InteractionFacts;
 use crate::crm::screen_pop::model::{Matches, no_match_text};
 use crate::crm::screen_pop::{ContactPane, MatchCache, MatchPicker};
 use crate::history::CustomerHistory;
@@ -60,7 +61,10 @@ pub fn CustomerPane(
     };
     let create_for = identity.clone();
     // An interaction opened by link has no host id: nothing to link records to.
-    let live = Some(interaction_id.clone()).filter(|id| !id.is_empty());
+    let live = Memo::new(move |_| desk.with(|d| d.shown().and_then(InteractionFacts::of)));
+    let new_contact = Callback::new(move |()| {
+        desk.maybe_update(|d| d.create_contact(""));
+    });
     let identity_history = identity.clone();
 
     move || match record.get() {
@@ -68,7 +72,7 @@ pub fn CustomerPane(
             let picker = picker.clone();
             view! {
                 {move || picker_open.get().then(picker.clone())}
-                <ContactPane contact_id interaction=live.clone()/>
+                <ContactPane contact_id interaction=live on_new_contact=new_contact/>
             }
             .into_any()
         }

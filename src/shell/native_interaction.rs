@@ -135,7 +135,12 @@ pub fn NativeInteraction(
         }
     };
     let opened = move || match record.get() {
-        Record::Contact(contact_id) => view! { <ContactPane contact_id/> }.into_any(),
+        Record::Contact(contact_id) => {
+            let on_new_contact = Callback::new(move |()| {
+                desk.maybe_update(|d| d.create_contact(""));
+            });
+            view! { <ContactPane contact_id on_new_contact/> }.into_any()
+        }
         Record::New(seed) => {
             let key = create_key(&crm.get().tenant_id(), &interaction.get_untracked());
             let open = Callback::new(move |id: String| {

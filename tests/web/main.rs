@@ -3,6 +3,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod activities;
 mod activity_store;
 mod client;
 mod contact;

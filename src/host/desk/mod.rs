@@ -37,6 +37,10 @@ pub struct Live {
     pub asked: bool,
     /// What is open for it in the native CRM.
     pub record: Record,
+    /// The queue it came through, if the host named one.
+    pub queue: Option<String>,
+    /// When the panel heard it start (ms since the epoch; see [`Desk::started_at`]).
+    pub started_ms: Option<i64>,
 }
 
 /// At most this many interactions are remembered (agents rarely hold more than a few at once).
@@ -63,6 +67,7 @@ impl Desk {
         let before = self.live.iter().find(|l| l.id == started.interaction_id && l.subject == subject);
         let asked = before.is_some_and(|l| l.asked);
         let record = before.map(|l| l.record.clone()).unwrap_or_default();
+        let started_ms = before.and_then(|l| l.started_ms);
         let live = Live {
             id: started.interaction_id.clone(),
             channel: Some(started.interaction_type),
@@ -71,11 +76,20 @@ impl Desk {
             ended: false,
             asked,
             record,
+            queue: started.queue_name.clone(),
+            started_ms,
         };
         self.live.retain(|l| l.id != live.id);
         self.focused = Some(live.id.clone());
         self.live.push(live);
         self.prune();
+    }
+
+    /// Notes when the panel heard interaction `id` start (a re-announcement keeps the first time).
+    pub fn started_at(&mut self, id: &str, ms: i64) {
+        if let Some(live) = self.live.iter_mut().find(|l| l.id == id && l.started_ms.is_none()) {
+            live.started_ms = Some(ms);
+        }
     }
 
     /// Shows a customer the panel was opened for by link (no host interaction).
@@ -88,6 +102,8 @@ impl Desk {
             ended: false,
             asked: true,
             record: Record::Matched,
+            queue: None,
+            started_ms: None,
         };
         self.live.retain(|l| !l.id.is_empty());
         self.focused = Some(String::new());

@@ -198,3 +198,14 @@ fn opening_a_contact_with_screen_pop_off_is_asking_for_the_customer() {
     desk.create_contact("Zoe");
     assert!(desk.looked_up().is_some(), "so is starting a new one");
 }
+
+#[test]
+fn a_re_announced_interaction_keeps_its_queue_and_first_start_time() {
+    let mut desk = Desk::default();
+    desk.start(&call("a", "+14155550100"));
+    desk.started_at("a", 1_000);
+    desk.start(&call("a", "+14155550100"));
+    desk.started_at("a", 9_000);
+    let live = desk.shown().unwrap();
+    assert_eq!((live.queue.as_deref(), live.started_ms), (Some("Support"), Some(1_000)));
+}
