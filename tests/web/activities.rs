@@ -169,3 +169,25 @@ async fn a_failed_save_keeps_the_form_and_its_retry_reuses_the_key() {
     assert_eq!(keys[0], keys[1], "the retry sends the same Idempotency-Key");
     assert_eq!(crm.activities(|a| a.related("c-1", None)).records.len(), 1);
 }
+
+#[wasm_bindgen_test]
+async fn an_activity_changed_after_a_failed_save_is_sent_with_a_new_key() {
+    let crm = dana();
+    let (root, done, _handle) = mount_form(crm.clone(), ActivityType::Note, None);
+    type_into(&input(&root, "description"), "Prefers email");
+    crm.fail_next(ApiError::Network("offline".into()));
+    find(&root, "[data-testid=activity-save]").click();
+    until("the failure shows", || has(&root, "[data-testid=save-failure]")).await;
+    // The server refuses a key sent again with another body: a changed note is a new request.
+    type_into(&input(&root, "description"), "Prefers email after 5pm");
+    find(&root, "[data-testid=activity-save]").click();
+    until("the note is saved", || !done.lock().unwrap().is_empty()).await;
+    let keys: Vec<String> = crm
+        .calls()
+        .iter()
+        .filter(|c| c.starts_with("create note"))
+        .map(|c| c.rsplit('#').next().unwrap().to_owned())
+        .collect();
+    assert_eq!(keys.len(), 2);
+    assert_ne!(keys[0], keys[1], "another activity, another Idempotency-Key");
+}

@@ -1,9 +1,9 @@
 //! `ActivityForm`: the create form of one record type, started from the live interaction. The
 //! wire's `ActivityRules` check it before it is sent (the server's 400 messages, next to their
-//! fields; focus on the first). One `Idempotency-Key` per form: a double click or a retry
+//! fields; focus on the first). One `Idempotency-Key` per activity sent: a double click or a retry
 //! creates one record. A failed save keeps the form and offers "Try again".
 
-use c360_wire::crm::{ActivityRules, ActivityType};
+use c360_wire::crm::{ActivityRules, ActivityType, NewActivity};
 use leptos::prelude::*;
 
 use super::model::{ActivityDraft, InteractionFacts, fields, form_title};
@@ -40,7 +40,10 @@ pub fn ActivityForm(
     let offset = offset_minutes();
     let draft = RwSignal::new(ActivityDraft::start(kind.clone(), facts.as_ref(), js_sys::Date::now() as i64, offset));
     let state = FormState::new("activity-form", "saved");
-    let key = StoredValue::new(fresh_key(&contact_id));
+    // One key per activity sent: a retry of the same activity reuses it (if the lost answer had
+    // stored it, the server answers that record), a changed one is a new request with a new key
+    // (the server refuses a key sent again with another body).
+    let sent = StoredValue::new(None::<(NewActivity, String)>);
     let form_id = state.form_id();
     let title = form_title(&kind);
     let during = facts.map(|f| f.id);
@@ -58,7 +61,11 @@ pub fn ActivityForm(
             Err(errors) => return state.refuse(&errors),
         };
         state.accept();
-        let ask = crm.get().create_activity(&activity, &key.get_value());
+        let key = sent
+            .with_value(|s| s.as_ref().filter(|(before, _)| *before == activity).map(|(_, key)| key.clone()))
+            .unwrap_or_else(|| fresh_key(&contact_id));
+        sent.set_value(Some((activity.clone(), key.clone())));
+        let ask = crm.get().create_activity(&activity, &key);
         state.run(async move {
             match ask.await {
                 Ok(saved) => {
