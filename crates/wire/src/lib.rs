@@ -10,6 +10,7 @@ pub mod open_enum;
 pub mod panel;
 pub mod problem;
 pub mod query;
+mod rfc3339;
 pub mod routes;
 pub mod summaries;
 pub mod urlencoding;

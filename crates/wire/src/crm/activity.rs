@@ -72,6 +72,7 @@ pub struct CallPart {
     /// Seen from the contact centre.
     pub direction: Direction,
     /// When it started.
+    #[serde(deserialize_with = "crate::rfc3339::offset")]
     pub started_at: DateTime<FixedOffset>,
     /// How long it lasted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -86,6 +87,7 @@ pub struct CallPart {
 #[serde(rename_all = "camelCase")]
 pub struct TaskPart {
     /// When it is due.
+    #[serde(deserialize_with = "crate::rfc3339::offset")]
     pub due_at: DateTime<FixedOffset>,
     /// Open or done.
     #[serde(default)]
@@ -100,8 +102,10 @@ pub struct TaskPart {
 #[serde(rename_all = "camelCase")]
 pub struct EventPart {
     /// When it starts (before `end_at`).
+    #[serde(deserialize_with = "crate::rfc3339::offset")]
     pub start_at: DateTime<FixedOffset>,
     /// When it ends.
+    #[serde(deserialize_with = "crate::rfc3339::offset")]
     pub end_at: DateTime<FixedOffset>,
     /// Where.
     #[serde(default)]
@@ -156,7 +160,7 @@ pub struct NewActivity {
 }
 
 /// A stored activity or case.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Activity {
     /// Server-made, opaque.
@@ -176,7 +180,7 @@ pub struct Activity {
 }
 
 /// An activity as related records list it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RelatedRecord {
     /// The record.
     #[serde(flatten)]
@@ -203,8 +207,10 @@ pub struct WrapUp {
     /// Direction, in the contract's enum.
     pub direction: Direction,
     /// When it started.
+    #[serde(deserialize_with = "crate::rfc3339::offset")]
     pub started_at: DateTime<FixedOffset>,
     /// When it ended.
+    #[serde(deserialize_with = "crate::rfc3339::offset")]
     pub ended_at: DateTime<FixedOffset>,
     /// The agent's wrap-up codes.
     #[serde(default)]

@@ -103,7 +103,7 @@ impl NewContact {
 }
 
 /// A stored contact, as `GET /contacts/{contactId}` answers it (and a 412 carries it).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Contact {
     /// Server-made, opaque.
@@ -210,7 +210,7 @@ pub struct ContactList {
 /// Any error body of the CRM API: the one problem body, plus the contacts already holding a phone
 /// or email for a 409 `duplicate`. A plain problem decodes into it with `duplicates` empty, so the
 /// panel reads every CRM error with this one type.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CrmProblem {
     /// Status, title, detail and field errors.
     #[serde(flatten)]

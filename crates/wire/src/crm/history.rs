@@ -35,6 +35,7 @@ pub struct FieldChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
     /// When it was saved.
+    #[serde(deserialize_with = "crate::rfc3339::utc")]
     pub at: DateTime<Utc>,
     /// The agent or API key that made it.
     pub by: String,

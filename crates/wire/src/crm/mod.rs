@@ -22,6 +22,7 @@ pub mod layout;
 pub mod merge;
 pub mod patch;
 pub mod phone;
+mod read_flat;
 pub mod search;
 
 pub use activity::{
