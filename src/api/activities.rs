@@ -4,7 +4,7 @@
 //! answers [`ApiError::StaleActivity`] with the current record.
 
 use c360_wire::crm::headers::{IDEMPOTENCY_KEY, IF_MATCH, etag};
-use c360_wire::crm::{Activity, NewActivity, RelatedRecords, WrapUp, WrapUpAnswer};
+use c360_wire::crm::{Activity, RelatedRecords, WrapUp, WrapUpAnswer};
 use c360_wire::routes::{self, params};
 use gloo_net::http::Method;
 use serde_json::Value;
@@ -16,8 +16,9 @@ use super::{ApiClient, ApiError};
 impl ApiClient {
     /// `POST /activities` with `Idempotency-Key: key`: sent again with the same key, the server
     /// answers the record the first request created.
-    pub async fn create_activity(&self, activity: &NewActivity, key: &str) -> Result<Activity, ApiError> {
-        let json = serde_json::to_string(activity).map_err(|e| ApiError::Decode(e.to_string()))?;
+    /// The body goes as the form built it: the server's rules name what is wrong (`task.dueAt`).
+    pub async fn create_activity(&self, body: &Value, key: &str) -> Result<Activity, ApiError> {
+        let json = body.to_string();
         let outgoing = Outgoing { method: Method::POST, json: Some(&json), headers: &[(IDEMPOTENCY_KEY, key)] };
         decode(&self.request(&routes::crm_activities(self.tenant_id()), &[], outgoing, None).await?.body)
     }

@@ -7,7 +7,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use c360_wire::Identity;
-use c360_wire::crm::{Activity, ContactList, FieldList, Layouts, NewActivity, NewContact, RecordType, RelatedRecords};
+use c360_wire::crm::{Activity, ContactList, FieldList, Layouts, NewContact, RecordType, RelatedRecords};
 use leptos::prelude::*;
 use serde_json::Value;
 use web_sys::AbortSignal;
@@ -40,7 +40,7 @@ pub trait Crm {
     /// Every field of a record type.
     fn get_fields(&self, record_type: &RecordType, abort: Option<AbortSignal>) -> CrmFuture<FieldList>;
     /// Creates an activity; a repeat with the same `key` answers the first record.
-    fn create_activity(&self, activity: &NewActivity, key: &str) -> CrmFuture<Activity>;
+    fn create_activity(&self, body: &Value, key: &str) -> CrmFuture<Activity>;
     /// Applies merge `patch` to the activity if it is still at `version`.
     fn update_activity(&self, activity_id: &str, patch: &Value, version: i64) -> CrmFuture<Activity>;
     /// The contact's activities relative to `interaction_id`.
@@ -94,9 +94,9 @@ impl Crm for ApiClient {
         Box::pin(async move { client.get_fields(&record_type, abort.as_ref()).await })
     }
 
-    fn create_activity(&self, activity: &NewActivity, key: &str) -> CrmFuture<Activity> {
-        let (client, activity, key) = (self.clone(), activity.clone(), key.to_owned());
-        Box::pin(async move { client.create_activity(&activity, &key).await })
+    fn create_activity(&self, body: &Value, key: &str) -> CrmFuture<Activity> {
+        let (client, body, key) = (self.clone(), body.clone(), key.to_owned());
+        Box::pin(async move { client.create_activity(&body, &key).await })
     }
 
     fn update_activity(&self, activity_id: &str, patch: &Value, version: i64) -> CrmFuture<Activity> {

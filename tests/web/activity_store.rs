@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use c360_panel::api::ApiError;
 use c360_wire::Problem;
-use c360_wire::crm::{Activity, ActivityRules, NewActivity, RelatedRecord, RelatedRecords, Relation};
+use c360_wire::crm::{Activity, ActivityRules, RelatedRecord, RelatedRecords, Relation};
 use chrono::Utc;
 use serde_json::Value;
 
@@ -32,9 +32,8 @@ fn not_found() -> ApiError {
 
 impl ActivityStore {
     /// `POST /activities`: `body` as the panel sends it, `known_contact` whether the contact exists.
-    pub fn create(&mut self, body: &NewActivity, key: Option<&str>, known_contact: bool) -> Result<Activity, ApiError> {
-        let json = serde_json::to_value(body).expect("an activity serialises");
-        let details = ActivityRules::default().read(&json).map_err(invalid)?;
+    pub fn create(&mut self, body: &Value, key: Option<&str>, known_contact: bool) -> Result<Activity, ApiError> {
+        let details = ActivityRules::default().read(body).map_err(invalid)?;
         if !known_contact {
             return Err(ApiError::BadRequest(Problem::new(404, "No such contact.")));
         }

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use c360_panel::api::{ApiError, Crm, CrmFuture, Versioned};
 use c360_wire::crm::{
     Activity, Contact, ContactList, ContactRules, ContactSummary, CrmProblem, FieldDefinition, FieldList, Layout,
-    Layouts, NewActivity, NewContact, RecordType, RelatedRecords, builtin_fields, default_layout, validate_search,
+    Layouts, NewContact, RecordType, RelatedRecords, builtin_fields, default_layout, validate_search,
 };
 use c360_wire::{Identity, Problem};
 use chrono::Utc;
@@ -283,12 +283,13 @@ impl Crm for MemoryCrm {
         })
     }
 
-    fn create_activity(&self, activity: &NewActivity, key: &str) -> CrmFuture<Activity> {
-        let (activity, key) = (activity.clone(), key.to_owned());
-        let what = format!("create {} {} #{key}", activity.activity_type, activity.subject);
+    fn create_activity(&self, body: &Value, key: &str) -> CrmFuture<Activity> {
+        let (body, key) = (body.clone(), key.to_owned());
+        let what =
+            format!("create {} {} #{key}", body["type"].as_str().unwrap_or(""), body["subject"].as_str().unwrap_or(""));
         self.call(what, None, move |crm| {
-            let known = crm.0.borrow().contacts.iter().any(|c| c.contact_id == activity.contact_id);
-            crm.activities(|a| a.create(&activity, Some(&key), known))
+            let known = crm.0.borrow().contacts.iter().any(|c| body["contactId"] == c.contact_id.as_str());
+            crm.activities(|a| a.create(&body, Some(&key), known))
         })
     }
 

@@ -13,8 +13,8 @@ use wasm_bindgen_test::*;
 use crate::crm_memory::{MemoryCrm, person};
 use crate::support::{container, find, has, texts, until};
 
-fn activity(kind: ActivityType, subject: &str, during: Option<&str>) -> NewActivity {
-    NewActivity {
+fn activity(kind: ActivityType, subject: &str, during: Option<&str>) -> serde_json::Value {
+    serde_json::to_value(NewActivity {
         activity_type: kind.clone(),
         contact_id: "c-1".into(),
         interaction_id: during.map(str::to_owned),
@@ -29,7 +29,8 @@ fn activity(kind: ActivityType, subject: &str, during: Option<&str>) -> NewActiv
         event: None,
         case: None,
         custom_fields: Default::default(),
-    }
+    })
+    .unwrap()
 }
 
 /// Dana (c-1) with: a suggested note (a-1), a task from an earlier call linked to int-1 (a-2),

@@ -1,10 +1,13 @@
-//! `ActivityForm`: the create form of one record type, started from the live interaction. The
-//! wire's `ActivityRules` check it before it is sent (the server's 400 messages, next to their
-//! fields; focus on the first). One `Idempotency-Key` per activity sent: a double click or a retry
+//! `ActivityForm`: the create form of one record type, started from the live interaction. What
+//! the server refuses comes back as its 400's field errors, shown next to their fields (focus on
+//! the first). The form does not run the wire's `ActivityRules` itself: they would add 3 KB brotli
+//! to the bundle for a check the server makes within one same-origin round trip
+//! (docs/performance.md). One `Idempotency-Key` per activity sent: a double click or a retry
 //! creates one record. A failed save keeps the form and offers "Try again".
 
-use c360_wire::crm::{ActivityRules, ActivityType, NewActivity};
+use c360_wire::crm::ActivityType;
 use leptos::prelude::*;
+use serde_json::Value;
 
 use super::model::{ActivityDraft, InteractionFacts, fields, form_title};
 use crate::api::{ApiError, use_crm};
@@ -43,7 +46,7 @@ pub fn ActivityForm(
     // One key per activity sent: a retry of the same activity reuses it (if the lost answer had
     // stored it, the server answers that record), a changed one is a new request with a new key
     // (the server refuses a key sent again with another body).
-    let sent = StoredValue::new(None::<(NewActivity, String)>);
+    let sent = StoredValue::new(None::<(Value, String)>);
     let form_id = state.form_id();
     let title = form_title(&kind);
     let during = facts.map(|f| f.id);
@@ -56,16 +59,12 @@ pub fn ActivityForm(
         }
         state.start();
         let body = draft.with_untracked(|d| d.body(&contact_id, during.as_deref(), offset));
-        let activity = match ActivityRules::default().read(&body) {
-            Ok(activity) => activity,
-            Err(errors) => return state.refuse(&errors),
-        };
         state.accept();
         let key = sent
-            .with_value(|s| s.as_ref().filter(|(before, _)| *before == activity).map(|(_, key)| key.clone()))
+            .with_value(|s| s.as_ref().filter(|(before, _)| *before == body).map(|(_, key)| key.clone()))
             .unwrap_or_else(|| fresh_key(&contact_id));
-        sent.set_value(Some((activity.clone(), key.clone())));
-        let ask = crm.get().create_activity(&activity, &key);
+        sent.set_value(Some((body.clone(), key.clone())));
+        let ask = crm.get().create_activity(&body, &key);
         state.run(async move {
             match ask.await {
                 Ok(saved) => {
