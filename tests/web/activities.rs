@@ -130,14 +130,15 @@ async fn a_call_log_starts_from_the_interaction_and_a_double_click_saves_one_rec
 }
 
 #[wasm_bindgen_test]
-async fn required_parts_are_named_as_the_server_names_them_before_anything_is_sent() {
+async fn what_the_server_refuses_is_named_beside_its_fields_and_nothing_is_stored() {
     let crm = dana();
     let (root, done, _handle) = mount_form(crm.clone(), ActivityType::Task, None);
     find(&root, "[data-testid=activity-save]").click();
     until("the errors show", || has(&root, "[data-testid=field-error]")).await;
     assert_eq!(texts(&root, "[data-testid=field-error]"), ["subject is required.", "task.dueAt is required."]);
     assert_eq!(input(&root, "task-dueAt").get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert!(crm.calls().is_empty(), "nothing sent: {:?}", crm.calls());
+    assert!(crm.activities(|a| a.get("a-1")).is_none(), "nothing stored");
+    assert!(has(&root, "[data-testid=activity-form]"), "the form stays");
 
     type_into(&input(&root, "subject"), "Send the refund form");
     type_into(&input(&root, "task-dueAt"), "2026-03-02T17:00");

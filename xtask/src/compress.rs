@@ -7,6 +7,9 @@
 //! `trunk build --release` by hand — has its compressed copies, and never stale ones (trunk empties
 //! dist/ first). Debug builds (`trunk serve`) skip the seconds quality 11 takes. `index.html` is
 //! left alone: the server sends the document uncompressed (its CSP hash is read from it).
+//!
+//! It also holds the panel to its size ceiling: a build whose wasm + js + css come to more than
+//! [`CEILING_BROTLI`] fails, naming the total, so no release build over it is ever made by CI.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -21,6 +24,9 @@ const EXTENSIONS: [&str; 3] = ["wasm", "js", "css"];
 const BROTLI_QUALITY: i32 = 11;
 /// A 4 MiB window (brotli's default): more than the largest file here.
 const BROTLI_WINDOW_BITS: i32 = 22;
+
+/// The panel's size ceiling in bytes: wasm + js + css as brotli (docs/performance.md).
+pub const CEILING_BROTLI: usize = 350_000;
 
 /// One file's sizes in bytes: as built, brotli, gzip.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +61,21 @@ pub fn run(args: &[String]) -> Result<(), String> {
     for s in &sizes {
         eprintln!("{:>10} {:>10} {:>10}  {}", s.raw, s.brotli, s.gzip, s.file);
     }
+    let total = within_ceiling(&sizes)?;
+    eprintln!("{total:>21}  brotli in all, of the {CEILING_BROTLI} ceiling");
     Ok(())
+}
+
+/// The brotli bytes a browser downloads for the whole bundle, or why that is over the ceiling.
+pub fn within_ceiling(sizes: &[Sizes]) -> Result<usize, String> {
+    let total = sizes.iter().map(|s| s.brotli).sum();
+    if total > CEILING_BROTLI {
+        return Err(format!(
+            "the panel is {total} bytes brotli (wasm + js + css), over its {CEILING_BROTLI}-byte ceiling: \
+             make room before adding (docs/performance.md, \"Panel bundle\")"
+        ));
+    }
+    Ok(total)
 }
 
 /// Writes the compressed copies of every file to compress under `dir`, sorted by path.
@@ -134,6 +154,14 @@ mod tests {
         let mut out = Vec::new();
         flate2::read::GzDecoder::new(std::fs::File::open(path).unwrap()).read_to_end(&mut out).unwrap();
         out
+    }
+
+    #[test]
+    fn a_bundle_over_the_ceiling_is_refused_with_its_total() {
+        let file = |brotli| Sizes { file: "x".into(), raw: brotli * 3, brotli, gzip: brotli };
+        assert_eq!(within_ceiling(&[file(300_000), file(50_000)]), Ok(350_000));
+        let over = within_ceiling(&[file(300_000), file(50_001)]).unwrap_err();
+        assert!(over.contains("350001 bytes") && over.contains("350000-byte ceiling"), "{over}");
     }
 
     #[test]
