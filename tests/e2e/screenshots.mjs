@@ -84,6 +84,29 @@ function crmStates() {
       await panel.getByTestId('input-phones-0').fill('+1 415 555 0100');
       await panel.getByTestId('duplicate').waitFor();
     },
+    // The "+" menu open beside Dana's name.
+    'crm-add-menu': async (page) => {
+      await card(page, DEMO_PHONE, 'Dana Whitfield');
+      await frame(page).getByTestId('add-menu-button').click();
+      await frame(page).getByTestId('add-menu').waitFor();
+    },
+    // A task saved without its required parts: the server's errors beside the fields.
+    'crm-task-form': async (page) => {
+      await card(page, DEMO_PHONE, 'Dana Whitfield');
+      await frame(page).getByTestId('add-menu-button').click();
+      await frame(page).getByTestId('add-menu-item').nth(1).click();
+      await frame(page).getByTestId('activity-save').click();
+      await frame(page).getByTestId('field-error').first().waitFor();
+    },
+    // A call logged from the live call: it shows as New under related records.
+    'crm-related': async (page) => {
+      await card(page, DEMO_PHONE, 'Dana Whitfield');
+      await frame(page).getByTestId('add-menu-button').click();
+      await frame(page).getByTestId('add-menu-item').first().click();
+      await frame(page).getByTestId('activity-save').click();
+      await frame(page).locator('[data-testid=related-relation]', { hasText: 'New' }).first().waitFor();
+      await frame(page).getByTestId('related-records').scrollIntoViewIfNeeded();
+    },
     'crm-new-caller': async (page) => {
       await page.click('[data-testid=new-caller]');
       await frame(page).getByTestId('no-match').waitFor();

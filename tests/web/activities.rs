@@ -135,7 +135,7 @@ async fn what_the_server_refuses_is_named_beside_its_fields_and_nothing_is_store
     let (root, done, _handle) = mount_form(crm.clone(), ActivityType::Task, None);
     find(&root, "[data-testid=activity-save]").click();
     until("the errors show", || has(&root, "[data-testid=field-error]")).await;
-    assert_eq!(texts(&root, "[data-testid=field-error]"), ["subject is required.", "task.dueAt is required."]);
+    assert_eq!(texts(&root, "[data-testid=field-error]"), ["Subject is required.", "Due is required."]);
     assert_eq!(input(&root, "task-dueAt").get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(crm.activities(|a| a.get("a-1")).is_none(), "nothing stored");
     assert!(has(&root, "[data-testid=activity-form]"), "the form stays");

@@ -9,7 +9,7 @@ use c360_wire::crm::ActivityType;
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::model::{ActivityDraft, InteractionFacts, fields, form_title};
+use super::model::{ActivityDraft, InteractionFacts, fields, form_title, in_form_words};
 use crate::api::{ApiError, use_crm};
 use crate::contact::model::form::key_of;
 use crate::contact::{FormFailure, FormInput, FormSelect, FormState};
@@ -50,6 +50,7 @@ pub fn ActivityForm(
     let form_id = state.form_id();
     let title = form_title(&kind);
     let during = facts.map(|f| f.id);
+    let form_kind = kind.clone();
 
     let save = Callback::new(move |()| {
         // A second click while the first is on its way sends nothing (the key would make it
@@ -65,6 +66,7 @@ pub fn ActivityForm(
             .unwrap_or_else(|| fresh_key(&contact_id));
         sent.set_value(Some((body.clone(), key.clone())));
         let ask = crm.get().create_activity(&body, &key);
+        let kind = form_kind.clone();
         state.run(async move {
             match ask.await {
                 Ok(saved) => {
@@ -74,7 +76,9 @@ pub fn ActivityForm(
                     let what = if saved.details.subject.is_empty() { "Note".to_owned() } else { saved.details.subject };
                     on_done.run(Some(format!("“{what}” saved.")));
                 }
-                Err(ApiError::BadRequest(problem)) if !problem.errors.is_empty() => state.refuse(&problem.errors),
+                Err(ApiError::BadRequest(problem)) if !problem.errors.is_empty() => {
+                    state.refuse(&in_form_words(&kind, &problem.errors))
+                }
                 Err(error) => state.fail(error),
             }
         });

@@ -222,6 +222,18 @@ impl ActivityDraft {
     }
 }
 
+/// The server's field errors in the form's words: a field's path (`task.dueAt`) becomes its label,
+/// so the agent reads "Due is required." beside the Due input.
+pub fn in_form_words(kind: &ActivityType, errors: &[FieldError]) -> Vec<FieldError> {
+    let mut errors = errors.to_vec();
+    for e in &mut errors {
+        if let Some((path, label, _)) = fields(kind).iter().find(|(path, _, _)| *path == e.field) {
+            e.message = e.message.replacen(path, label, 1);
+        }
+    }
+    errors
+}
+
 /// The form's title for `kind`.
 pub fn form_title(kind: &ActivityType) -> &'static str {
     MENU.iter().find(|(_, k)| k.as_ref() == Some(kind)).map_or("New record", |(text, _)| text)

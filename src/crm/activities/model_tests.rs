@@ -52,3 +52,21 @@ fn missing_parts_are_named_by_the_server_s_paths() {
     let note = ActivityDraft::start(ActivityType::Note, None, 0, 0);
     assert_eq!(note.errors("c-1", 0)[0].field, "description");
 }
+
+#[test]
+fn the_servers_field_paths_read_as_the_forms_labels() {
+    let errors = [
+        FieldError::new("task.dueAt", "required", "task.dueAt is required."),
+        FieldError::new("subject", "required", "subject is required."),
+        FieldError::new("customFields.tier", "unknown_field", "customFields.tier is not a field."),
+    ];
+    let words: Vec<_> = in_form_words(&ActivityType::Task, &errors).into_iter().map(|e| (e.field, e.message)).collect();
+    assert_eq!(
+        words,
+        [
+            ("task.dueAt".to_owned(), "Due is required.".to_owned()),
+            ("subject".to_owned(), "Subject is required.".to_owned()),
+            ("customFields.tier".to_owned(), "customFields.tier is not a field.".to_owned()),
+        ]
+    );
+}
