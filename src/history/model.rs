@@ -79,7 +79,7 @@ pub fn channels_present(interactions: &[Interaction]) -> Vec<(ChannelKind, Strin
             out.push((c.kind, c.label));
         }
     }
-    out.sort_by_key(|(k, _)| *k as u8);
+    c360_wire::order::sort_small_by_key(&mut out, |(k, _)| *k as u8);
     out
 }
 

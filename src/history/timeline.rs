@@ -23,7 +23,7 @@ pub fn Timeline(
     // equal groups, so the rows are left as they are and only the headings' text changes.
     let groups = Memo::new(move |_| {
         let mut list = interactions.get();
-        list.sort_by_key(|i| std::cmp::Reverse(i.started_at));
+        c360_wire::order::sort_small_by_key(&mut list, |i| std::cmp::Reverse(i.started_at));
         intl.with(|f| group_by_day(list, |i| f.local_day(i.started_at)))
     });
 

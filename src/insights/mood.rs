@@ -98,7 +98,7 @@ pub fn sentiment_label(sentiment: &Sentiment) -> String {
 pub fn recent_analysed(interactions: &[Interaction]) -> Vec<&Sentiment> {
     let mut analysed: Vec<(i64, &Sentiment)> =
         interactions.iter().filter_map(|i| i.sentiment.as_ref().map(|s| (i.started_at, s))).collect();
-    analysed.sort_by_key(|(started, _)| std::cmp::Reverse(*started));
+    c360_wire::order::sort_small_by_key(&mut analysed, |(started, _)| std::cmp::Reverse(*started));
     analysed.into_iter().take(RECENT_ANALYSED).map(|(_, s)| s).collect()
 }
 

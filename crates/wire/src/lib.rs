@@ -7,6 +7,7 @@ pub mod crm;
 pub mod identity;
 pub mod insight;
 pub mod open_enum;
+pub mod order;
 pub mod panel;
 pub mod problem;
 pub mod query;

@@ -44,7 +44,7 @@ pub fn facts(interactions: &[Interaction]) -> ProfileFacts {
         })
         .filter(|(_, n)| *n > 0)
         .collect();
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    c360_wire::order::sort_small_by_key(&mut counts, |c| std::cmp::Reverse(c.1));
     ProfileFacts {
         counts,
         first_ms: interactions.iter().map(|i| i.started_at).min(),

@@ -111,7 +111,7 @@ impl<'a> ContactRules<'a> {
             .map(|name| FieldError::new(path_of(name), codes::REQUIRED, format!("{} is required.", label_of(name))))
             .collect();
         errors.extend(missing);
-        errors.sort_by_key(|e| field_order(&e.field));
+        crate::order::sort_small_by_key(&mut errors, |e| field_order(&e.field));
         if errors.is_empty() { Ok(out) } else { Err(errors) }
     }
 }

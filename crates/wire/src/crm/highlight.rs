@@ -75,7 +75,7 @@ fn phone_ranges(text: &str, query: &str) -> Vec<Range<usize>> {
 /// Sorted, overlapping or touching ranges joined.
 fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     ranges.retain(|r| !r.is_empty());
-    ranges.sort_by_key(|r| (r.start, r.end));
+    crate::order::sort_small_by_key(&mut ranges, |r| (r.start, r.end));
     let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
         match out.last_mut() {

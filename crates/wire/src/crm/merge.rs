@@ -123,7 +123,7 @@ fn units<const N: usize>(contacts: [&Map<String, Value>; N]) -> Vec<String> {
         .filter_map(|c| c.get(fields::CUSTOM_FIELDS).and_then(Value::as_object))
         .flat_map(|m| m.keys().map(|k| format!("{}.{k}", fields::CUSTOM_FIELDS)))
         .collect();
-    custom.sort();
+    crate::order::sort_small(&mut custom);
     custom.dedup();
     units.extend(custom);
     units
