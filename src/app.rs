@@ -97,7 +97,14 @@ pub fn App() -> impl IntoView {
             }
             // Only a real change notifies: a repeated focus or end re-renders nothing.
             HostEvent::Focus { interaction_id } => desk.maybe_update(|d| d.focus(&interaction_id)),
-            HostEvent::Ended { interaction_id } => desk.maybe_update(|d| d.end(&interaction_id)),
+            // Auto log hears of the end before the desk lets the interaction go.
+            HostEvent::Ended { interaction_id } => desk.maybe_update(|d| {
+                let queued = d.queue_ended(&interaction_id, js_sys::Date::now() as i64);
+                d.end(&interaction_id) || queued
+            }),
+            HostEvent::WrapUpCodes { interaction_id, codes } => {
+                desk.maybe_update(|d| d.queue_codes(&interaction_id, codes, js_sys::Date::now() as i64))
+            }
             // The agent's own language applies unless the host chose one for the panel.
             HostEvent::UserDetails { language: Some(language), .. } if !intl.host_chose_locale() => {
                 look::use_locale(intl, &language);

@@ -53,10 +53,12 @@ impl ApiClient {
         self.request(&path, &[], Outgoing { method, json: None, headers: &[] }, None).await.map(drop)
     }
 
-    /// `POST /interactions/{interactionId}/wrap-up` (idempotent: a repeat creates nothing).
-    pub async fn wrap_up(&self, interaction_id: &str, body: &WrapUp, key: &str) -> Result<WrapUpAnswer, ApiError> {
+    /// `POST /interactions/{interactionId}/wrap-up`. No `Idempotency-Key`: the server records an
+    /// interaction's wrap-up once however often it is sent, from any tab or instance, and answers
+    /// every repeat alike.
+    pub async fn wrap_up(&self, interaction_id: &str, body: &WrapUp) -> Result<WrapUpAnswer, ApiError> {
         let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
-        let outgoing = Outgoing { method: Method::POST, json: Some(&json), headers: &[(IDEMPOTENCY_KEY, key)] };
+        let outgoing = Outgoing { method: Method::POST, json: Some(&json), headers: &[] };
         let path = routes::crm_wrap_up(self.tenant_id(), interaction_id);
         decode(&self.request(&path, &[], outgoing, None).await?.body)
     }

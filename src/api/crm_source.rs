@@ -7,7 +7,9 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use c360_wire::Identity;
-use c360_wire::crm::{Activity, ContactList, FieldList, Layouts, NewContact, RecordType, RelatedRecords};
+use c360_wire::crm::{
+    Activity, ContactList, FieldList, Layouts, NewContact, RecordType, RelatedRecords, WrapUp, WrapUpAnswer,
+};
 use leptos::prelude::*;
 use serde_json::Value;
 use web_sys::AbortSignal;
@@ -52,6 +54,8 @@ pub trait Crm {
     ) -> CrmFuture<RelatedRecords>;
     /// Links (`linked`) or unlinks an activity and an interaction.
     fn set_link(&self, interaction_id: &str, activity_id: &str, linked: bool) -> CrmFuture<()>;
+    /// Records the interaction's wrap-up (once, however often it is sent).
+    fn wrap_up(&self, interaction_id: &str, body: &WrapUp) -> CrmFuture<WrapUpAnswer>;
 }
 
 impl Crm for ApiClient {
@@ -117,6 +121,11 @@ impl Crm for ApiClient {
     fn set_link(&self, interaction_id: &str, activity_id: &str, linked: bool) -> CrmFuture<()> {
         let (client, during, id) = (self.clone(), interaction_id.to_owned(), activity_id.to_owned());
         Box::pin(async move { client.set_link(&during, &id, linked).await })
+    }
+
+    fn wrap_up(&self, interaction_id: &str, body: &WrapUp) -> CrmFuture<WrapUpAnswer> {
+        let (client, id, body) = (self.clone(), interaction_id.to_owned(), body.clone());
+        Box::pin(async move { client.wrap_up(&id, &body).await })
     }
 }
 

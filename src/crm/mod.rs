@@ -4,6 +4,7 @@
 //! itself lives in [`crate::contact`].
 
 pub mod activities;
+pub mod auto_log;
 pub mod related;
 pub mod screen_pop;
 pub mod search;

@@ -11,6 +11,8 @@ use crate::api::{ApiError, Lookup, Versioned, use_crm};
 use crate::contact::model::draft::create_key;
 use crate::contact::model::form::prefill;
 use crate::contact::{CustomerHeader, NewContactForm};
+use crate::crm::auto_log;
+use crate::crm::related::RelatedReload;
 use crate::crm::screen_pop::model::{Matches, badge_text};
 use crate::crm::screen_pop::{ContactPane, MatchBadge, MatchCache};
 use crate::host::{Desk, Record};
@@ -46,6 +48,8 @@ pub fn NativeInteraction(
         (_, _) => Shows::Record,
     });
     let interaction = Memo::new(move |_| desk.with(|d| d.shown().map(|l| l.id.clone()).unwrap_or_default()));
+    provide_context(RelatedReload::new());
+    let auto_log = auto_log::watch(desk);
 
     let answers: Lookup<Option<ContactList>> = Lookup::new(
         move || looked_up.get(),
@@ -163,11 +167,18 @@ pub fn NativeInteraction(
             Some((headline, advice, testid)) => view! { <Notice headline advice testid/> }.into_any(),
             None => ().into_any(),
         },
-        Shows::Record => view! { <div class="customer-body" tabindex="-1" node_ref=body>{opened}</div> }.into_any(),
+        Shows::Record => view! {
+            {auto_log.status(move || interaction.get())}
+            <div class="customer-body" tabindex="-1" node_ref=body>{opened}</div>
+        }
+        .into_any(),
         Shows::Customer => {
             let (badge, pane) = (badge.clone(), pane.clone());
             view! {
-                <CustomerHeader identity=on_screen context=label ended>{badge}</CustomerHeader>
+                <CustomerHeader identity=on_screen context=label ended>
+                    {badge}
+                    {auto_log.status(move || interaction.get())}
+                </CustomerHeader>
                 <div class="customer-body" tabindex="-1" node_ref=body>{pane}</div>
             }
             .into_any()

@@ -1,8 +1,8 @@
 // Native CRM end to end, through the demo agent workspace in tenant `demo` (release build of the
 // panel, served by the real server, in headless Chromium): the multi-match caller and the picker,
 // search as you type, creating a contact from the screen-pop prompt, editing, another system's
-// change arriving while the form is open (merged by itself, or chosen by the agent), and a draft
-// that survives a reload. Every state is checked with axe-core in the light and the dark theme.
+// change arriving while the form is open (merged by itself, or chosen by the agent), a draft
+// that survives a reload, a call logged from the "+" menu, and auto log at wrap-up. Every state is checked with axe-core in the light and the dark theme.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -243,5 +243,37 @@ test('an unsaved edit survives a reload of the workspace and comes back when the
   assert.equal((await fieldValues(again))['Title'], 'Owner');
   assert.equal(await again.evaluate(() => sessionStorage.length), 0, 'cancel drops the draft');
   assert.equal((await crm.get(DANA.id)).contact.version, 1, 'nothing was saved');
+  await context.close();
+});
+
+test('a call logged from the "+" menu shows as New, and wrap-up logs the call to the contact once', async () => {
+  const { page, context, panel, errors } = await openWorkspace();
+  const id = await call(page, TOM.phone);
+  await cardOf(panel, TOM.name);
+  await panel.getByTestId('add-menu-button').click();
+  await panel.getByTestId('add-menu').waitFor();
+  await axeClean(page, panel, '"+" menu open');
+  await panel.getByTestId('add-menu-item').first().click();
+  await panel.getByTestId('activity-form').waitFor();
+  assert.match(await panel.getByTestId('input-subject').inputValue(), /^Inbound call/, 'pre-filled from the call');
+  await axeClean(page, panel, 'call log form');
+  await panel.getByTestId('activity-save').click();
+  await panel.locator('[data-testid=related-relation]', { hasText: 'New' }).first().waitFor();
+
+  await page.evaluate((i) => window.workspace.end(i), id);
+  await panel.getByTestId('interaction-ended').waitFor();
+  await page.getByRole('button', { name: /^Enter wrap-up/ }).click();
+  await panel.locator('[data-testid=auto-log]', { hasText: `Logged to ${TOM.name}` }).waitFor();
+  await axeClean(page, panel, 'logged at wrap-up');
+  const records = await crm.related(TOM.id, id);
+  const auto = records.filter((r) => r.auto);
+  assert.equal(auto.length, 1, JSON.stringify(records));
+  assert.equal(auto[0].relation, 'new');
+
+  // A reload of the workspace and the panel: the host re-announcing nothing, nothing is logged twice.
+  await page.reload();
+  await loadWorkspace(page, server.workspace);
+  assert.equal((await crm.related(TOM.id, id)).filter((r) => r.auto).length, 1);
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -116,6 +116,8 @@ export function crmClient(base, key, tenant = 'demo') {
   };
   return {
     search: async (q) => (await call(`?q=${encodeURIComponent(q)}`)).body.contacts,
+    related: async (id, interactionId) =>
+      (await call(`/${encodeURIComponent(id)}/related?interactionId=${encodeURIComponent(interactionId)}`)).body.records,
     match: async (phoneNumber) => (await call(`?phoneNumber=${encodeURIComponent(phoneNumber)}`)).body.contacts,
     get: async (id) => {
       const { body, etag } = await call(`/${encodeURIComponent(id)}`);

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use c360_panel::api::ApiError;
 use c360_wire::Problem;
-use c360_wire::crm::{Activity, ActivityRules, RelatedRecord, RelatedRecords, Relation};
+use c360_wire::crm::{Activity, ActivityRules, RelatedRecord, RelatedRecords, Relation, WrapUp, WrapUpAnswer};
 use chrono::Utc;
 use serde_json::Value;
 
@@ -20,6 +20,8 @@ pub struct ActivityStore {
     keys: BTreeMap<String, String>,
     links: BTreeSet<(String, String)>,
     next_id: u32,
+    /// Interactions wrapped up, and the auto record each made.
+    wrap_ups: BTreeMap<String, String>,
 }
 
 fn invalid(errors: Vec<c360_wire::FieldError>) -> ApiError {
@@ -114,5 +116,38 @@ impl ActivityStore {
             self.links.remove(&link);
         }
         Ok(())
+    }
+
+    /// `POST …/wrap-up`: the first one for an interaction makes one auto call log (as a tenant
+    /// whose auto log covers every channel); every repeat answers the same record.
+    pub fn wrap_up(
+        &mut self,
+        interaction_id: &str,
+        body: &WrapUp,
+        known_contact: bool,
+    ) -> Result<WrapUpAnswer, ApiError> {
+        if !known_contact {
+            return Err(ApiError::BadRequest(Problem::new(404, "No such contact.")));
+        }
+        if let Some(first) = self.wrap_ups.get(interaction_id) {
+            return Ok(WrapUpAnswer { activity: self.get(first) });
+        }
+        let log = serde_json::json!({
+            "type": "call", "contactId": body.contact_id, "interactionId": interaction_id,
+            "subject": format!("{} {}", body.direction, body.media_type),
+            "call": {"direction": body.direction, "startedAt": body.started_at, "outcome": body.wrap_up_codes.join(", ")},
+        });
+        let mut activity = self.create(&log, None, true)?;
+        activity.auto = true;
+        if let Some(stored) = self.activities.iter_mut().find(|a| a.activity_id == activity.activity_id) {
+            stored.auto = true;
+        }
+        self.wrap_ups.insert(interaction_id.to_owned(), activity.activity_id.clone());
+        Ok(WrapUpAnswer { activity: Some(activity) })
+    }
+
+    /// The interactions wrapped up so far.
+    pub fn wrapped_up(&self) -> Vec<String> {
+        self.wrap_ups.keys().cloned().collect()
     }
 }

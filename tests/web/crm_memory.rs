@@ -11,7 +11,8 @@ use std::rc::Rc;
 use c360_panel::api::{ApiError, Crm, CrmFuture, Versioned};
 use c360_wire::crm::{
     Activity, Contact, ContactList, ContactRules, ContactSummary, CrmProblem, FieldDefinition, FieldList, Layout,
-    Layouts, NewContact, RecordType, RelatedRecords, builtin_fields, default_layout, validate_search,
+    Layouts, NewContact, RecordType, RelatedRecords, WrapUp, WrapUpAnswer, builtin_fields, default_layout,
+    validate_search,
 };
 use c360_wire::{Identity, Problem};
 use chrono::Utc;
@@ -319,6 +320,14 @@ impl Crm for MemoryCrm {
         let (during, id) = (interaction_id.to_owned(), activity_id.to_owned());
         let what = format!("{} {id} {during}", if linked { "link" } else { "unlink" });
         self.call(what, None, move |crm| crm.activities(|a| a.set_link(&during, &id, linked)))
+    }
+
+    fn wrap_up(&self, interaction_id: &str, body: &WrapUp) -> CrmFuture<WrapUpAnswer> {
+        let (during, body) = (interaction_id.to_owned(), body.clone());
+        self.call(format!("wrap-up {during} {}", body.contact_id), None, move |crm| {
+            let known = crm.0.borrow().contacts.iter().any(|c| c.contact_id == body.contact_id);
+            crm.activities(|a| a.wrap_up(&during, &body, known))
+        })
     }
 }
 

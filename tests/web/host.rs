@@ -86,6 +86,27 @@ fn focus_context_and_auth_parse() {
     assert_eq!(parse(&js(auth)), Ok(HostEvent::Auth { token: "v1.a.b".into() }));
 }
 
+#[wasm_bindgen_test]
+fn wrap_up_codes_parse_as_their_ids_and_a_malformed_item_rejects_the_message() {
+    let codes = |items: &str| {
+        js(&format!(
+            r#"{{"type":"event","name":"aw-interaction-wrap-up-codes-received-v1","payload":{{"interactionId":"i-1",
+            "wrapUpCodes":{items},"schemaVersion":"1.0.0"}}}}"#
+        ))
+    };
+    let two = codes(r#"[{"id":"sale","parentId":"outcome"},{"id":"callback","parentId":"follow-up"}]"#);
+    assert_eq!(
+        parse(&two),
+        Ok(HostEvent::WrapUpCodes { interaction_id: "i-1".into(), codes: vec!["sale".into(), "callback".into()] })
+    );
+    assert_eq!(parse(&codes("[]")), Ok(HostEvent::WrapUpCodes { interaction_id: "i-1".into(), codes: vec![] }));
+    for bad in [r#"[{"id":"sale"}]"#, r#"[{"id":7,"parentId":"x"}]"#, r#"["sale"]"#, r#""sale""#, "null"] {
+        assert_eq!(parse(&codes(bad)), Err(Rejected::Payload), "{bad}");
+    }
+    let many = format!("[{}]", vec![r#"{"id":"a","parentId":"b"}"#; 51].join(","));
+    assert_eq!(parse(&codes(&many)), Err(Rejected::Payload), "at most 50");
+}
+
 fn post(data: &str, origin: &str) {
     let init = web_sys::MessageEventInit::new();
     init.set_data(&js(data));

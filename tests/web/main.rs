@@ -5,6 +5,7 @@
 
 mod activities;
 mod activity_store;
+mod auto_log;
 mod client;
 mod contact;
 mod create;

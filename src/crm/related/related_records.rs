@@ -38,7 +38,8 @@ impl Default for RelatedReload {
 /// A change that failed, kept for "Try again".
 #[derive(Clone)]
 struct Failed {
-    activity_id: String,
+    /// The record as it was tried, for a Try again while the list is still reading.
+    record: RelatedRecord,
     change: Change,
     sentence: String,
 }
@@ -64,6 +65,7 @@ pub fn RelatedRecords(
     );
 
     let run = move |record: RelatedRecord, change: Change| {
+        let tried = record.clone();
         let a = record.activity;
         let title = title(&a);
         let ask: CrmFuture<()> = match &change {
@@ -93,24 +95,24 @@ pub fn RelatedRecords(
                 Err(error) => {
                     let sentence = failed_sentence(&change, &title, &error);
                     announce.set(sentence.clone());
-                    failed.set(Some(Failed { activity_id: a.activity_id, change, sentence }));
+                    failed.set(Some(Failed { record: tried, change, sentence }));
                 }
             }
             read.retry();
         });
     };
+    // Try again with the record as the list now has it (after a 412: its new version), or as it
+    // was tried when the list is still reading — never a click that does nothing.
     let retry_failed = move |_| {
         let Some(f) = failed.get_untracked() else { return };
-        let record = untrack(|| {
+        let id = f.record.activity.activity_id.clone();
+        let now = untrack(|| {
             read.with(|answer| {
                 let records = &answer?.as_ref().ok()?.records;
-                records.iter().find(|r| r.activity.activity_id == f.activity_id).cloned()
+                records.iter().find(|r| r.activity.activity_id == id).cloned()
             })
         });
-        match record {
-            Some(record) => run(record, f.change),
-            None => failed.set(None),
-        }
+        run(now.unwrap_or(f.record), f.change);
     };
     let live = move || interaction.with(Option::is_some);
     let list = move || {

@@ -25,7 +25,8 @@ pub fn ContactPane(
     #[prop(optional)]
     on_new_contact: Option<Callback<()>>,
 ) -> impl IntoView {
-    provide_context(RelatedReload::new());
+    // One an ancestor provides (auto log reloads it too), else its own.
+    provide_context(use_context::<RelatedReload>().unwrap_or_default());
     let adding = RwSignal::new(None::<ActivityType>);
     let (said, say) = signal(String::new());
     let identity = Identity::Contact { contact_id: contact_id.clone() };

@@ -3,10 +3,12 @@
 //! ([`record`]). Pure, so every rule is unit-tested.
 
 mod record;
+mod wrap_up;
 
 use c360_wire::{Identity, normalize_email, normalize_phone};
 
 pub use self::record::Record;
+pub use self::wrap_up::{WRAP_UP_WAIT_MS, WrapUpDue};
 use super::event::{InteractionType, Started};
 
 /// Who is on the other end of an interaction, as far as the panel may look them up.
@@ -56,6 +58,8 @@ pub struct Desk {
     screen_pop: Option<bool>,
     /// What is open in the native CRM while no interaction is shown.
     unattached: Record,
+    /// Interactions auto log may record ([`wrap_up`]).
+    wrap_ups: Vec<WrapUpDue>,
 }
 
 impl Desk {

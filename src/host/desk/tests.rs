@@ -209,3 +209,65 @@ fn a_re_announced_interaction_keeps_its_queue_and_first_start_time() {
     let live = desk.shown().unwrap();
     assert_eq!((live.queue.as_deref(), live.started_ms), (Some("Support"), Some(1_000)));
 }
+
+#[test]
+fn an_ended_call_waits_for_its_wrap_up_codes_then_is_due_with_the_contact_open_for_it() {
+    let mut desk = Desk::default();
+    desk.start(&call("a", "+14155550100"));
+    desk.started_at("a", 1_000);
+    desk.open_contact("c-1");
+    assert!(desk.queue_ended("a", 60_000));
+    desk.end("a");
+    let due = &desk.wrap_ups()[0];
+    assert_eq!((due.contact_id.as_deref(), due.ended_ms), (Some("c-1"), Some(60_000)));
+    assert_eq!(due.due_ms(), Some(60_000 + WRAP_UP_WAIT_MS), "codes may still come");
+    assert!(desk.queue_codes("a", vec!["sale".into()], 70_000));
+    assert_eq!(desk.wrap_ups()[0].due_ms(), Some(i64::MIN), "due at once with its codes");
+    assert_eq!(desk.wrap_ups()[0].codes.as_deref(), Some(&["sale".to_owned()][..]));
+    assert_eq!(desk.wrap_ups()[0].ended_ms, Some(60_000), "the end stays when it was");
+}
+
+#[test]
+fn an_interaction_is_handed_to_auto_log_once_even_if_the_host_repeats_itself() {
+    let mut desk = Desk::default();
+    desk.start(&call("a", "+14155550100"));
+    desk.open_contact("c-1");
+    desk.queue_codes("a", vec![], 5);
+    assert!(desk.take_wrap_up("a").is_some());
+    assert!(desk.take_wrap_up("a").is_none());
+    assert!(!desk.queue_ended("a", 9), "already taken");
+    assert!(!desk.queue_codes("a", vec!["x".into()], 9));
+    assert_eq!(desk.wrap_ups().len(), 1);
+}
+
+#[test]
+fn internal_calls_and_unknown_interactions_are_never_queued() {
+    let mut desk = Desk::default();
+    desk.start(&Started { internal: true, ..call("i", "+14155550100") });
+    assert!(!desk.queue_ended("i", 1));
+    assert!(!desk.queue_codes("nobody", vec![], 1));
+    assert!(desk.wrap_ups().is_empty());
+}
+
+#[test]
+fn the_contact_open_when_auto_log_takes_it_counts_even_if_picked_after_the_end() {
+    let mut desk = Desk::default();
+    desk.start(&call("a", "+14155550100"));
+    desk.queue_ended("a", 1);
+    desk.end("a");
+    assert_eq!(desk.wrap_ups()[0].contact_id, None, "nothing open at the end");
+    desk.open_contact("c-9");
+    assert_eq!(desk.take_wrap_up("a").unwrap().contact_id.as_deref(), Some("c-9"));
+}
+
+#[test]
+fn the_queue_outlives_the_interaction_leaving_the_desk() {
+    let mut desk = Desk::default();
+    desk.start(&call("a", "+14155550100"));
+    desk.open_contact("c-1");
+    desk.queue_ended("a", 1);
+    desk.end("a");
+    desk.start(&call("b", "+14155550101"));
+    assert!(desk.live().iter().all(|l| l.id != "a"), "ended and no longer shown");
+    assert_eq!(desk.take_wrap_up("a").unwrap().contact_id.as_deref(), Some("c-1"));
+}

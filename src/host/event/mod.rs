@@ -19,6 +19,8 @@ pub enum HostEvent {
     Focus { interaction_id: String },
     /// `aw-interaction-ended-v1`.
     Ended { interaction_id: String },
+    /// `aw-interaction-wrap-up-codes-received-v1`: the agent wrapped up with these codes (ids).
+    WrapUpCodes { interaction_id: String, codes: Vec<String> },
     /// `global-user-details-v1`: who the agent is and their language.
     UserDetails { name: String, language: Option<String> },
     /// `c360-context-v1`: how the host wants the panel to look and read.

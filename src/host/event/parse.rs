@@ -14,6 +14,8 @@ use super::{HostContext, HostEvent, InteractionType, Rejected, Started, Theme};
 /// Longest string field accepted (ids, names, numbers); a token may be longer.
 const MAX_TEXT: usize = 256;
 const MAX_TOKEN: usize = 4096;
+/// Most wrap-up codes accepted for one interaction.
+const MAX_CODES: u32 = 50;
 
 /// Parses a posted message's data.
 pub fn parse(data: &JsValue) -> Result<HostEvent, Rejected> {
@@ -29,6 +31,7 @@ pub fn parse(data: &JsValue) -> Result<HostEvent, Rejected> {
         "aw-interaction-focus-v3" => "3.0.0",
         "aw-interaction-started-v1"
         | "aw-interaction-ended-v1"
+        | "aw-interaction-wrap-up-codes-received-v1"
         | "global-user-details-v1"
         | "c360-context-v1"
         | "c360-auth-v1" => "1.0.0",
@@ -74,6 +77,28 @@ pub fn parse(data: &JsValue) -> Result<HostEvent, Rejected> {
             HostEvent::Focus { interaction_id: id(p)? }
         }
         "aw-interaction-ended-v1" => HostEvent::Ended { interaction_id: id(p)? },
+        "aw-interaction-wrap-up-codes-received-v1" => {
+            let items = get(p, "wrapUpCodes");
+            if !js_sys::Array::is_array(&items) {
+                return Err(Rejected::Payload);
+            }
+            // Each item is `{id, parentId}`, both strings; the codes are the ids.
+            let items = js_sys::Array::from(&items);
+            if items.length() > MAX_CODES {
+                return Err(Rejected::Payload);
+            }
+            let codes = items
+                .iter()
+                .map(|item| {
+                    if !item.is_object() {
+                        return Err(Rejected::Payload);
+                    }
+                    required(&item, "parentId")?;
+                    required(&item, "id")
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            HostEvent::WrapUpCodes { interaction_id: id(p)?, codes }
+        }
         "global-user-details-v1" => {
             for field in ["firstName", "lastName", "userId", "customerId", "loginId", "jobTitle"] {
                 required(p, field)?;

@@ -11,7 +11,7 @@ const agent = {
 };
 const state = { session: null, ready: false, theme: 'light', focused: null, live: new Map(), seq: 0 };
 
-const workspace = { start, focus, end, setTheme, sendRaw, untrusted, log: [] };
+const workspace = { start, focus, end, wrapUp, setTheme, sendRaw, untrusted, log: [] };
 window.workspace = workspace;
 resetReady();
 
@@ -99,6 +99,19 @@ function end(id) {
   render();
 }
 
+/** The demo's wrap-up codes (an agent would pick them in the workspace's wrap-up form). */
+const WRAP_UP_CODES = ['resolved', 'follow-up-required'];
+
+/** The agent wraps up ended interaction `id` with `codes`: the panel logs it (auto log). */
+function wrapUp(id, codes = WRAP_UP_CODES) {
+  const interaction = state.live.get(id);
+  if (!interaction || !interaction.ended || interaction.wrappedUp) return;
+  interaction.wrappedUp = true;
+  const wrapUpCodes = codes.map((code) => ({ id: code, parentId: 'outcome' }));
+  send('aw-interaction-wrap-up-codes-received-v1', { interactionId: id, wrapUpCodes, schemaVersion: '1.0.0' });
+  render();
+}
+
 function context() {
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const payload = { theme: state.theme, locale: 'en-US', schemaVersion: '1.0.0' };
@@ -151,18 +164,16 @@ window.addEventListener('message', (event) => {
 
 function render() {
   const list = document.getElementById('interactions');
-  list.replaceChildren(...[...state.live].map(([id, { label, ended }]) => {
+  list.replaceChildren(...[...state.live].map(([id, { label, ended, wrappedUp }]) => {
     const item = el('li', undefined, { 'data-interaction-id': id, 'data-ended': String(ended) });
     const status = ended ? 'ended' : state.focused === id ? 'focused' : 'live';
     item.append(el('span', label, { class: 'label' }), ' ', el('span', status, { class: `badge ${status}` }));
-    if (!ended) {
-      const buttons = [['Focus', focus], ['End', end]].map(([text, action]) => {
-        const button = el('button', text, { type: 'button', 'aria-label': `${text} ${label}` });
-        button.addEventListener('click', () => action(id));
-        return button;
-      });
-      item.append(...buttons);
-    }
+    const actions = ended ? (wrappedUp ? [] : [['Enter wrap-up', wrapUp]]) : [['Focus', focus], ['End', end]];
+    item.append(...actions.map(([text, action]) => {
+      const button = el('button', text, { type: 'button', 'aria-label': `${text} ${label}` });
+      button.addEventListener('click', () => action(id));
+      return button;
+    }));
     return item;
   }));
   document.getElementById('no-interactions').hidden = state.live.size > 0;
