@@ -171,11 +171,20 @@ fn as_postgres(program: &Path) -> Command {
     }
 }
 
-/// As root, lets the `postgres` user create its data folder and socket in `dir`.
+/// As root, lets the `postgres` user create its data folder and socket in `dir` — and reach it:
+/// a folder above it that others may not pass through (a clone in a `mktemp -d` folder, 0700)
+/// gets search permission for others (`o+x`: pass through, not list), nothing more.
 fn open_to_postgres(dir: &Path) -> Result<(), String> {
     if running_as_root() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).map_err(|e| e.to_string())?;
+        for above in dir.ancestors().skip(1) {
+            let mode = std::fs::metadata(above).map_err(|e| format!("{}: {e}", above.display()))?.permissions().mode();
+            if mode & 0o001 == 0 {
+                std::fs::set_permissions(above, std::fs::Permissions::from_mode(mode | 0o001))
+                    .map_err(|e| format!("{}: {e}", above.display()))?;
+            }
+        }
     }
     Ok(())
 }

@@ -22,7 +22,7 @@ async fn the_tenant_s_own_token_or_key_reads_its_configuration() {
             "nativeCrm": true,
             "screenPop": true,
             "speechAnalytics": true,
-            "autoLog": []
+            "autoLog": ["voice", "chat", "email"]
         })
     );
     let key = server.key_for("demo").await;

@@ -23,6 +23,14 @@ pub async fn seed_demo(conn: &mut AnyConnection, anchor_ms: i64) -> sqlx::Result
         let tenant =
             Tenant { id: id.into(), account_id: DEMO_ACCOUNT.into(), speech_analytics: true, native_crm, screen_pop };
         if tenants::create(&mut tx, &tenant, anchor_ms).await? {
+            if native_crm {
+                // Auto log on for every channel, so "Enter wrap-up" in the demo workspace logs.
+                sqlx::query("UPDATE tenants SET auto_log = $2 WHERE id = $1")
+                    .bind(id)
+                    .bind(DEMO_AUTO_LOG)
+                    .execute(&mut *tx)
+                    .await?;
+            }
             let anchor: i64 = sqlx::query_scalar("SELECT created_at FROM tenants WHERE id = $1")
                 .bind(DEMO_TENANT)
                 .fetch_one(&mut *tx)
@@ -37,6 +45,9 @@ pub async fn seed_demo(conn: &mut AnyConnection, anchor_ms: i64) -> sqlx::Result
     tx.commit().await?;
     Ok(count)
 }
+
+/// The media the demo's native-CRM tenants log at wrap-up.
+pub const DEMO_AUTO_LOG: &str = "voice,chat,email";
 
 /// Who the audit history names as the author of seeded contacts.
 pub const SEEDED_BY: &str = "Demo data";
