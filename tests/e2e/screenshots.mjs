@@ -107,6 +107,14 @@ function crmStates() {
       await frame(page).locator('[data-testid=related-relation]', { hasText: 'New' }).first().waitFor();
       await frame(page).getByTestId('related-records').scrollIntoViewIfNeeded();
     },
+    // The call ended and wrapped up: auto log says where it went.
+    'crm-logged': async (page) => {
+      const id = await call(page, DEMO_PHONE);
+      await frame(page).locator('[data-testid=contact-name]', { hasText: 'Dana Whitfield' }).waitFor();
+      await page.evaluate((i) => window.workspace.end(i), id);
+      await page.evaluate((i) => window.workspace.wrapUp(i), id);
+      await frame(page).locator('[data-testid=auto-log]', { hasText: 'Logged to' }).waitFor();
+    },
     'crm-new-caller': async (page) => {
       await page.click('[data-testid=new-caller]');
       await frame(page).getByTestId('no-match').waitFor();
