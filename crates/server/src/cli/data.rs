@@ -6,27 +6,29 @@ use super::open;
 use crate::db::Location;
 use crate::{demo, import, tenants};
 
-/// Validates the whole file, then loads it in one transaction; rejects are listed and nothing is
-/// loaded.
+/// Reads the file as it loads it, in one transaction; if any record is rejected, the first rejects
+/// are listed and nothing is loaded.
 pub async fn import(db: &Location, tenant: &str, file: &Path) -> Result<String, String> {
-    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let input = std::fs::File::open(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let (db, _) = open(db).await?;
     let mut conn = db.acquire().await.map_err(|e| e.to_string())?;
     if tenants::find(&mut conn, tenant).await.map_err(|e| e.to_string())?.is_none() {
         return Err(format!("unknown tenant {tenant:?}: create it with `tenant create` first"));
     }
-    let records = import::parse(&text).map_err(|rejects| {
-        let lines: Vec<String> = rejects.iter().take(50).map(ToString::to_string).collect();
-        let more = rejects.len().saturating_sub(50);
-        let tail = if more > 0 { format!("\n… and {more} more") } else { String::new() };
-        format!(
-            "{} rejected record(s) in {}; nothing was loaded:\n{}{tail}",
-            rejects.len(),
-            file.display(),
-            lines.join("\n")
-        )
+    let n = import::import(&mut conn, tenant, std::io::BufReader::new(input)).await.map_err(|e| match e {
+        import::Failure::Rejected(rejects) => {
+            let lines: Vec<String> = rejects.first.iter().map(ToString::to_string).collect();
+            let more = rejects.total - rejects.first.len();
+            let tail = if more > 0 { format!("\n… and {more} more") } else { String::new() };
+            format!(
+                "{} rejected record(s) in {}; nothing was loaded:\n{}{tail}",
+                rejects.total,
+                file.display(),
+                lines.join("\n")
+            )
+        }
+        other => format!("{}: {other}", file.display()),
     })?;
-    let n = import::load(&mut conn, tenant, &records).await.map_err(|e| e.to_string())?;
     Ok(format!("imported {n} interactions into tenant {tenant}"))
 }
 
