@@ -38,6 +38,8 @@ pub const API_PATHS: &[&str] = &[
     summaries::PATH,
     panel::HOST_ORIGINS_PATH,
     panel::CONFIG_PATH,
+    panel::TOKENS_PATH,
+    panel::REVOKE_PATH,
     openapi::PATH,
     c360_wire::routes::CRM_CONTACTS,
     c360_wire::routes::CRM_CONTACT,

@@ -62,7 +62,7 @@ async fn a_sqlite_file_of_the_rusqlite_releases_is_adopted_with_its_tenants_keys
             sqlx::query_scalar("SELECT version FROM _sqlx_migrations").fetch_all(server.state.db.pool()).await.unwrap();
         assert_eq!(
             applied,
-            [1, 2, 3, 4, 5, 6],
+            [1, 2, 3, 4, 5, 6, 7],
             "version {version}: the baseline is recorded as applied, then the rest"
         );
         server.state.db.close().await;
@@ -88,12 +88,13 @@ async fn migrations_run_once_and_a_changed_migration_is_refused() {
     let reopened = test_db.open().await;
     let applied: Vec<i64> =
         sqlx::query_scalar("SELECT version FROM _sqlx_migrations").fetch_all(reopened.pool()).await.unwrap();
-    assert_eq!(applied, [1, 2, 3, 4, 5, 6]);
+    assert_eq!(applied, [1, 2, 3, 4, 5, 6, 7]);
     let listed = common::process::stdout(&common::process::c360(&["migrate", "--db", &test_db.arg()]));
     assert_eq!(
         listed,
         "0001 baseline\n0002 rate limits\n0003 native crm contacts\n0004 contact search pairs\n0005 native crm activities\n\
-         0006 idempotency request\n"
+         0006 idempotency request\n\
+         0007 panel token revocations\n"
     );
     // A released migration edited afterwards no longer matches what the database recorded.
     sqlx::query("UPDATE _sqlx_migrations SET checksum = $1 WHERE version = 1")

@@ -1,5 +1,6 @@
-//! Instances are stateless: two `c360-server` processes on one database answer as one, and an
-//! instance stopped with SIGTERM finishes what it accepted and exits 0 while the other serves on.
+//! Instances are stateless: two `c360-server` processes on one database answer as one (an agent's
+//! tokens revoked are refused by both at once), and an instance stopped with SIGTERM finishes what
+//! it accepted and exits 0 while the other serves on.
 
 mod common;
 
@@ -45,6 +46,31 @@ async fn two_instances_on_one_database_answer_as_one_and_one_stopping_leaves_the
     assert!(reqwest::get(format!("{one_base}{PHONE}")).await.is_err(), "the stopped one is gone");
     let (status, body) = get(&two_base, PHONE, ("authorization", &bearer)).await;
     assert_eq!(status, 200, "the other serves on: {body}");
+}
+
+#[tokio::test]
+async fn an_agent_revoked_by_the_cli_is_refused_at_once_by_both_instances_and_a_later_token_works() {
+    let db = TestDb::new().await;
+    // One after the other, as the test above: the first migrates and seeds before the second opens.
+    let one = start(serve(&db, &["--demo"]));
+    let one_base = one.base();
+    let two = start(serve(&db, &[]));
+    let bases = [one_base, two.base()];
+    let issue = || stdout(&c360(&["token", "--db", &db.arg(), "--tenant", "demo", "--agent", "ana"])).trim().to_owned();
+    let before = format!("Bearer {}", issue());
+    for base in &bases {
+        assert_eq!(get(base, PHONE, ("authorization", &before)).await.0, 200);
+    }
+    let said = stdout(&c360(&["revoke", "--db", &db.arg(), "--tenant", "demo", "--agent", "ana"]));
+    assert!(said.contains("revoked"), "{said}");
+    let after = format!("Bearer {}", issue());
+    for base in &bases {
+        let (status, body) = get(base, PHONE, ("authorization", &before)).await;
+        assert_eq!(status, 401, "{body}");
+        assert!(body.contains("token_expired"), "the panel asks its host for a new token: {body}");
+        assert_eq!(get(base, PHONE, ("authorization", &after)).await.0, 200, "issued after the revocation");
+    }
+    assert!(!c360(&["revoke", "--db", &db.arg(), "--tenant", "nobody", "--agent", "ana"]).status.success());
 }
 
 /// What one request came to.

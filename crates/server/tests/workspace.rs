@@ -15,7 +15,11 @@ const PANEL_ORIGIN: &str = "http://127.0.0.1:9999";
 
 /// GETs `uri` from the workspace router signing with `server`'s secret: (status, headers, body).
 async fn get(server: &TestServer, uri: &str) -> (StatusCode, axum::http::HeaderMap, String) {
-    let state = WorkspaceState { tokens: server.state.tokens.clone(), panel_origin: PANEL_ORIGIN.into() };
+    let state = WorkspaceState {
+        tokens: server.state.tokens.clone(),
+        db: server.state.db.clone(),
+        panel_origin: PANEL_ORIGIN.into(),
+    };
     let resp = workspace::router(state).oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
     let (status, headers) = (resp.status(), resp.headers().clone());
     let body = resp.into_body().collect().await.unwrap().to_bytes();

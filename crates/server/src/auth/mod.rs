@@ -3,6 +3,7 @@
 //! Machine clients send `x-api-key` (an account's key, stored hashed); the panel sends
 //! `Authorization: Bearer <panel token>`, a short-lived token signed for one tenant and one agent.
 
+pub mod issue;
 pub mod keys;
 pub mod token;
 
@@ -23,8 +24,9 @@ use token::TokenSigner;
 pub enum Caller {
     /// A machine client holding one account's API key.
     ApiKey { account_id: String },
-    /// The panel, for one agent of one tenant.
-    Panel { tenant_id: String, agent: String },
+    /// The panel, for one agent of one tenant: `agent` is the name audit records show,
+    /// `agent_id` what a revocation names.
+    Panel { tenant_id: String, agent_id: String, agent: String },
 }
 
 impl Caller {
@@ -89,7 +91,7 @@ where
         if let Some(limiter) = Option::<Arc<RateLimiter>>::from_ref(state) {
             let who = match &caller {
                 Caller::ApiKey { account_id } => format!("key:{account_id}"),
-                Caller::Panel { tenant_id, agent } => format!("panel:{tenant_id}:{agent}"),
+                Caller::Panel { tenant_id, agent_id, .. } => format!("panel:{tenant_id}:{agent_id}"),
             };
             let mut conn = Db::from_ref(state).acquire().await?;
             limiter
@@ -130,7 +132,15 @@ async fn authenticate(parts: &Parts, db: &Db, tokens: &TokenSigner) -> Result<Ca
         .map(str::trim)
         .ok_or_else(|| unauthorized("Authorization must be a Bearer panel token", codes::INVALID_CREDENTIALS))?;
     match tokens.verify(bearer, chrono::Utc::now().timestamp()) {
-        Ok(claims) => Ok(Caller::Panel { tenant_id: claims.tid, agent: claims.sub }),
+        // A revoked token answers like an expired one: the panel then asks its host for a new one.
+        Ok(claims) if issue::is_revoked(&mut *db.acquire().await?, &claims).await? => {
+            Err(unauthorized("Panel token revoked: open the panel again to get a new one", codes::TOKEN_EXPIRED))
+        }
+        Ok(claims) => Ok(Caller::Panel {
+            agent: claims.name.unwrap_or_else(|| claims.sub.clone()),
+            agent_id: claims.sub,
+            tenant_id: claims.tid,
+        }),
         Err(token::TokenError::Expired) => {
             Err(unauthorized("Panel token expired: open the panel again to get a new one", codes::TOKEN_EXPIRED))
         }

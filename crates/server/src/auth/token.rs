@@ -22,8 +22,11 @@ pub const MAX_TTL_SECS: i64 = 24 * 3600;
 pub struct Claims {
     /// Tenant id.
     pub tid: String,
-    /// Agent name.
+    /// Agent id: what revocation names.
     pub sub: String,
+    /// Agent name, as audit records show it; absent in older tokens, whose `sub` is the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Issued at, epoch seconds.
     pub iat: i64,
     /// Expires at, epoch seconds.
@@ -146,7 +149,7 @@ mod tests {
     }
 
     fn claims(exp: i64) -> Claims {
-        Claims { tid: "demo".into(), sub: "Ana".into(), iat: 0, exp }
+        Claims { tid: "demo".into(), sub: "Ana".into(), name: None, iat: 0, exp }
     }
 
     #[test]

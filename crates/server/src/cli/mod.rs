@@ -1,4 +1,4 @@
-//! Command-line interface: `serve`, `key create`, `token`, `tenant`, `field set`, `layout set`,
+//! Command-line interface: `serve`, `key create`, `token`, `revoke`, `tenant`, `field set`, `layout set`,
 //! `import`, `plans`, `seed`, `migrate`, `backup`. Each takes the database as `--db` (a SQLite
 //! file or a PostgreSQL URL) or `C360_DATABASE_URL`.
 //! Each command prints what scripts need alone on stdout and everything else on stderr.
@@ -11,6 +11,7 @@ mod serve;
 mod shutdown;
 mod tenant;
 mod timeouts;
+mod tokens;
 
 use std::path::PathBuf;
 
@@ -48,6 +49,19 @@ pub struct DbArg {
     pub db: Location,
 }
 
+/// One agent of one tenant, whose panel tokens `token` issues and `revoke` revokes.
+#[derive(Debug, clap::Args)]
+pub struct AgentArgs {
+    #[command(flatten)]
+    db: DbArg,
+    /// Tenant id.
+    #[arg(long)]
+    tenant: String,
+    /// Agent id, as `agentId` of `POST …/tokens` (a token from `token` also shows it as the name).
+    #[arg(long)]
+    agent: String,
+}
+
 /// Sub-commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -61,17 +75,14 @@ pub enum Command {
     /// Print a short-lived panel token for one agent of one tenant, alone on stdout.
     Token {
         #[command(flatten)]
-        db: DbArg,
-        /// Tenant id.
-        #[arg(long)]
-        tenant: String,
-        /// Agent name.
-        #[arg(long)]
-        agent: String,
+        who: AgentArgs,
         /// Lifetime, e.g. 30m, 8h (at most 24h).
         #[arg(long, default_value = "8h", value_parser = token::parse_ttl)]
         ttl: i64,
     },
+    /// Revoke every panel token one agent of one tenant holds, on every instance at once (tokens
+    /// issued afterwards work).
+    Revoke(AgentArgs),
     /// Create, change or show a tenant's settings.
     Tenant {
         #[command(subcommand)]
@@ -196,18 +207,8 @@ pub async fn run(cli: Cli) -> Result<Option<String>, String> {
                 keys::create(&mut conn, &t.account_id, now.timestamp_millis()).await.map_err(|e| e.to_string())?;
             Ok(Some(key))
         }
-        Command::Token { db, tenant, agent, ttl } => {
-            let (db, signer) = open(&db.db).await?;
-            let mut conn = db.acquire().await.map_err(|e| e.to_string())?;
-            if tenants::find(&mut conn, &tenant).await.map_err(|e| e.to_string())?.is_none() {
-                return Err(format!("unknown tenant {tenant:?}"));
-            }
-            if agent.trim().is_empty() {
-                return Err("--agent must not be empty".into());
-            }
-            let iat = now.timestamp();
-            Ok(Some(signer.sign(&token::Claims { tid: tenant, sub: agent, iat, exp: iat + ttl })))
-        }
+        Command::Token { who, ttl } => tokens::issue(&who, ttl, now.timestamp()).await.map(Some),
+        Command::Revoke(who) => tokens::revoke(&who, now.timestamp()).await.map(Some),
         Command::Tenant { action } => tenant::run(action, now.timestamp_millis()).await.map(Some),
         Command::Field { action: FieldAction::Set(args) } => {
             crm::set_field(args, now.timestamp_millis()).await.map(Some)

@@ -159,6 +159,7 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
     let workspace = workspace.map(|(listener, origin)| {
         let router = workspace::router(WorkspaceState {
             tokens: state.tokens.clone(),
+            db: state.db.clone(),
             panel_origin: public_origin.unwrap_or_else(|| workspace::origin_of(addr)),
         });
         tracing::info!("demo workspace on {origin}{}", workspace::PAGE_PATH);

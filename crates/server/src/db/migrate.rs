@@ -56,6 +56,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0006_idempotency_request.sql"),
         include_str!("../../migrations/postgres/0006_idempotency_request.sql"),
     ),
+    (
+        7,
+        "panel token revocations",
+        include_str!("../../migrations/sqlite/0007_panel_token_revocations.sql"),
+        include_str!("../../migrations/postgres/0007_panel_token_revocations.sql"),
+    ),
 ];
 
 /// The last schema version the rusqlite releases wrote to `PRAGMA user_version`.

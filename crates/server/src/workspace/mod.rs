@@ -17,6 +17,7 @@ use axum::routing::get;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::auth::token::TokenSigner;
+use crate::db::Db;
 use crate::http::{ApiError, common_headers};
 
 /// Where the workspace page is served.
@@ -32,6 +33,8 @@ pub const POLICY: &str =
 pub struct WorkspaceState {
     /// Signs the demo panel tokens the session endpoint hands out.
     pub tokens: TokenSigner,
+    /// The database, for what token issuing reads (the agent's last revocation).
+    pub db: Db,
     /// The main listener's origin, where the panel is served.
     pub panel_origin: String,
 }

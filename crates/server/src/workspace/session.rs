@@ -10,7 +10,7 @@ use c360_wire::routes::{self, params};
 use serde::Serialize;
 
 use super::WorkspaceState;
-use crate::auth::token::Claims;
+use crate::auth::issue::{self, TokenFor};
 use crate::demo::contacts::{HOUSEHOLD_LANDLINE, NEW_CALLER};
 use crate::demo::{DEMO_TENANT, DEMO_TENANTS, personas};
 use crate::http::{ApiError, QueryPairs, no_store};
@@ -21,8 +21,8 @@ pub const INTERNAL_NUMBER: &str = "+14155550999";
 pub const UNKNOWN_NUMBER: &str = "+13125550187";
 /// The agent the demo tokens are for.
 const AGENT: &str = "Demo Agent";
-/// A demo token lasts a working day.
-const TOKEN_TTL_SECS: i64 = 8 * 3600;
+/// A demo token lasts a working day, the longest `POST …/tokens` gives.
+const TOKEN_TTL_SECS: i64 = crate::panel::MAX_TTL_SECS;
 /// How many demo customers the page offers to call (the first, documented ones).
 const CUSTOMERS: usize = 4;
 
@@ -66,9 +66,10 @@ pub async fn get_session(State(state): State<WorkspaceState>, RawQuery(raw): Raw
             format!("The demo workspace serves only the demo tenants: {TENANT_NAMES}."),
         ));
     }
-    let iat = chrono::Utc::now().timestamp();
-    let token =
-        state.tokens.sign(&Claims { tid: tenant_id.clone(), sub: AGENT.into(), iat, exp: iat + TOKEN_TTL_SECS });
+    // Issued as `POST …/tokens` issues them, for the demo tenants only and without a key.
+    let who = TokenFor { tenant_id: &tenant_id, agent_id: AGENT, agent_name: AGENT, ttl_secs: TOKEN_TTL_SECS };
+    let now = chrono::Utc::now().timestamp();
+    let token = issue::issue(&mut *state.db.acquire().await?, &state.tokens, &who, now).await?.token;
     let customers = personas()
         .into_iter()
         .take(CUSTOMERS)

@@ -197,6 +197,7 @@ impl TestServer {
         self.state.tokens.sign(&token::Claims {
             tid: tenant.into(),
             sub: "Test Agent".into(),
+            name: None,
             iat,
             exp: iat + ttl_secs,
         })
