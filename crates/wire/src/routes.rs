@@ -35,7 +35,8 @@ pub mod params {
     pub const RECORD_TYPE: &str = "recordType";
     /// An activity (path).
     pub const ACTIVITY_ID: &str = "activityId";
-    /// A layout (path).
+    /// A layout (path of `PUT /layouts/{layoutId}`; query of the contact and activity writes: the
+    /// layout the agent chose).
     pub const LAYOUT_ID: &str = "layoutId";
     /// A field definition (path).
     pub const FIELD: &str = "field";

@@ -2,7 +2,8 @@
 //! after a merge patch, the panel can run them before it sends: a known `type`, a contact, a
 //! subject (a note's `description` instead), the type's own part (`task.dueAt`, `event.startAt`
 //! before `event.endAt`, a case's status and priority from their lists), no part of another type,
-//! and custom values that fit the tenant's fields. Every error names the exact path (`task.dueAt`,
+//! and custom values that fit the tenant's fields — plus what the chosen layout requires or makes
+//! read-only (`activity_layout.rs`). Every error names the exact path (`task.dueAt`,
 //! `customFields.visits`), all at once.
 
 use std::collections::BTreeMap;
@@ -10,10 +11,11 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use super::activity::{Activity, ActivityType, CaseStatus, NewActivity};
+use super::activity_layout::{read_only_changes, required_errors};
 pub use super::activity_parts::MAX_SUBJECT_CHARS;
 use super::activity_parts::{call, case, event, task, text};
 use super::custom_fields::validate_custom_fields;
-use super::layout::FieldDefinition;
+use super::layout::{FieldDefinition, Layout, RecordType};
 use super::patch::apply_merge_patch;
 use crate::problem::{FieldError, codes};
 
@@ -29,13 +31,17 @@ const SERVER: [&str; 8] =
 /// What a patch may not change even though a create gives it.
 const FIXED: [&str; 3] = ["type", "contactId", "interactionId"];
 
-/// The tenant's fields for the activity's record type and its default phone country.
+/// The tenant's fields for the activity's record type, the layout in use and its default phone
+/// country.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ActivityRules<'a> {
     /// The record type's fields (built-in and custom); `None` accepts any well-named custom scalar.
     pub definitions: Option<&'a [FieldDefinition]>,
     /// ISO alpha-2 country for custom phone values typed without a country code.
     pub default_country: Option<&'a str>,
+    /// The layout the record is written through (its required and read-only fields); `None` adds
+    /// nothing to the spec's own rules (what the server's auto records use).
+    pub layout: Option<&'a Layout>,
 }
 
 impl ActivityRules<'_> {
@@ -45,8 +51,8 @@ impl ActivityRules<'_> {
     }
 
     /// `current` after merge `patch`, checked as a whole (the same paths as on create). The server's
-    /// fields, the type, the contact and the interaction cannot change (`read_only`), nor can a
-    /// closed case (`case.status`).
+    /// fields, the type, the contact, the interaction and the layout's read-only fields cannot
+    /// change (`read_only`), nor can a closed case (`case.status`).
     pub fn apply_patch(&self, current: &Activity, patch: &Value) -> Result<NewActivity, Vec<FieldError>> {
         if !patch.is_object() {
             return Err(vec![FieldError::new("", codes::INVALID_FORMAT, "The patch must be a JSON object.")]);
@@ -60,6 +66,9 @@ impl ActivityRules<'_> {
             .filter(|f| **f != "relation" && before.get(**f) != after.get(**f))
             .map(|f| FieldError::new(*f, codes::READ_ONLY, format!("{f} cannot be changed.")))
             .collect();
+        if let Some(layout) = self.layout {
+            errors.extend(read_only_changes(layout, &before, &after));
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -148,6 +157,10 @@ impl ActivityRules<'_> {
             }
         };
         out.custom_fields = validate_custom_fields(&custom, stored, self.definitions, self.default_country, &mut e);
+        if let Some(layout) = self.layout {
+            let record_type = RecordType::from(activity_type.as_str());
+            required_errors(layout, &record_type, self.definitions, body, &mut e);
+        }
         if e.is_empty() { Ok(out) } else { Err(e) }
     }
 }

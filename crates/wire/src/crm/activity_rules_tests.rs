@@ -1,8 +1,8 @@
-use chrono::DateTime;
 use serde_json::json;
 
 use super::*;
 use crate::crm::activity::{CasePart, CasePriority, TaskStatus};
+use crate::crm::fixtures::stored_activity;
 
 fn rules() -> ActivityRules<'static> {
     ActivityRules::default()
@@ -64,30 +64,19 @@ fn every_required_or_malformed_part_is_named() {
     );
 }
 
-fn stored(details: NewActivity) -> Activity {
-    Activity {
-        activity_id: "a-1".into(),
-        details,
-        version: 1,
-        created_at: DateTime::from_timestamp_millis(0).unwrap(),
-        created_by: "A".into(),
-        auto: false,
-    }
-}
-
 #[test]
 fn a_patch_completes_a_task_but_cannot_retype_it_or_reopen_a_closed_case() {
     let task = rules()
         .read(&json!({"type": "task", "contactId": "c-1", "subject": "x", "task": {"dueAt": "2026-03-02T17:00:00Z"}}))
         .unwrap();
-    let done = rules().apply_patch(&stored(task.clone()), &json!({"task": {"status": "done"}})).unwrap();
+    let done = rules().apply_patch(&stored_activity(task.clone()), &json!({"task": {"status": "done"}})).unwrap();
     assert_eq!(done.task.unwrap().status, TaskStatus::Done);
-    let refused = rules().apply_patch(&stored(task), &json!({"type": "note", "version": 7})).unwrap_err();
+    let refused = rules().apply_patch(&stored_activity(task), &json!({"type": "note", "version": 7})).unwrap_err();
     let fields: Vec<&str> = refused.iter().map(|e| e.field.as_str()).collect();
     assert!(fields.contains(&"type") && fields.contains(&"version"), "{fields:?}");
     let closed = rules()
         .read(&json!({"type": "case", "contactId": "c-1", "subject": "x", "case": {"status": "closed"}}))
         .unwrap();
-    let reopen = rules().apply_patch(&stored(closed), &json!({"case": {"status": "open"}})).unwrap_err();
+    let reopen = rules().apply_patch(&stored_activity(closed), &json!({"case": {"status": "open"}})).unwrap_err();
     assert_eq!(reopen[0].field, "case.status");
 }

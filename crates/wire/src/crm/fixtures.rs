@@ -1,7 +1,9 @@
-//! Test data shared by the rules' tests: the spec's contact example, its elisions filled in.
+//! Test data shared by the rules' tests: the spec's contact example, its elisions filled in, and
+//! an activity as stored.
 
 use serde_json::{Value, json};
 
+use super::activity::{Activity, NewActivity};
 use super::contact::Contact;
 
 /// The spec's contact example as JSON.
@@ -23,4 +25,16 @@ pub(crate) fn dana_json() -> Value {
 /// The spec's contact example.
 pub(crate) fn dana() -> Contact {
     serde_json::from_value(dana_json()).expect("the spec's example is a contact")
+}
+
+/// `details` stored as activity `a-1`, version 1.
+pub(crate) fn stored_activity(details: NewActivity) -> Activity {
+    Activity {
+        activity_id: "a-1".into(),
+        details,
+        version: 1,
+        created_at: chrono::DateTime::from_timestamp_millis(0).expect("the epoch"),
+        created_by: "A".into(),
+        auto: false,
+    }
 }

@@ -4,6 +4,7 @@
 //! and the panel pre-checks the very same code.
 
 pub mod activity;
+pub mod activity_layout;
 mod activity_parts;
 pub mod activity_rules;
 pub mod builtin;

@@ -34,7 +34,7 @@ pub fn apply_merge_patch(target: &mut Value, patch: &Value) {
 }
 
 /// The value at dotted `path` (`address.country`), `None` when absent.
-fn at<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
+pub(crate) fn at<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
     path.split('.').try_fold(value, |v, key| v.get(key))
 }
 

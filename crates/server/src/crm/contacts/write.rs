@@ -14,7 +14,7 @@ use super::index::holders;
 use super::store::{self, ContactRow, find, insert_many, new_contact_id};
 use super::{to_wire, with_etag};
 use crate::crm::guard::CrmContext;
-use crate::crm::layouts::schema;
+use crate::crm::layouts::{layout_id, schema};
 use crate::crm::path::ContactPath;
 use crate::http::{ApiError, JsonBody, QueryPairs};
 use crate::state::AppState;
@@ -26,16 +26,19 @@ fn invalid(errors: Vec<c360_wire::FieldError>) -> ApiError {
     ApiError::BadRequest { detail: "Some fields of the contact are not valid.".into(), errors }
 }
 
-/// Creates a contact: 400 naming each invalid field, 409 `duplicate` naming the contacts that
-/// already hold one of its phones or emails (unless `allowDuplicate=true`), else 201 with its
-/// `Location` and `ETag`.
+/// Creates a contact through the layout `layoutId` names (else the default one): 400 naming each
+/// invalid field (`layoutId` when the tenant has no such contact layout), 409 `duplicate` naming
+/// the contacts that already hold one of its phones or emails (unless `allowDuplicate=true`), else
+/// 201 with its `Location` and `ETag`.
 pub async fn create_contact(
     State(state): State<AppState>,
     context: CrmContext,
     RawQuery(raw): RawQuery,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let allow_duplicate = match QueryPairs::parse(raw.as_deref())?.single(params::ALLOW_DUPLICATE)?.as_deref() {
+    let query = QueryPairs::parse(raw.as_deref())?;
+    let layout_id = layout_id(&query)?;
+    let allow_duplicate = match query.single(params::ALLOW_DUPLICATE)?.as_deref() {
         None | Some("false") => false,
         Some("true") => true,
         Some(_) => {
@@ -50,7 +53,7 @@ pub async fn create_contact(
     let mut conn = state.db.acquire().await?;
     let tenant_id = context.tenant.id.clone();
     let schema = schema(&mut conn, &tenant_id, &RecordType::Contact).await?;
-    let layout = schema.default_layout(&RecordType::Contact);
+    let layout = schema.chosen_layout(&RecordType::Contact, layout_id.as_deref())?;
     let rules = ContactRules::for_layout(&layout, &schema.fields, context.default_country());
     let details = rules.validate(&typed).map_err(invalid)?;
     if !allow_duplicate {
@@ -76,15 +79,18 @@ pub async fn create_contact(
 
 /// Applies a merge patch to the version `If-Match` names: 428 without it, 404 for an unknown
 /// contact, 412 with the current contact when the version is not (or no longer) current, 400
-/// naming each refused field (`read_only` for server and layout read-only fields), else 200 with
-/// the new `ETag`. A patch that changes nothing writes nothing.
+/// naming each refused field (`read_only` for server fields and the read-only fields of the layout
+/// `layoutId` names, else of the default one; `layoutId` when the tenant has no such contact
+/// layout), else 200 with the new `ETag`. A patch that changes nothing writes nothing.
 pub async fn update_contact(
     State(state): State<AppState>,
     context: CrmContext,
     ContactPath(contact_id): ContactPath,
+    RawQuery(raw): RawQuery,
     headers: HeaderMap,
     JsonBody(patch): JsonBody,
 ) -> Result<Response, ApiError> {
+    let layout_id = layout_id(&QueryPairs::parse(raw.as_deref())?)?;
     let Some(if_match) = headers.get(IF_MATCH) else { return Err(ApiError::PreconditionRequired) };
     let based_on = if_match.to_str().ok().and_then(if_match_version);
     let mut conn = state.db.acquire().await?;
@@ -94,7 +100,7 @@ pub async fn update_contact(
         return Err(ApiError::Stale(Box::new(to_wire(&context, current))));
     }
     let schema = schema(&mut conn, &tenant_id, &RecordType::Contact).await?;
-    let layout = schema.default_layout(&RecordType::Contact);
+    let layout = schema.chosen_layout(&RecordType::Contact, layout_id.as_deref())?;
     let rules = ContactRules::for_layout(&layout, &schema.fields, context.default_country());
     let details = rules.apply_patch(&to_wire(&context, current.clone()), &patch).map_err(invalid)?;
     if details == current.details {
