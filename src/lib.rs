@@ -3,7 +3,7 @@
 //!
 //! The folders are the map. Capabilities: [`history`] (the timeline, its filters and summaries),
 //! [`insights`] (mood and topics), [`contact`] (who the customer is: the
-//! contact card, its forms), [`crm`] (the native CRM's search and screen pop). Shared atoms in [`ui`]. The
+//! contact card, its forms), [`crm`] (the native CRM's search and screen pop), [`layouts`] (which fields a form shows, as the agent chose). Shared atoms in [`ui`]. The
 //! edges: [`api`] (the one HTTP client), [`host`] (the embedding protocol), [`intl`] (the agent's
 //! language and time zone). [`shell`] opens the panel and shows the interaction in focus; [`App`]
 //! ties it together. Imports go one way: app → shell → capabilities → ui → edges.
@@ -16,6 +16,7 @@ pub mod history;
 pub mod host;
 pub mod insights;
 pub mod intl;
+pub mod layouts;
 pub mod perf;
 pub mod shell;
 pub mod ui;

@@ -16,11 +16,13 @@ use super::{ApiClient, ApiError};
 impl ApiClient {
     /// `POST /activities` with `Idempotency-Key: key`: sent again with the same key, the server
     /// answers the record the first request created.
-    /// The body goes as the form built it: the server's rules name what is wrong (`task.dueAt`).
-    pub async fn create_activity(&self, body: &Value, key: &str) -> Result<Activity, ApiError> {
+    /// The body goes as the form built it, in layout `layout_id`: the server's rules, that
+    /// layout's among them, name what is wrong (`task.dueAt`).
+    pub async fn create_activity(&self, body: &Value, key: &str, layout_id: &str) -> Result<Activity, ApiError> {
         let json = body.to_string();
         let outgoing = Outgoing { method: Method::POST, json: Some(&json), headers: &[(IDEMPOTENCY_KEY, key)] };
-        decode(&self.request(&routes::crm_activities(self.tenant_id()), &[], outgoing, None).await?.body)
+        let query = [(params::LAYOUT_ID, layout_id)];
+        decode(&self.request(&routes::crm_activities(self.tenant_id()), &query, outgoing, None).await?.body)
     }
 
     /// `PATCH /activities/{activityId}` with merge `patch`, `If-Match` naming `version`.

@@ -57,12 +57,19 @@ impl ApiClient {
         self.get(&routes::crm_contacts(self.tenant_id()), &[identity.query_pair()], abort).await
     }
 
-    /// `POST /contacts` (`?allowDuplicate=true` once the agent chose "Create anyway").
-    pub async fn create_contact(&self, contact: &NewContact, allow_duplicate: bool) -> Result<Versioned, ApiError> {
+    /// `POST /contacts?layoutId=…` in the layout the form showed (`&allowDuplicate=true` once the
+    /// agent chose "Create anyway").
+    pub async fn create_contact(
+        &self,
+        contact: &NewContact,
+        layout_id: &str,
+        allow_duplicate: bool,
+    ) -> Result<Versioned, ApiError> {
         let json = serde_json::to_string(contact).map_err(|e| ApiError::Decode(e.to_string()))?;
-        let query: &[(&str, &str)] = if allow_duplicate { &[(params::ALLOW_DUPLICATE, "true")] } else { &[] };
+        let mut query = vec![(params::LAYOUT_ID, layout_id)];
+        query.extend(allow_duplicate.then_some((params::ALLOW_DUPLICATE, "true")));
         let outgoing = Outgoing { method: Method::POST, json: Some(&json), headers: &[] };
-        Versioned::read(&self.request(&routes::crm_contacts(self.tenant_id()), query, outgoing, None).await?)
+        Versioned::read(&self.request(&routes::crm_contacts(self.tenant_id()), &query, outgoing, None).await?)
     }
 
     /// `GET /contacts/{contactId}`, with the version of its `ETag`.

@@ -31,8 +31,8 @@ pub trait Crm {
     fn search_contacts(&self, q: &str, limit: Option<usize>, abort: Option<AbortSignal>) -> CrmFuture<ContactList>;
     /// Every contact holding `identity`.
     fn match_contacts(&self, identity: &Identity, abort: Option<AbortSignal>) -> CrmFuture<ContactList>;
-    /// Creates a contact (`allow_duplicate`: the agent chose "Create anyway").
-    fn create_contact(&self, contact: &NewContact, allow_duplicate: bool) -> CrmFuture<Versioned>;
+    /// Creates a contact in layout `layout_id` (`allow_duplicate`: the agent chose "Create anyway").
+    fn create_contact(&self, contact: &NewContact, layout_id: &str, allow_duplicate: bool) -> CrmFuture<Versioned>;
     /// One contact and its version.
     fn get_contact(&self, contact_id: &str, abort: Option<AbortSignal>) -> CrmFuture<Versioned>;
     /// Applies merge `patch` to the contact if it is still at `version`.
@@ -41,8 +41,9 @@ pub trait Crm {
     fn get_layouts(&self, record_type: &RecordType, abort: Option<AbortSignal>) -> CrmFuture<Layouts>;
     /// Every field of a record type.
     fn get_fields(&self, record_type: &RecordType, abort: Option<AbortSignal>) -> CrmFuture<FieldList>;
-    /// Creates an activity; a repeat with the same `key` answers the first record.
-    fn create_activity(&self, body: &Value, key: &str) -> CrmFuture<Activity>;
+    /// Creates an activity in layout `layout_id`; a repeat with the same `key` answers the first
+    /// record.
+    fn create_activity(&self, body: &Value, key: &str, layout_id: &str) -> CrmFuture<Activity>;
     /// Applies merge `patch` to the activity if it is still at `version`.
     fn update_activity(&self, activity_id: &str, patch: &Value, version: i64) -> CrmFuture<Activity>;
     /// The contact's activities relative to `interaction_id`.
@@ -73,9 +74,9 @@ impl Crm for ApiClient {
         Box::pin(async move { client.match_contacts(&identity, abort.as_ref()).await })
     }
 
-    fn create_contact(&self, contact: &NewContact, allow_duplicate: bool) -> CrmFuture<Versioned> {
-        let (client, contact) = (self.clone(), contact.clone());
-        Box::pin(async move { client.create_contact(&contact, allow_duplicate).await })
+    fn create_contact(&self, contact: &NewContact, layout_id: &str, allow_duplicate: bool) -> CrmFuture<Versioned> {
+        let (client, contact, layout_id) = (self.clone(), contact.clone(), layout_id.to_owned());
+        Box::pin(async move { client.create_contact(&contact, &layout_id, allow_duplicate).await })
     }
 
     fn get_contact(&self, contact_id: &str, abort: Option<AbortSignal>) -> CrmFuture<Versioned> {
@@ -98,9 +99,9 @@ impl Crm for ApiClient {
         Box::pin(async move { client.get_fields(&record_type, abort.as_ref()).await })
     }
 
-    fn create_activity(&self, body: &Value, key: &str) -> CrmFuture<Activity> {
-        let (client, body, key) = (self.clone(), body.clone(), key.to_owned());
-        Box::pin(async move { client.create_activity(&body, &key).await })
+    fn create_activity(&self, body: &Value, key: &str, layout_id: &str) -> CrmFuture<Activity> {
+        let (client, body, key, layout_id) = (self.clone(), body.clone(), key.to_owned(), layout_id.to_owned());
+        Box::pin(async move { client.create_activity(&body, &key, &layout_id).await })
     }
 
     fn update_activity(&self, activity_id: &str, patch: &Value, version: i64) -> CrmFuture<Activity> {

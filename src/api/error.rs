@@ -5,7 +5,7 @@ use c360_wire::crm::{Activity, Contact, CrmProblem};
 use c360_wire::problem::codes;
 
 /// Why a call failed, in the terms the panel shows an agent.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum ApiError {
     /// The panel token has expired: the agent must reopen the panel.
     #[error("Your session has expired")]
@@ -44,6 +44,23 @@ pub enum ApiError {
     /// Never shown; a superseded read is replaced by its successor's answer.
     #[error("The request was cancelled")]
     Aborted,
+}
+
+/// Two errors are the same when they carry the same words; a 412 or a 409 never equals another,
+/// each carrying records to show (comparing them field by field cost the bundle 1 KB brotli for
+/// memos that only hold read errors, docs/performance.md).
+impl PartialEq for ApiError {
+    fn eq(&self, other: &Self) -> bool {
+        use ApiError::*;
+        match (self, other) {
+            (Unauthorized(a), Unauthorized(b)) | (Network(a), Network(b)) | (Decode(a), Decode(b)) => a == b,
+            (BadRequest(a), BadRequest(b)) => a == b,
+            (RateLimited { retry_after: a }, RateLimited { retry_after: b }) => a == b,
+            (Server { status: a, detail: c }, Server { status: b, detail: d }) => a == b && c == d,
+            (TokenExpired, TokenExpired) | (Forbidden, Forbidden) | (Aborted, Aborted) => true,
+            _ => false,
+        }
+    }
 }
 
 impl ApiError {

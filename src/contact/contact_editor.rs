@@ -8,7 +8,7 @@ use leptos::html::Button;
 use leptos::prelude::*;
 
 use super::model::draft::EditDraft;
-use super::model::form::{blocking, tidy};
+use super::model::form::tidy;
 use super::model::layout::{Slot, heading, unit_label};
 use super::{ConflictChoice, ContactFields, ContactSchema, FormFailure, FormState, draft_store, focus_input};
 use crate::api::{ApiError, Versioned, use_crm};
@@ -69,20 +69,13 @@ pub fn ContactEditor(
     let save = {
         let (slots, key) = (slots.clone(), key.clone());
         Callback::new(move |()| {
-            let (crm, schema, slots, id, key) =
-                (crm.get(), schema.clone(), slots.clone(), contact_id.clone(), key.clone());
+            let (crm, slots, id, key) = (crm.get(), slots.clone(), contact_id.clone(), key.clone());
             state.run(async move {
                 state.start();
                 let mut applied: Vec<String> = Vec::new();
                 let mut by = None::<String>;
                 // A 412 without colliding changes is merged and sent again; a few rounds at most.
                 for _ in 0..3 {
-                    let mine = edited.get_untracked();
-                    let refused = blocking(schema.rules().validate(&mine).err().unwrap_or_default(), &mine);
-                    if !refused.is_empty() {
-                        state.refuse(&refused);
-                        return;
-                    }
                     state.accept();
                     edited.update(tidy);
                     let (current, version) = base.get_untracked();

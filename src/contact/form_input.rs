@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::model::form::FieldErrors;
+use crate::intl::text::humanize;
 
 /// The element id of input `key` in form `form_id`, and of its error message.
 pub fn ids(form_id: &str, key: &str) -> (String, String) {
@@ -119,7 +120,8 @@ pub fn FormInput(
     frame.wrap(label, required, read_only, quiet_label, input)
 }
 
-/// A label, a choice among `options` (or none) and its error.
+/// A label, a choice among `options` (or none; each read as words, `INBOUND` as "Inbound") and
+/// its error.
 #[component]
 pub fn FormSelect(
     /// The form's id.
@@ -148,7 +150,10 @@ pub fn FormSelect(
     let frame = Frame::new(&form_id, &key, errors);
     let choices = options
         .into_iter()
-        .map(|o| view! { <option value=o.clone() selected=move || value.with(|v| *v == o)>{o.clone()}</option> })
+        .map(|o| {
+            let text = humanize(&o);
+            view! { <option value=o.clone() selected=move || value.with(|v| *v == o)>{text}</option> }
+        })
         .collect_view();
     let select = view! {
         <select

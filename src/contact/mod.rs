@@ -36,4 +36,4 @@ pub use limited_profile::LimitedProfile;
 pub use list_input::{ListInput, ListKind};
 pub use local_time::LocalTime;
 pub use new_contact_form::NewContactForm;
-pub use schema::{ContactSchema, provide_contact_schema, use_contact_schema};
+pub use schema::{ContactSchema, use_contact_schema};

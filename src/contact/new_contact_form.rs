@@ -1,18 +1,19 @@
 //! `NewContactForm`: create a contact, pre-filled from the interaction or the search, in the
-//! tenant layout's fields with the required ones marked. While a phone or email is typed, other
+//! fields of the layout the agent chose (the tenant's default at first; the [`LayoutPicker`] at
+//! the bottom switches it, keeping what was typed in fields the new layout hides, and only the
+//! shown fields are sent), the required ones marked. While a phone or email is typed, other
 //! contacts holding it are named (identity match, debounced); the server's 409 reads the same. A
 //! create in flight disables its buttons, so a double click makes one contact.
 
-use c360_wire::crm::NewContact;
+use c360_wire::crm::{NewContact, RecordType};
 use leptos::prelude::*;
 
 use super::model::draft::CreateDraft;
-use super::model::form::{blocking, holders, refused_by, tidy, typed_identities};
+use super::model::form::{holders, refused_by, shown_only, tidy, typed_identities};
 use super::model::layout::{AddressPart, Shown, Slot};
-use super::{
-    ContactFields, ContactSchema, DuplicatePrompt, FormFailure, FormState, draft_store, focus_input, use_contact_schema,
-};
+use super::{ContactFields, ContactSchema, DuplicatePrompt, FormFailure, FormState, draft_store, focus_input};
 use crate::api::{ApiError, Lookup, Versioned, use_crm};
+use crate::layouts::{FormSchema, LayoutPicker, use_form_schemas};
 use crate::ui::Debounce;
 
 /// How long typing a phone or email must pause before it is checked for another holder.
@@ -32,8 +33,8 @@ pub fn NewContactForm(
     /// Called when the agent cancels.
     on_cancel: Callback<()>,
 ) -> impl IntoView {
-    let schema = use_contact_schema();
-    move || match schema.get() {
+    let schemas = use_form_schemas();
+    move || match schemas.schema(&RecordType::Contact) {
         None => view! { <p class="empty-state" data-testid="new-contact-loading">"Opening the form…"</p> }.into_any(),
         Some(schema) => {
             let draft = draft_store::load::<CreateDraft>(&key).map_or_else(|| start.clone(), |d| d.edited);
@@ -44,7 +45,7 @@ pub fn NewContactForm(
 
 #[component]
 fn CreateForm(
-    schema: ContactSchema,
+    schema: FormSchema,
     draft: NewContact,
     key: String,
     on_created: Callback<Versioned>,
@@ -56,9 +57,20 @@ fn CreateForm(
     let state = FormState::new("new-contact", "created");
     let refused = RwSignal::new(Vec::new());
     let form_id = state.form_id();
+    let schemas = use_form_schemas();
+    let shown = {
+        let schema = schema.clone();
+        move || ContactSchema::in_layout(&schema, schemas.chosen(&RecordType::Contact).as_deref())
+    };
     // A new record: what the layout makes read-only for edits may still be given once.
-    let slots: Vec<Slot> = schema.slots().into_iter().map(writable).collect();
-    let lists_shown = slots.iter().any(|s| matches!(s, Slot::Phones(_) | Slot::Emails(_)));
+    let slots = {
+        let shown = shown.clone();
+        move || shown().slots().into_iter().map(writable).collect::<Vec<Slot>>()
+    };
+    let lists_shown = {
+        let slots = slots.clone();
+        move || slots().iter().any(|s| matches!(s, Slot::Phones(_) | Slot::Emails(_)))
+    };
     {
         let key = key.clone();
         Effect::new(move |_| draft_store::save(&key, &CreateDraft { edited: edited.get() }));
@@ -97,20 +109,16 @@ fn CreateForm(
     };
 
     let create = {
-        let key = key.clone();
+        let (key, shown) = (key.clone(), shown.clone());
         Callback::new(move |allow: bool| {
-            let (crm, schema, key) = (crm.get(), schema.clone(), key.clone());
+            let (crm, key, shown) = (crm.get(), key.clone(), shown.clone());
             state.run(async move {
                 state.start();
-                let mine = edited.get_untracked();
-                let wrong = blocking(schema.rules().validate(&mine).err().unwrap_or_default(), &mine);
-                if !wrong.is_empty() {
-                    state.refuse(&wrong);
-                    return;
-                }
                 state.accept();
                 edited.update(tidy);
-                let answer = crm.create_contact(&edited.get_untracked(), allow).await;
+                let layout = shown().layout;
+                let sent = shown_only(&edited.get_untracked(), &layout);
+                let answer = crm.create_contact(&sent, &layout.layout_id, allow).await;
                 if let Ok(created) = &answer {
                     // Even if the agent moved on meanwhile: the contact exists, its draft must go.
                     draft_store::clear(&key);
@@ -148,12 +156,19 @@ fn CreateForm(
             view! { <DuplicatePrompt holders=all on_open on_create_anyway pending/> }
         })
     };
-    if let Some(first) = slots.iter().find_map(|s| match s {
+    if let Some(first) = untrack(&slots).iter().find_map(|s| match s {
         Slot::Text(field, shown) if !shown.read_only => Some(field.name()),
         _ => None,
     }) {
         focus_input(&form_id, first);
     }
+    let fields = {
+        let form_id = form_id.clone();
+        move || {
+            let after_identifiers = ViewFn::from(move || duplicates(prompt).into_any());
+            view! { <ContactFields form_id=form_id.clone() slots=slots() edited errors=state.errors on_identifier after_identifiers/> }
+        }
+    };
     let cancel = move |_| {
         draft_store::clear(&key);
         on_cancel.run(());
@@ -166,10 +181,10 @@ fn CreateForm(
             <p class="form-hint"><span aria-hidden="true">"* "</span>"Required. A phone number or an email address is needed too."</p>
             <fieldset class="form-body">
                 <legend class="visually-hidden">"Contact details"</legend>
-                <ContactFields form_id=form_id.clone() slots=slots.clone() edited errors=state.errors on_identifier
-                    after_identifiers=ViewFn::from(move || duplicates(prompt).into_any())/>
+                {fields}
             </fieldset>
-            {(!lists_shown).then(|| duplicates(prompt))}
+            {move || (!lists_shown()).then(|| duplicates(prompt))}
+            <LayoutPicker schema id=format!("{form_id}-layout") schemas/>
             <FormFailure state on_retry=Callback::new(move |()| { create.run(false); })/>
             <p class="form-note" role="status" aria-live="polite" data-testid="form-note">{move || state.note.get()}</p>
             <div class="form-actions">

@@ -1,17 +1,19 @@
-//! The tenant's contact layout and field definitions, read once per signed-in panel and shared by
-//! the card and both forms through context. If they cannot be read, the built-in default layout
-//! stands in: the card still shows and edits what every contact has.
+//! The contact layout a form or the card shows and the tenant's contact fields, from the
+//! [`FormSchemas`](crate::layouts::FormSchemas) read once per signed-in panel. If they cannot be
+//! read, the built-in default layout stands in: the card still shows and edits what every contact
+//! has. Which fields a save needs is the server's to say, for the layout the form showed (its
+//! 400 names each field; the rules stay out of the bundle, docs/performance.md).
 
-use c360_wire::crm::{ContactRules, FieldDefinition, Layout, Layouts, RecordType, builtin_fields, default_layout};
+use c360_wire::crm::{FieldDefinition, Layout, RecordType};
 use leptos::prelude::*;
 
 use super::model::layout::{Slot, slots};
-use crate::api::{Lookup, use_crm};
+use crate::layouts::{FormSchema, use_form_schemas};
 
 /// What a contact form and record view show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContactSchema {
-    /// The tenant's default contact layout.
+    /// The layout shown.
     pub layout: Layout,
     /// Every contact field, built-in and custom.
     pub definitions: Vec<FieldDefinition>,
@@ -20,65 +22,22 @@ pub struct ContactSchema {
 impl ContactSchema {
     /// The default layout and fields every tenant has before an admin changes them.
     pub fn builtin() -> Self {
-        Self { layout: default_layout(&RecordType::Contact), definitions: builtin_fields(&RecordType::Contact) }
+        Self::in_layout(&FormSchema::builtin(&RecordType::Contact), None)
     }
 
-    /// The schema of what the server answered, the built-in parts standing in for what it did not.
-    pub fn of(layouts: Option<Layouts>, definitions: Option<Vec<FieldDefinition>>) -> Self {
-        let builtin = Self::builtin();
-        Self {
-            layout: layouts.and_then(|l| l.default_for(&RecordType::Contact).cloned()).unwrap_or(builtin.layout),
-            definitions: definitions.filter(|d| !d.is_empty()).unwrap_or(builtin.definitions),
-        }
+    /// `schema` in the layout `chosen` names (else the tenant's default).
+    pub fn in_layout(schema: &FormSchema, chosen: Option<&str>) -> Self {
+        Self { layout: schema.layout(chosen).clone(), definitions: schema.definitions.clone() }
     }
 
     /// The layout's slots, in order.
     pub fn slots(&self) -> Vec<Slot> {
         slots(&self.layout, &self.definitions)
     }
-
-    /// The rules a save must meet (the tenant's default country is the server's to apply).
-    pub fn rules(&self) -> ContactRules<'_> {
-        ContactRules::for_layout(&self.layout, &self.definitions, None)
-    }
 }
 
-/// The schema read, in context.
-#[derive(Clone, Copy)]
-struct SchemaRead(Lookup<ContactSchema>);
-
-/// Reads the schema for the current owner's children (once per signed-in panel).
-pub fn provide_contact_schema() {
-    provide_context(SchemaRead(read_schema()));
-}
-
-/// One read of the tenant's contact layout and fields.
-fn read_schema() -> Lookup<ContactSchema> {
-    let crm = use_crm();
-    Lookup::new(
-        || (),
-        move |(), abort| {
-            let crm = crm.get();
-            let layouts = crm.get_layouts(&RecordType::Contact, abort.clone());
-            let fields = crm.get_fields(&RecordType::Contact, abort);
-            async move {
-                let layouts = layouts.await;
-                let fields = fields.await;
-                if matches!(
-                    (&layouts, &fields),
-                    (Err(crate::api::ApiError::Aborted), _) | (_, Err(crate::api::ApiError::Aborted))
-                ) {
-                    return Err(crate::api::ApiError::Aborted);
-                }
-                Ok(ContactSchema::of(layouts.ok(), fields.ok().map(|f| f.fields)))
-            }
-        },
-    )
-}
-
-/// The contact schema (`None` while it loads). A component mounted on its own (a test) reads
-/// one for itself.
+/// The contact schema in the tenant's default layout, as the card shows it (`None` while it loads).
 pub fn use_contact_schema() -> Signal<Option<ContactSchema>> {
-    let read = use_context::<SchemaRead>().map(|r| r.0).filter(|r| !r.is_disposed()).unwrap_or_else(read_schema);
-    Signal::derive(move || read.with(|answer| answer.map(|a| a.clone().unwrap_or_else(|_| ContactSchema::builtin()))))
+    let schemas = use_form_schemas();
+    Signal::derive(move || schemas.schema(&RecordType::Contact).map(|f| ContactSchema::in_layout(&f, None)))
 }

@@ -17,6 +17,11 @@ pub use context::{AgentIntl, use_intl};
 #[cfg(not(target_arch = "wasm32"))]
 pub use english::{Formatters, accepts, browser_locale};
 
+/// Minutes east of UTC, as the agent's browser keeps time now.
+pub fn offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
 /// An ISO-8601 UTC timestamp with milliseconds (`2024-08-23T08:00:00.000Z`), for `<time datetime>`.
 pub fn iso_instant(ms: i64) -> String {
     chrono::DateTime::from_timestamp_millis(ms)

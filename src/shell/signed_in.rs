@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use super::ShownInteraction;
 use crate::api::{ApiClient, CrmSource, Read};
-use crate::contact::provide_contact_schema;
 use crate::crm::search::SearchBox;
 use crate::host::Desk;
+use crate::layouts::provide_form_schemas;
 use crate::ui::ErrorNotice;
 
 /// Reads the tenant's configuration (native CRM or identity-only, screen pop on or off) with
@@ -45,7 +45,7 @@ pub fn SignedIn(
                 match config.await {
                     Ok(false) => view! { <ShownInteraction desk limited=true/> }.into_any(),
                     Ok(true) => {
-                        provide_contact_schema();
+                        provide_form_schemas();
                         let on_open = Callback::new(move |id: String| {
                             desk.maybe_update(|d| d.open_contact(&id));
                         });

@@ -79,7 +79,8 @@ fn facts() -> InteractionFacts {
 
 type Done = Arc<Mutex<Vec<Option<String>>>>;
 
-fn mount_form(
+/// The form of `kind`, once its layouts are read.
+async fn mount_form(
     crm: MemoryCrm,
     kind: ActivityType,
     facts: Option<InteractionFacts>,
@@ -93,6 +94,7 @@ fn mount_form(
         let on_done = Callback::new(move |said: Option<String>| record.lock().unwrap().push(said));
         view! { <ActivityForm kind contact_id="c-1".to_owned() facts on_done/> }
     });
+    until("the form opens", || has(&root, "[data-testid=activity-form]")).await;
     (root, done, handle)
 }
 
@@ -107,7 +109,7 @@ fn input(root: &web_sys::HtmlElement, key: &str) -> web_sys::HtmlElement {
 #[wasm_bindgen_test]
 async fn a_call_log_starts_from_the_interaction_and_a_double_click_saves_one_record() {
     let crm = dana();
-    let (root, done, _handle) = mount_form(crm.clone(), ActivityType::Call, Some(facts()));
+    let (root, done, _handle) = mount_form(crm.clone(), ActivityType::Call, Some(facts())).await;
     until("the form is filled in", || !value_of(&input(&root, "subject")).is_empty()).await;
     assert_eq!(value_of(&input(&root, "subject")), "Inbound call — Billing Support");
     let duration: u32 = value_of(&input(&root, "call-durationSeconds")).parse().unwrap();
@@ -132,7 +134,7 @@ async fn a_call_log_starts_from_the_interaction_and_a_double_click_saves_one_rec
 #[wasm_bindgen_test]
 async fn what_the_server_refuses_is_named_beside_its_fields_and_nothing_is_stored() {
     let crm = dana();
-    let (root, done, _handle) = mount_form(crm.clone(), ActivityType::Task, None);
+    let (root, done, _handle) = mount_form(crm.clone(), ActivityType::Task, None).await;
     find(&root, "[data-testid=activity-save]").click();
     until("the errors show", || has(&root, "[data-testid=field-error]")).await;
     assert_eq!(texts(&root, "[data-testid=field-error]"), ["Subject is required.", "Due is required."]);
@@ -152,7 +154,7 @@ async fn what_the_server_refuses_is_named_beside_its_fields_and_nothing_is_store
 #[wasm_bindgen_test]
 async fn a_failed_save_keeps_the_form_and_its_retry_reuses_the_key() {
     let crm = dana();
-    let (root, done, _handle) = mount_form(crm.clone(), ActivityType::Note, None);
+    let (root, done, _handle) = mount_form(crm.clone(), ActivityType::Note, None).await;
     type_into(&input(&root, "description"), "Prefers email after 5pm");
     crm.fail_next(ApiError::Network("offline".into()));
     find(&root, "[data-testid=activity-save]").click();
@@ -174,7 +176,7 @@ async fn a_failed_save_keeps_the_form_and_its_retry_reuses_the_key() {
 #[wasm_bindgen_test]
 async fn an_activity_changed_after_a_failed_save_is_sent_with_a_new_key() {
     let crm = dana();
-    let (root, done, _handle) = mount_form(crm.clone(), ActivityType::Note, None);
+    let (root, done, _handle) = mount_form(crm.clone(), ActivityType::Note, None).await;
     type_into(&input(&root, "description"), "Prefers email");
     crm.fail_next(ApiError::Network("offline".into()));
     find(&root, "[data-testid=activity-save]").click();

@@ -8,7 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use c360_panel::api::ApiError;
 use c360_wire::Problem;
-use c360_wire::crm::{Activity, ActivityRules, RelatedRecord, RelatedRecords, Relation, WrapUp, WrapUpAnswer};
+use c360_wire::crm::{
+    Activity, ActivityRules, FieldDefinition, Layout, RelatedRecord, RelatedRecords, Relation, WrapUp, WrapUpAnswer,
+};
 use chrono::Utc;
 use serde_json::Value;
 
@@ -33,9 +35,33 @@ fn not_found() -> ApiError {
 }
 
 impl ActivityStore {
-    /// `POST /activities`: `body` as the panel sends it, `known_contact` whether the contact exists.
+    /// `POST /activities?layoutId=…`: `body` as the panel sends it, checked by `layout` and the
+    /// record type's fields; `known_contact` whether the contact exists.
+    pub fn create_in(
+        &mut self,
+        body: &Value,
+        key: Option<&str>,
+        known_contact: bool,
+        layout: &Layout,
+        definitions: &[FieldDefinition],
+    ) -> Result<Activity, ApiError> {
+        let rules = ActivityRules { definitions: Some(definitions), layout: Some(layout), ..ActivityRules::default() };
+        self.create_by(rules, body, key, known_contact)
+    }
+
+    /// A record stored as `POST /activities` with the built-in rules would (seeding a test).
     pub fn create(&mut self, body: &Value, key: Option<&str>, known_contact: bool) -> Result<Activity, ApiError> {
-        let details = ActivityRules::default().read(body).map_err(invalid)?;
+        self.create_by(ActivityRules::default(), body, key, known_contact)
+    }
+
+    fn create_by(
+        &mut self,
+        rules: ActivityRules<'_>,
+        body: &Value,
+        key: Option<&str>,
+        known_contact: bool,
+    ) -> Result<Activity, ApiError> {
+        let details = rules.read(body).map_err(invalid)?;
         if !known_contact {
             return Err(ApiError::BadRequest(Problem::new(404, "No such contact.")));
         }

@@ -31,8 +31,9 @@ pub struct Call {
 #[derive(Default)]
 struct State {
     contacts: Vec<Contact>,
-    layout: Option<Layout>,
+    layouts: Vec<Layout>,
     custom: Vec<FieldDefinition>,
+    other_custom: Vec<(RecordType, FieldDefinition)>,
     default_country: Option<String>,
     faults: VecDeque<ApiError>,
     delay_ms: i32,
@@ -57,7 +58,7 @@ impl MemoryCrm {
     /// is allowed, as "Create anyway" allows it).
     pub fn with(self, contacts: &[NewContact]) -> Self {
         for c in contacts {
-            self.store(c, true).expect("a valid test contact");
+            self.store(c, None, true).expect("a valid test contact");
         }
         self
     }
@@ -82,13 +83,14 @@ impl MemoryCrm {
         self.0.borrow().calls.iter().any(|c| c.what == what && c.abort.as_ref().is_some_and(AbortSignal::aborted))
     }
 
-    /// Uses `layout` instead of the built-in default.
+    /// Adds `layout` to its record type's (a type with none has the built-in default).
     pub fn with_layout(self, layout: Layout) -> Self {
-        self.0.borrow_mut().layout = Some(layout);
+        self.0.borrow_mut().layouts.push(layout);
         self
     }
 
-    /// Defines custom contact fields.
+    /// Defines custom fields (contact ones unless their record type is set with
+    /// [`Self::with_fields_of`]).
     pub fn with_custom_fields(self, fields: Vec<FieldDefinition>) -> Self {
         self.0.borrow_mut().custom = fields;
         self
@@ -116,8 +118,35 @@ impl MemoryCrm {
         self.patch(&current, &patch, "Sam Rivera").expect("a valid change");
     }
 
-    fn layout(&self) -> Layout {
-        self.0.borrow().layout.clone().unwrap_or_else(|| default_layout(&RecordType::Contact))
+    /// Defines custom fields of another record type.
+    pub fn with_fields_of(self, record_type: RecordType, fields: Vec<FieldDefinition>) -> Self {
+        self.0.borrow_mut().other_custom.extend(fields.into_iter().map(|f| (record_type.clone(), f)));
+        self
+    }
+
+    /// The layouts of `record_type`, as `GET /layouts` answers them.
+    fn layouts(&self, record_type: &RecordType) -> Vec<Layout> {
+        let own: Vec<Layout> =
+            self.0.borrow().layouts.iter().filter(|l| l.record_type == *record_type).cloned().collect();
+        if own.is_empty() { vec![default_layout(record_type)] } else { own }
+    }
+
+    /// The layout `id` of `record_type` (the server's 400 when it has none such), else the default.
+    fn layout(&self, record_type: &RecordType, id: Option<&str>) -> Result<Layout, ApiError> {
+        let all = self.layouts(record_type);
+        match id {
+            Some(id) => all.into_iter().find(|l| l.layout_id == id).ok_or_else(|| {
+                let message = format!("No {record_type} layout “{id}”.");
+                Self::bad_request(vec![c360_wire::FieldError::new("layoutId", "invalid_value", message)])
+            }),
+            None => Ok(all.iter().find(|l| l.default).unwrap_or(&all[0]).clone()),
+        }
+    }
+
+    /// " in <id>" for a layout other than the default (what the call log adds).
+    fn named(&self, record_type: &RecordType, id: &str) -> String {
+        let default = self.layout(record_type, None).map(|l| l.layout_id).unwrap_or_default();
+        if id == default { String::new() } else { format!(" in {id}") }
     }
 
     fn definitions(&self) -> Vec<FieldDefinition> {
@@ -126,12 +155,26 @@ impl MemoryCrm {
         all
     }
 
+    fn definitions_of(&self, record_type: &RecordType) -> Vec<FieldDefinition> {
+        if *record_type == RecordType::Contact {
+            return self.definitions();
+        }
+        let mut all = builtin_fields(record_type);
+        all.extend(self.0.borrow().other_custom.iter().filter(|(t, _)| t == record_type).map(|(_, f)| f.clone()));
+        all
+    }
+
     fn bad_request(errors: Vec<c360_wire::FieldError>) -> ApiError {
         ApiError::BadRequest(Problem::bad_request("Some fields need fixing.", errors))
     }
 
-    fn store(&self, contact: &NewContact, allow_duplicate: bool) -> Result<Versioned, ApiError> {
-        let (layout, definitions) = (self.layout(), self.definitions());
+    fn store(
+        &self,
+        contact: &NewContact,
+        layout_id: Option<&str>,
+        allow_duplicate: bool,
+    ) -> Result<Versioned, ApiError> {
+        let (layout, definitions) = (self.layout(&RecordType::Contact, layout_id)?, self.definitions());
         let country = self.0.borrow().default_country.clone();
         let rules = ContactRules::for_layout(&layout, &definitions, country.as_deref());
         let clean = rules.validate(contact).map_err(Self::bad_request)?;
@@ -165,7 +208,7 @@ impl MemoryCrm {
     }
 
     fn patch(&self, current: &Contact, patch: &Value, by: &str) -> Result<Versioned, ApiError> {
-        let (layout, definitions) = (self.layout(), self.definitions());
+        let (layout, definitions) = (self.layout(&RecordType::Contact, None)?, self.definitions());
         let country = self.0.borrow().default_country.clone();
         let rules = ContactRules::for_layout(&layout, &definitions, country.as_deref());
         let details = rules.apply_patch(current, patch).map_err(Self::bad_request)?;
@@ -243,10 +286,11 @@ impl Crm for MemoryCrm {
         })
     }
 
-    fn create_contact(&self, contact: &NewContact, allow_duplicate: bool) -> CrmFuture<Versioned> {
-        let contact = contact.clone();
-        let what = format!("create {}{}", contact.full_name(), if allow_duplicate { " anyway" } else { "" });
-        self.call(what, None, move |crm| crm.store(&contact, allow_duplicate))
+    fn create_contact(&self, contact: &NewContact, layout_id: &str, allow_duplicate: bool) -> CrmFuture<Versioned> {
+        let (contact, layout_id) = (contact.clone(), layout_id.to_owned());
+        let anyway = if allow_duplicate { " anyway" } else { "" };
+        let what = format!("create {}{anyway}{}", contact.full_name(), self.named(&RecordType::Contact, &layout_id));
+        self.call(what, None, move |crm| crm.store(&contact, Some(&layout_id), allow_duplicate))
     }
 
     fn get_contact(&self, contact_id: &str, abort: Option<AbortSignal>) -> CrmFuture<Versioned> {
@@ -271,26 +315,28 @@ impl Crm for MemoryCrm {
     fn get_layouts(&self, record_type: &RecordType, abort: Option<AbortSignal>) -> CrmFuture<Layouts> {
         let record_type = record_type.clone();
         self.call(format!("layouts {record_type}"), abort, move |crm| {
-            let layouts = if record_type == RecordType::Contact { vec![crm.layout()] } else { Vec::new() };
-            Ok(Layouts { layouts })
+            Ok(Layouts { layouts: crm.layouts(&record_type) })
         })
     }
 
     fn get_fields(&self, record_type: &RecordType, abort: Option<AbortSignal>) -> CrmFuture<FieldList> {
         let record_type = record_type.clone();
         self.call(format!("fields {record_type}"), abort, move |crm| {
-            let fields = if record_type == RecordType::Contact { crm.definitions() } else { Vec::new() };
-            Ok(FieldList { fields })
+            Ok(FieldList { fields: crm.definitions_of(&record_type) })
         })
     }
 
-    fn create_activity(&self, body: &Value, key: &str) -> CrmFuture<Activity> {
-        let (body, key) = (body.clone(), key.to_owned());
-        let what =
-            format!("create {} {} #{key}", body["type"].as_str().unwrap_or(""), body["subject"].as_str().unwrap_or(""));
+    fn create_activity(&self, body: &Value, key: &str, layout_id: &str) -> CrmFuture<Activity> {
+        let (body, key, layout_id) = (body.clone(), key.to_owned(), layout_id.to_owned());
+        let kind = body["type"].as_str().unwrap_or("");
+        let record_type = RecordType::from(kind);
+        let named = self.named(&record_type, &layout_id);
+        let what = format!("create {kind} {} #{key}{named}", body["subject"].as_str().unwrap_or(""));
         self.call(what, None, move |crm| {
+            let layout = crm.layout(&record_type, Some(&layout_id))?;
+            let definitions = crm.definitions_of(&record_type);
             let known = crm.0.borrow().contacts.iter().any(|c| body["contactId"] == c.contact_id.as_str());
-            crm.activities(|a| a.create(&body, Some(&key), known))
+            crm.activities(|a| a.create_in(&body, Some(&key), known, &layout, &definitions))
         })
     }
 

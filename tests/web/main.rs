@@ -14,6 +14,7 @@ mod decode;
 mod host;
 mod insights;
 mod intl;
+mod layouts;
 mod profile;
 mod read;
 mod related;

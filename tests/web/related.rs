@@ -162,3 +162,48 @@ async fn an_open_task_is_completed_and_a_stale_one_is_reloaded_and_said_so() {
         "“Send the refund form today” is done."
     );
 }
+
+#[wasm_bindgen_test]
+async fn details_show_a_record_in_the_chosen_layout_and_escape_closes_them() {
+    let crm = crm();
+    let interaction = RwSignal::new(Some("int-1".to_owned()));
+    let (root, _handle) = mount(crm.clone(), interaction);
+    until("the list shows", || has(&root, "[data-testid=related-list]")).await;
+    assert!(!has(&root, "[data-testid=record-view]"), "closed at first");
+    let task = root.query_selector_all("[data-testid=related-details]").unwrap().item(1).unwrap();
+    let task: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(task);
+    assert_eq!(task.get_attribute("aria-label").as_deref(), Some("Details of “Send the refund form”"));
+    assert_eq!(task.get_attribute("aria-expanded").as_deref(), Some("false"));
+    task.click();
+    until("the record shows", || has(&root, "[data-testid=record-fields]")).await;
+    assert_eq!(task.get_attribute("aria-expanded").as_deref(), Some("true"));
+    let view = find(&root, "[data-testid=record-view]");
+    assert_eq!(task.get_attribute("aria-controls"), Some(view.id()), "the button names what it opens");
+    assert_eq!(texts(&view, "dt"), ["Subject", "Description", "Due", "Status", "Priority"]);
+    let values = texts(&view, "dd");
+    assert_eq!(values[0], "Send the refund form");
+    assert_eq!(values[1], "Not set", "an empty field says so in words");
+    assert!(values[2].contains("2026"), "a time in the agent's words: {}", values[2]);
+    assert_eq!(&values[3..], ["Open", "Normal"]);
+    assert!(has(&view, "[data-testid=layout-picker]"), "the record view has its layout picker");
+
+    crate::support::press(&find(&view, "[data-testid=layout-picker]"), "Escape");
+    until("Escape closes it", || !has(&root, "[data-testid=record-view]")).await;
+    assert_eq!(task.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(document().active_element().map(|e| e.is_same_node(Some(&task))), Some(true), "focus back on Details");
+}
+
+#[wasm_bindgen_test]
+async fn a_record_wrap_up_logged_says_auto_in_words() {
+    let crm = crm();
+    let wrap_up: c360_wire::crm::WrapUp = serde_json::from_value(json!({"contactId": "c-1", "mediaType": "VOICE",
+        "direction": "INBOUND", "startedAt": "2026-03-01T09:00:00Z", "endedAt": "2026-03-01T09:05:00Z",
+        "wrapUpCodes": ["resolved"]}))
+    .unwrap();
+    crm.activities(|a| a.wrap_up("int-1", &wrap_up, true)).unwrap();
+    let (root, _handle) = mount(crm, RwSignal::new(Some("int-1".to_owned())));
+    until("the list shows", || has(&root, "[data-testid=related-list]")).await;
+    assert_eq!(texts(&root, "[data-testid=related-auto]"), ["Auto"], "only the wrap-up's record");
+    let auto = find(&root, "[data-testid=related-auto]");
+    assert_eq!(auto.get_attribute("title").as_deref(), Some("Logged automatically at wrap-up"));
+}

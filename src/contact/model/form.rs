@@ -2,7 +2,7 @@
 //! `phones-1`), errors by key in form order, the errors only the server can judge, the draft as it
 //! is sent, what a new contact starts with, and which identifiers to check for duplicates.
 
-use c360_wire::crm::{ContactSummary, CrmProblem, NewContact, is_phone_query};
+use c360_wire::crm::{ContactSummary, CrmProblem, Layout, NewContact, is_phone_query};
 use c360_wire::{FieldError, Identity, normalize_email, normalize_phone};
 use serde_json::Value;
 
@@ -81,18 +81,38 @@ impl FieldErrors {
     }
 }
 
-/// The pre-check's errors that should stop a save. A number typed without its country code
-/// (`(415) 555-0100`) is left to the server: it reads national numbers with the tenant's default
-/// country, which the panel is not told, and names the row in its 400 if it cannot. A number
-/// typed with `+` or `00` reads the same everywhere, so its error stands.
-pub fn blocking(errors: Vec<FieldError>, draft: &NewContact) -> Vec<FieldError> {
-    let national = |path: &str| {
-        let row = path.strip_prefix("phones[")?.strip_suffix(']')?.parse::<usize>().ok()?;
-        let typed = draft.phones.get(row)?.trim();
-        let international = typed.starts_with('+') || typed.starts_with("00");
-        Some(is_phone_query(typed) && !international)
+/// What a contact created in `layout` sends: only the values of fields it shows. Values typed
+/// while another layout was chosen stay in the draft, for when the agent switches back.
+pub fn shown_only(draft: &NewContact, layout: &Layout) -> NewContact {
+    let mut c = draft.clone();
+    let keep = |field: &str, value: &mut String| {
+        if !layout.shows(field) {
+            value.clear();
+        }
     };
-    errors.into_iter().filter(|e| e.code != "invalid_format" || national(&e.field) != Some(true)).collect()
+    keep("firstName", &mut c.first_name);
+    keep("lastName", &mut c.last_name);
+    keep("title", &mut c.title);
+    keep("company", &mut c.company);
+    keep("accountId", &mut c.account_id);
+    let a = &mut c.address;
+    for (part, value) in [
+        ("street", &mut a.street),
+        ("city", &mut a.city),
+        ("region", &mut a.region),
+        ("postalCode", &mut a.postal_code),
+        ("country", &mut a.country),
+    ] {
+        keep(&format!("address.{part}"), value);
+    }
+    if !layout.shows("phones") {
+        c.phones.clear();
+    }
+    if !layout.shows("emails") {
+        c.emails.clear();
+    }
+    c.custom_fields.retain(|name, _| layout.shows(name));
+    c
 }
 
 /// The draft as it is sent: blank phone and email rows dropped (so the rows left are the indices
@@ -294,16 +314,32 @@ mod tests {
     }
 
     #[test]
-    fn a_national_number_is_left_to_the_server_and_a_wrong_one_is_not() {
-        let typed = NewContact {
+    fn a_layout_sends_only_what_it_shows() {
+        let quick: Layout = serde_json::from_value(serde_json::json!({"layoutId": "quick", "name": "Quick",
+            "recordType": "contact", "fields": [
+                {"field": "firstName", "label": "First name", "required": true, "readOnly": false},
+                {"field": "phones", "label": "Phone", "required": false, "readOnly": false},
+                {"field": "tier", "label": "Tier", "required": false, "readOnly": false}]}))
+        .unwrap();
+        let mut typed = NewContact {
             first_name: "Ana".into(),
             last_name: "Silva".into(),
-            phones: vec!["(415) 555-0100".into(), "call me".into(), "+0 415 555".into()],
+            company: "Acme".into(),
+            phones: vec!["+351912345678".into()],
+            emails: vec!["ana@example.com".into()],
             ..NewContact::default()
         };
-        let errors = validate_new_contact(&typed, &DEFAULT_CONTACT_REQUIRED, None).unwrap_err();
-        let left: Vec<String> = blocking(errors, &typed).into_iter().map(|e| e.field).collect();
-        assert_eq!(left, ["phones[1]", "phones[2]"], "only the national number waits for the server");
+        typed.address.city = "Lisbon".into();
+        typed.custom_fields.insert("tier".into(), "gold".into());
+        typed.custom_fields.insert("visits".into(), 3.into());
+        let sent = shown_only(&typed, &quick);
+        assert_eq!((sent.first_name.as_str(), sent.last_name.as_str(), sent.company.as_str()), ("Ana", "", ""));
+        assert_eq!((sent.phones.len(), sent.emails.len(), sent.address.city.as_str()), (1, 0, ""));
+        assert_eq!(sent.custom_fields.keys().collect::<Vec<_>>(), ["tier"]);
+        assert_eq!(
+            shown_only(&typed, &c360_wire::crm::default_layout(&c360_wire::crm::RecordType::Contact)).company,
+            "Acme"
+        );
     }
 
     #[test]

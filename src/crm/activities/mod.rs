@@ -4,6 +4,7 @@
 
 mod activity_form;
 mod add_menu;
+pub mod draft;
 pub mod model;
 
 pub use activity_form::ActivityForm;

@@ -64,7 +64,7 @@ impl AutoLog {
     fn send(self, due: WrapUpDue) {
         let Some(contact_id) = due.contact_id.clone() else { return self.set(&due, Outcome::NoContact) };
         self.set(&due, Outcome::Sending);
-        let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+        let offset = crate::intl::offset_minutes();
         let body = wrap_up_body(&due, &contact_id, js_sys::Date::now() as i64, offset);
         let crm = self.crm.get();
         spawn_local(async move {

@@ -7,6 +7,8 @@ use c360_wire::crm::{Activity, ActivityType, CaseStatus, Relation, TaskStatus};
 use serde_json::{Value, json};
 
 use crate::api::ApiError;
+use crate::contact::model::layout::value_text;
+use crate::intl::text::humanize;
 
 /// The label a relation reads as (text, never colour alone).
 pub fn relation_label(relation: &Relation) -> &'static str {
@@ -110,6 +112,45 @@ pub fn done_sentence(change: &Change, title: &str) -> String {
     }
 }
 
+/// What a record holds at a layout field's path, for its record view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Held {
+    /// An instant, for the agent's zone and language.
+    Time(i64),
+    /// Words.
+    Text(String),
+}
+
+/// What `activity` holds at `path` (`task.dueAt`, `customFields.visits`); `None` when nothing.
+pub fn held(activity: &Activity, path: &str) -> Option<Held> {
+    let d = &activity.details;
+    let text = |s: &str| (!s.trim().is_empty()).then(|| Held::Text(s.trim().to_owned()));
+    let word = |s: &str| Some(Held::Text(humanize(s)));
+    let time = |t: &chrono::DateTime<chrono::FixedOffset>| Some(Held::Time(t.timestamp_millis()));
+    let (call, task, event, case) = (d.call.as_ref(), d.task.as_ref(), d.event.as_ref(), d.case.as_ref());
+    match path {
+        "subject" => text(&d.subject),
+        "description" => text(&d.description),
+        "call.direction" => word(call?.direction.as_str()),
+        "call.startedAt" => time(&call?.started_at),
+        "call.durationSeconds" => call?.duration_seconds.map(|s| match (s / 60, s % 60) {
+            (0, s) => Held::Text(format!("{s} s")),
+            (m, 0) => Held::Text(format!("{m} min")),
+            (m, s) => Held::Text(format!("{m} min {s} s")),
+        }),
+        "call.outcome" => text(&call?.outcome),
+        "task.dueAt" => time(&task?.due_at),
+        "task.status" => word(task?.status.as_str()),
+        "task.priority" => word(task?.priority.as_str()),
+        "event.startAt" => time(&event?.start_at),
+        "event.endAt" => time(&event?.end_at),
+        "event.location" => text(&event?.location),
+        "case.status" => word(case?.status.as_str()),
+        "case.priority" => word(case?.priority.as_str()),
+        _ => text(&value_text(d.custom_fields.get(path.strip_prefix("customFields.")?))),
+    }
+}
+
 /// A change the agent asked for on one record.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
@@ -189,6 +230,22 @@ mod tests {
         assert_eq!((state(&closed), next_step(&closed)), (Some("Closed"), None));
         let call = record(json!({"type": "call"}));
         assert_eq!((state(&call), next_step(&call)), (None, None));
+    }
+
+    #[test]
+    fn a_record_view_reads_each_field_at_its_path() {
+        let call = record(json!({"type": "call", "call": {"direction": "INBOUND",
+            "startedAt": "2026-03-01T09:00:00+01:00", "durationSeconds": 185, "outcome": " "},
+            "customFields": {"visits": 3, "tier": "gold"}}));
+        assert_eq!(held(&call, "call.direction"), Some(Held::Text("Inbound".into())));
+        assert_eq!(held(&call, "call.startedAt"), Some(Held::Time(1_772_352_000_000)));
+        assert_eq!(held(&call, "call.durationSeconds"), Some(Held::Text("3 min 5 s".into())));
+        assert_eq!(held(&call, "call.outcome"), None, "blank reads as nothing");
+        assert_eq!(held(&call, "customFields.visits"), Some(Held::Text("3".into())));
+        assert_eq!(held(&call, "customFields.gone"), None);
+        assert_eq!(held(&call, "task.dueAt"), None, "another type's part");
+        let case = record(json!({"type": "case", "case": {"status": "pending", "priority": "urgent"}}));
+        assert_eq!(held(&case, "case.priority"), Some(Held::Text("Urgent".into())));
     }
 
     #[test]

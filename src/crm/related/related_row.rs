@@ -1,12 +1,13 @@
-//! `RelatedRow`: one related record — its relation as a word, its type (icon and name), subject,
-//! date and author; a task's or case's state and its next step; the chain button during a live
-//! interaction.
+//! `RelatedRow`: one related record — its relation as a word, its type (icon and name), "Auto"
+//! when wrap-up logged it, subject, date and author; a task's or case's state and its next step;
+//! the chain button during a live interaction; "Details" expands it into its fields in the chosen
+//! layout (Escape closes them, the focus back on the button).
 
 use c360_wire::crm::RelatedRecord;
 use leptos::prelude::*;
 
-use super::ActivityIcon;
 use super::model::{Change, chain, chain_name, next_step, relation_label, state, title, type_label};
+use super::{ActivityIcon, RecordView};
 use crate::intl::{iso_instant, use_intl};
 
 /// One row of related records.
@@ -54,13 +55,38 @@ pub fn RelatedRow(
         }
     });
     let state = state(a).map(|s| view! { <span class="related-state" data-testid="related-state">{s}</span> });
+    let auto = a.auto.then(|| {
+        view! { <span class="related-auto" title="Logged automatically at wrap-up" data-testid="related-auto">"Auto"</span> }
+    });
     let class = format!("related-relation related-relation--{}", relation.as_str());
+    let open = RwSignal::new(false);
+    let view_id = format!("record-{}", a.activity_id);
+    let toggle = NodeRef::<leptos::html::Button>::new();
+    let details = {
+        let (activity, id) = (a.clone(), view_id.clone());
+        move || {
+            open.get().then(|| {
+                let (activity, id) = (activity.clone(), id.clone());
+                view! { <RecordView activity id/> }
+            })
+        }
+    };
+    let close_on_escape = move |e: leptos::ev::KeyboardEvent| {
+        if e.key() == "Escape" && open.get_untracked() {
+            e.stop_propagation();
+            open.set(false);
+            if let Some(button) = toggle.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
 
     view! {
-        <li class="related-row" data-testid="related-row">
+        <li class="related-row" data-testid="related-row" on:keydown=close_on_escape>
             <div class="related-line">
                 <span class=class data-testid="related-relation">{relation_label(&relation)}</span>
                 <span class="related-type"><ActivityIcon activity_type=a.details.activity_type.clone()/>{kind}</span>
+                {auto}
                 {state}
             </div>
             <p class="related-subject" data-testid="related-subject">{title.clone()}</p>
@@ -68,7 +94,14 @@ pub fn RelatedRow(
                 <time datetime=iso_instant(created_ms)>{move || intl.with(|f| f.calendar_date(created_ms))}</time>
                 " · " {a.created_by.clone()}
             </p>
-            <div class="related-actions">{step}{chain_button}</div>
+            <div class="related-actions">
+                {step}{chain_button}
+                <button type="button" class="button button--small button--quiet" node_ref=toggle
+                    aria-expanded=move || if open.get() { "true" } else { "false" } aria-controls=view_id
+                    aria-label=format!("Details of “{title}”") data-testid="related-details"
+                    on:click=move |_| open.update(|o| *o = !*o)>"Details"</button>
+            </div>
+            {details}
         </li>
     }
 }
