@@ -2,7 +2,8 @@
 // panel, served by the real server, in headless Chromium): the multi-match caller and the picker,
 // search as you type, creating a contact from the screen-pop prompt, editing, another system's
 // change arriving while the form is open (merged by itself, or chosen by the agent), a draft
-// that survives a reload, a call logged from the "+" menu, and auto log at wrap-up. Every state is checked with axe-core in the light and the dark theme.
+// that survives a reload, a call logged from the "+" menu, a task in another layout and a
+// record's details, and auto log at wrap-up. Every state is checked with axe-core in the light and the dark theme.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -274,6 +275,55 @@ test('a call logged from the "+" menu shows as New, and wrap-up logs the call to
   await page.reload();
   await loadWorkspace(page, server.workspace);
   assert.equal((await crm.related(TOM.id, id)).filter((r) => r.auto).length, 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a task in the quick layout sends only its fields, the choice holds, and details show a record in a layout', async () => {
+  const { page, context, panel, errors } = await openWorkspace();
+  const id = await call(page, GRACE.phone);
+  await cardOf(panel, GRACE.name);
+  await panel.getByTestId('add-menu-button').click();
+  await panel.getByTestId('add-menu-item').filter({ hasText: 'Create Task' }).click();
+  await panel.getByTestId('activity-form').waitFor();
+  const picker = panel.getByTestId('layout-picker');
+  assert.equal(await picker.inputValue(), 'task-follow-up', "the tenant's default");
+  assert.deepEqual(await picker.locator('option').allTextContents(), ['Follow-up task', 'Quick task']);
+  assert.equal(await panel.getByTestId('input-custom-callbackNumber').getAttribute('type'), 'tel', 'a custom phone field');
+  await panel.getByTestId('input-subject').fill('Send the customs form');
+  await panel.getByTestId('input-task-dueAt').fill('2026-12-04T10:00');
+  await panel.getByTestId('input-custom-callbackNumber').fill('+442079460099');
+  await axeClean(page, panel, 'task form, follow-up layout');
+  await picker.selectOption('task-quick');
+  await panel.getByTestId('input-custom-callbackNumber').waitFor({ state: 'detached' });
+  assert.equal(await panel.getByTestId('input-subject').inputValue(), 'Send the customs form', 'what both show is kept');
+  await axeClean(page, panel, 'task form, quick layout');
+  await panel.getByTestId('activity-save').click();
+  await panel.locator('[data-testid=related-subject]', { hasText: 'Send the customs form' }).waitFor();
+  const task = (await crm.related(GRACE.id, id)).find((r) => r.subject === 'Send the customs form');
+  assert.equal(task.relation, 'new');
+  assert.deepEqual(task.customFields, {}, 'the hidden callback number was not sent');
+
+  await panel.getByTestId('add-menu-button').click();
+  await panel.getByTestId('add-menu-item').filter({ hasText: 'Create Task' }).click();
+  await panel.getByTestId('activity-form').waitFor();
+  assert.equal(await panel.getByTestId('layout-picker').inputValue(), 'task-quick', 'the choice holds this session');
+  await panel.getByTestId('activity-cancel').click();
+
+  const row = panel.getByTestId('related-row').filter({ hasText: 'Send the customs form' });
+  const details = row.getByTestId('related-details');
+  await details.click();
+  const view = row.getByTestId('record-view');
+  await view.getByTestId('record-fields').waitFor();
+  assert.deepEqual(await view.locator('dt').allTextContents(), ['Subject', 'Due'], 'the quick layout');
+  await view.getByTestId('layout-picker').selectOption('task-follow-up');
+  await view.locator('dt', { hasText: 'Callback number' }).waitFor();
+  assert.equal(await view.locator('dd.record-unset').first().textContent(), 'Not set');
+  await axeClean(page, panel, 'record details');
+  await view.getByTestId('layout-picker').press('Escape');
+  await view.waitFor({ state: 'detached' });
+  assert.equal(await details.getAttribute('aria-expanded'), 'false');
+  assert.equal(await panel.evaluate(() => document.activeElement?.dataset.testid), 'related-details', 'focus back on Details');
   assert.deepEqual(errors, []);
   await context.close();
 });

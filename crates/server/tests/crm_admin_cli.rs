@@ -61,11 +61,11 @@ async fn fields_layouts_and_the_auto_log_record_are_set_from_the_command_line() 
 }
 
 #[tokio::test]
-async fn the_demo_tenant_gets_two_contact_layouts_and_one_per_activity_type_once() {
+async fn the_demo_tenant_gets_two_contact_and_task_layouts_and_one_per_other_activity_type_once() {
     let server = common::TestServer::new().await;
     let mut conn = server.state.db.acquire().await.unwrap();
     let n = c360_server::demo::seed_demo_layouts(&mut conn, server.now_ms).await.unwrap();
-    assert_eq!(n, 7);
+    assert_eq!(n, 8);
     assert_eq!(c360_server::demo::seed_demo_layouts(&mut conn, server.now_ms).await.unwrap(), 0, "seeded once");
     drop(conn);
     let key = server.key_for("demo").await;
@@ -83,7 +83,9 @@ async fn the_demo_tenant_gets_two_contact_layouts_and_one_per_activity_type_once
         contact.contains(&("Full".to_owned(), true)) && contact.contains(&("Quick".to_owned(), false)),
         "{contact:?}"
     );
-    for record_type in ["call", "task", "event", "note", "case"] {
+    let task = names("task").await;
+    assert!(task.contains(&("Quick task".to_owned(), false)) && task.len() == 2, "{task:?}");
+    for record_type in ["call", "event", "note", "case"] {
         let layouts = names(record_type).await;
         assert_eq!(layouts.len(), 1, "{record_type}");
         assert!(layouts[0].1, "{record_type}: the default");

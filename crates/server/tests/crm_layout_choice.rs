@@ -172,6 +172,8 @@ async fn the_demo_layouts_accept_what_the_demo_and_the_panel_s_forms_send() {
     let crm = Crm::new().await;
     let tier = json!({"label": "Loyalty tier", "type": "select", "options": ["bronze", "silver", "gold"]});
     admin(&crm, TENANT, &format!("fields/{}?recordType=contact", c360_server::demo::LOYALTY_TIER), tier).await;
+    let callback = json!({"label": "Callback number", "type": "phone"});
+    admin(&crm, TENANT, &format!("fields/{}?recordType=task", c360_server::demo::CALLBACK_NUMBER), callback).await;
     let mut conn = crm.server.state.db.acquire().await.unwrap();
     let demo = c360_server::demo::demo_layouts();
     c360_server::crm::layouts::define_layouts(&mut conn, TENANT, &demo, crm.server.now_ms).await.unwrap();

@@ -1,5 +1,5 @@
-//! The demo tenant's forms: a custom contact field, two contact layouts (Full, the default, and
-//! Quick) and one layout per activity type — what an admin would define with `field set` and
+//! The demo tenant's forms: a custom contact field and a custom task field, two contact layouts
+//! (Full, the default, and Quick), one layout per activity type and a second, quick task layout — what an admin would define with `field set` and
 //! `layout set`, seeded so the LayoutPicker has something to pick from.
 
 use c360_wire::crm::{FieldInput, FieldType, RecordType};
@@ -11,6 +11,8 @@ use crate::crm::layouts::{DefineError, define_layouts, field_definition, put_fie
 
 /// The demo's custom contact field.
 pub const LOYALTY_TIER: &str = "loyaltyTier";
+/// The demo's custom task field (on the follow-up layout, not on the quick one).
+pub const CALLBACK_NUMBER: &str = "callbackNumber";
 
 /// The demo's layouts, as `layout set --file` takes them.
 pub fn demo_layouts() -> Vec<Value> {
@@ -59,9 +61,11 @@ pub fn demo_layouts() -> Vec<Value> {
                 f("task.dueAt", true),
                 f("task.priority", false),
                 f("task.status", false),
+                f(CALLBACK_NUMBER, false),
                 f("description", false),
             ],
         ),
+        layout("task-quick", "Quick task", "task", false, vec![f("subject", true), f("task.dueAt", true)]),
         layout(
             "event-meeting",
             "Meeting",
@@ -107,5 +111,10 @@ pub async fn seed_demo_layouts(conn: &mut AnyConnection, now_ms: i64) -> Result<
     let def = field_definition(&RecordType::Contact, LOYALTY_TIER, &body)
         .map_err(|e| DefineError::Refused { layout: LOYALTY_TIER.into(), problems: format!("{e:?}") })?;
     put_field(conn, DEMO_TENANT, &RecordType::Contact, &def, now_ms).await?;
+    let callback = FieldInput { label: "Callback number".into(), field_type: FieldType::Phone, options: None };
+    let body = serde_json::to_value(&callback).expect("a field serialises");
+    let def = field_definition(&RecordType::Task, CALLBACK_NUMBER, &body)
+        .map_err(|e| DefineError::Refused { layout: CALLBACK_NUMBER.into(), problems: format!("{e:?}") })?;
+    put_field(conn, DEMO_TENANT, &RecordType::Task, &def, now_ms).await?;
     Ok(define_layouts(conn, DEMO_TENANT, &demo_layouts(), now_ms).await?.len())
 }

@@ -21,7 +21,7 @@ use sqlx::AnyConnection;
 use crate::insights::{StoredInteraction, insert_interactions};
 use crate::summaries::insert_summaries;
 use catalogue::{CHAT_QUEUES, FIRST_NAMES, LABELS, LAST_NAMES, TOPICS, TopicText, WRAP_UPS};
-pub use layouts::{LOYALTY_TIER, demo_layouts, seed_demo_layouts};
+pub use layouts::{CALLBACK_NUMBER, LOYALTY_TIER, demo_layouts, seed_demo_layouts};
 pub use rng::Rng;
 pub use scale::{persona as scale_persona, seed_scale, seed_scale_contacts};
 pub use seed::{SEEDED_BY, seed_demo, seed_demo_contacts};
