@@ -19,6 +19,8 @@ const browser = await launchBrowser();
 const crm = crmClient(server.base, server.apiKey());
 
 const tenants = { 'identity-only': 'demo-identity', 'screen-pop-off': 'demo-no-pop' };
+// States whose subject is below the first screenful: the shot ends at it.
+const endsAt = { 'crm-task-layout': 'activity-form', 'crm-record-details': 'record-view', 'crm-contact-quick': 'new-contact-form' };
 const states = {
   // name → (page) => set the state up (in the tenant `tenants` names, else demo)
   'screen-pop': (page) => page.evaluate((p) => window.workspace.start({ customerPhone: p }), DEMO_PHONE),
@@ -107,6 +109,34 @@ function crmStates() {
       await frame(page).locator('[data-testid=related-relation]', { hasText: 'New' }).first().waitFor();
       await frame(page).getByTestId('related-records').scrollIntoViewIfNeeded();
     },
+    // A follow-up task: its custom callback number, and the Layout select at the bottom.
+    'crm-task-layout': async (page) => {
+      await card(page, DEMO_PHONE, 'Dana Whitfield');
+      await frame(page).getByTestId('add-menu-button').click();
+      await frame(page).getByTestId('add-menu-item').nth(1).click();
+      await frame(page).getByTestId('input-subject').fill('Call back about the invoice');
+      await frame(page).getByTestId('input-custom-callbackNumber').fill('+1 415 555 0199');
+      await frame(page).getByTestId('layout-picker').focus();
+    },
+    // A related record expanded: its fields in the chosen layout, and that layout's select.
+    'crm-record-details': async (page) => {
+      await card(page, DEMO_PHONE, 'Dana Whitfield');
+      await frame(page).getByTestId('add-menu-button').click();
+      await frame(page).getByTestId('add-menu-item').first().click();
+      await frame(page).getByTestId('activity-save').click();
+      await frame(page).locator('[data-testid=related-relation]', { hasText: 'New' }).first().waitFor();
+      await frame(page).getByTestId('related-details').first().click();
+      await frame(page).getByTestId('record-fields').waitFor();
+    },
+    // A new contact in the Quick layout: fewer fields, the choice at the bottom.
+    'crm-contact-quick': async (page) => {
+      const panel = frame(page);
+      await panel.getByTestId('search-input').pressSequentially('Zoë Ashworth', { delay: 20 });
+      await panel.getByTestId('search-create').click();
+      await panel.getByTestId('new-contact-form').waitFor();
+      await panel.getByTestId('layout-picker').selectOption('contact-quick');
+      await panel.getByTestId('input-lastName').waitFor();
+    },
     // The call ended and wrapped up: auto log says where it went.
     'crm-logged': async (page) => {
       const id = await call(page, DEMO_PHONE);
@@ -163,7 +193,11 @@ try {
         // The host sizes the frame to the panel's content (c360-resize-v1); keep the first screenful.
         const box = await page.locator('#panel').boundingBox();
         const clip = { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 900) };
-        await page.setViewportSize({ width: 1280, height: Math.ceil(box.y + clip.height) });
+        if (endsAt[name]) {
+          const subject = await panel.getByTestId(endsAt[name]).boundingBox();
+          clip.y = Math.max(box.y, Math.min(subject.y + subject.height + 16 - clip.height, box.y + box.height - clip.height));
+        }
+        await page.setViewportSize({ width: 1280, height: Math.ceil(clip.y + clip.height) });
         await page.screenshot({ path: join(out, `embedded-${name}-${theme}-${width}.png`), clip });
         await context.close();
       }
