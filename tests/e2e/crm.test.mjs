@@ -247,10 +247,19 @@ test('an unsaved edit survives a reload of the workspace and comes back when the
   await context.close();
 });
 
-test('a call logged from the "+" menu shows as New, and wrap-up logs the call to the contact once', async () => {
+test('a call logged from the "+" menu shows as New, an earlier note is linked and unlinked, and wrap-up logs the call once', async () => {
   const { page, context, panel, errors } = await openWorkspace();
+  await crm.createActivity({ type: 'note', contactId: TOM.id, description: 'Prefers a call after 4 pm' });
   const id = await call(page, TOM.phone);
   await cardOf(panel, TOM.name);
+  const note = panel.getByTestId('related-row').filter({ hasText: 'Prefers a call after 4 pm' });
+  assert.equal(await note.getByTestId('related-relation').textContent(), 'Suggested', 'earlier, not linked');
+  await note.getByRole('button', { name: 'Link “Prefers a call after 4 pm” to this interaction' }).click();
+  await note.locator('[data-testid=related-relation]', { hasText: 'Linked' }).waitFor();
+  await axeClean(page, panel, 'an earlier note linked');
+  await note.getByRole('button', { name: 'Unlink “Prefers a call after 4 pm” from this interaction' }).click();
+  await note.locator('[data-testid=related-relation]', { hasText: 'Suggested' }).waitFor();
+  assert.equal((await crm.related(TOM.id, id)).find((r) => r.description === 'Prefers a call after 4 pm').relation, 'suggested');
   await panel.getByTestId('add-menu-button').click();
   await panel.getByTestId('add-menu').waitFor();
   await axeClean(page, panel, '"+" menu open');

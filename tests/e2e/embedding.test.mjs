@@ -152,9 +152,9 @@ test('a refused token makes the panel ask its host for a fresh one, and it recov
   await context.close();
 });
 
-test('the identity-only tenant shows the limited profile, says why, and offers no edit control', async () => {
+test('the identity-only tenant shows the limited profile, says why, offers no edit control, and logs nothing at wrap-up', async () => {
   const { page, context, panel } = await openWorkspace({ tenant: 'demo-identity' });
-  await start(page, { interactionType: 'phone', customerPhone: DEMO_PHONE });
+  const id = await start(page, { interactionType: 'phone', customerPhone: DEMO_PHONE });
   await panel.getByTestId('timeline-row').first().waitFor();
   const card = panel.getByTestId('limited-profile');
   await card.waitFor();
@@ -168,6 +168,17 @@ test('the identity-only tenant shows the limited profile, says why, and offers n
     els.map((e) => `${e.textContent} ${e.getAttribute('aria-label') ?? ''}`).filter((t) => /edit|create|new contact|save|\+/i.test(t)));
   assert.deepEqual(editing, [], 'no create or edit controls');
   assert.deepEqual(await axeViolations(panel), []);
+
+  // The call ends and is wrapped up: an identity-only tenant has nothing to log it to, and
+  // nothing is sent.
+  const crmCalls = [];
+  page.on('request', (r) => { if (r.url().includes('/v1/crm/')) crmCalls.push(r.url()); });
+  await page.evaluate((i) => window.workspace.end(i), id);
+  await panel.getByTestId('interaction-ended').waitFor();
+  await page.getByRole('button', { name: /^Enter wrap-up/ }).click();
+  await page.waitForTimeout(500);
+  assert.deepEqual(crmCalls, [], 'no wrap-up, no record');
+  assert.equal(await panel.getByTestId('auto-log').count(), 0, 'and no auto-log status');
   await context.close();
 });
 

@@ -123,6 +123,17 @@ export function crmClient(base, key, tenant = 'demo') {
       const { body, etag } = await call(`/${encodeURIComponent(id)}`);
       return { contact: body, etag };
     },
+    /** `POST /activities` (an earlier record, as another system or agent made it). */
+    async createActivity(activity) {
+      const response = await fetch(`${base}/v1/crm/tenants/${tenant}/activities`, {
+        method: 'POST',
+        headers: { 'x-api-key': key, 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
+      const body = await response.json();
+      if (!response.ok) throw new Error(`POST /activities: ${response.status} ${JSON.stringify(body)}`);
+      return body;
+    },
     async patch(id, changes) {
       const { etag } = await this.get(id);
       const headers = { 'content-type': 'application/merge-patch+json', 'if-match': etag };
