@@ -20,7 +20,12 @@ const crm = crmClient(server.base, server.apiKey());
 
 const tenants = { 'identity-only': 'demo-identity', 'screen-pop-off': 'demo-no-pop' };
 // States whose subject is below the first screenful: the shot ends at it.
-const endsAt = { 'crm-task-layout': 'activity-form', 'crm-record-details': 'record-view', 'crm-contact-quick': 'new-contact-form' };
+const endsAt = {
+  'crm-form-call': 'activity-form',
+  'crm-form-event': 'activity-form',
+  'crm-form-note': 'activity-form',
+  'crm-form-case': 'activity-form',
+  'crm-task-layout': 'activity-form', 'crm-record-details': 'record-view', 'crm-contact-quick': 'new-contact-form' };
 const states = {
   // name → (page) => set the state up (in the tenant `tenants` names, else demo)
   'screen-pop': (page) => page.evaluate((p) => window.workspace.start({ customerPhone: p }), DEMO_PHONE),
@@ -118,6 +123,14 @@ function crmStates() {
       await frame(page).getByTestId('input-custom-callbackNumber').fill('+1 415 555 0199');
       await frame(page).getByTestId('layout-picker').focus();
     },
+    // Each other form of the "+" menu, as it opens during Dana's call (pre-filled where it can be).
+    ...Object.fromEntries(['call', 'event', 'note', 'case'].map((kind) => [`crm-form-${kind}`, async (page) => {
+      await card(page, DEMO_PHONE, 'Dana Whitfield');
+      await frame(page).getByTestId('add-menu-button').click();
+      const item = { call: 'Log a Call', event: 'Create Event', note: 'Add Note', case: 'Create Case' }[kind];
+      await frame(page).getByTestId('add-menu-item').filter({ hasText: item }).click();
+      await frame(page).getByTestId('layout-picker').waitFor();
+    }])),
     // A related record expanded: its fields in the chosen layout, and that layout's select.
     'crm-record-details': async (page) => {
       await card(page, DEMO_PHONE, 'Dana Whitfield');
