@@ -143,6 +143,7 @@ pub fn App() -> impl IntoView {
     let announcement = move || match shown() {
         None => String::new(),
         Some((_, Subject::Internal, _, _)) => "Internal call: no customer context".to_owned(),
+        Some((_, Subject::Unrouted, _, _)) => "Direct call, not through a queue: not looked up".to_owned(),
         Some((_, Subject::Unidentified, label, _)) => format!("{label}: no customer details shared"),
         Some((_, Subject::Customer(identity), label, ended)) => {
             let who = readable_identity(&identity).text;

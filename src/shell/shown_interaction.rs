@@ -18,6 +18,7 @@ pub(super) enum Kind {
     Idle,
     Customer,
     Internal,
+    Unrouted,
     Unidentified,
 }
 
@@ -28,6 +29,7 @@ impl Kind {
             None => Kind::Idle,
             Some(Subject::Customer(_)) => Kind::Customer,
             Some(Subject::Internal) => Kind::Internal,
+            Some(Subject::Unrouted) => Kind::Unrouted,
             Some(Subject::Unidentified) => Kind::Unidentified,
         }
     }
@@ -44,8 +46,13 @@ impl Kind {
             )),
             Kind::Internal => Some((
                 "No customer context for internal calls",
-                "Agent-to-agent, directory and unrouted calls are not looked up, so there is no customer history to show.",
+                "Calls between agents and directory calls are not looked up, so there is no customer history to show.",
                 "internal-notice",
+            )),
+            Kind::Unrouted => Some((
+                "Direct call: not matched to a customer",
+                "Calls that reach you directly, not through a queue, are not looked up by design, so no customer history is shown for them.",
+                "unrouted-notice",
             )),
             Kind::Unidentified => Some((
                 "No customer details for this interaction",

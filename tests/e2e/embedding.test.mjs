@@ -102,6 +102,14 @@ test('an internal call gets the internal state and no customer lookup; an ended 
   assert.equal(await panel.getByTestId('timeline-row').count(), 0);
   assert.equal(insightRequests.length, before, 'nobody was looked up');
   assert.deepEqual(await axeViolations(panel), []);
+
+  // A known customer dialling the agent directly, not through a queue: said as such.
+  await page.getByTestId('direct-0').click();
+  await panel.getByTestId('unrouted-notice').waitFor();
+  assert.match(await panel.getByTestId('unrouted-notice').textContent(), /Direct call: not matched to a customer/);
+  assert.equal(insightRequests.length, before, 'not looked up either');
+  assert.match(await panel.getByTestId('panel-status').textContent(), /Direct call, not through a queue/);
+  assert.deepEqual(await axeViolations(panel), []);
   await context.close();
 });
 

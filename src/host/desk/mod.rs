@@ -16,8 +16,10 @@ use super::event::{InteractionType, Started};
 pub enum Subject {
     /// An external customer with an identifier to look up.
     Customer(Identity),
-    /// Agent-to-agent, directory or unrouted: no customer lookup by design.
+    /// Agent-to-agent or directory: no customer lookup by design.
     Internal,
+    /// External, but not routed through a queue (a direct dial): no customer lookup by design.
+    Unrouted,
     /// External, but the host gave no usable identifier (a chat without an email, say).
     Unidentified,
 }
@@ -217,10 +219,13 @@ impl Live {
 
 /// The identity to look up for a started interaction: the E.164 phone for calls and SMS, the
 /// email for email and chat (falling back to a phone the host gave); nothing for internal or
-/// unrouted interactions.
+/// unrouted interactions (each said as such).
 pub fn subject_of(s: &Started) -> Subject {
-    if s.internal || !s.routed {
+    if s.internal {
         return Subject::Internal;
+    }
+    if !s.routed {
+        return Subject::Unrouted;
     }
     let phone =
         || s.customer_phone.as_deref().and_then(normalize_phone).map(|phone_number| Identity::Phone { phone_number });

@@ -54,7 +54,9 @@ fn a_link_identity_is_shown_until_a_host_interaction_starts() {
 #[test]
 fn internal_and_unrouted_interactions_get_no_lookup() {
     assert_eq!(subject_of(&Started { internal: true, ..call("a", "+14155550100") }), Subject::Internal);
-    assert_eq!(subject_of(&Started { routed: false, ..call("a", "+14155550100") }), Subject::Internal);
+    assert_eq!(subject_of(&Started { routed: false, ..call("a", "+14155550100") }), Subject::Unrouted);
+    let directory = Started { internal: true, routed: false, ..call("a", "+14155550100") };
+    assert_eq!(subject_of(&directory), Subject::Internal, "internal wins: it says who is calling");
 }
 
 #[test]

@@ -60,7 +60,8 @@ impl Desk {
             // Codes for an interaction already recorded or never announced change nothing.
             return false;
         };
-        let (Some(channel), false) = (live.channel, live.subject == Subject::Internal) else { return false };
+        let looked_up = !matches!(live.subject, Subject::Internal | Subject::Unrouted);
+        let (Some(channel), true) = (live.channel, looked_up) else { return false };
         let contact_id = match &live.record {
             Record::Contact(contact) => Some(contact.clone()),
             _ => None,

@@ -187,6 +187,8 @@ function renderCustomers(customers) {
     const actions = [['Call', 'call', { interactionType: 'phone', customerPhone: c.phone }]];
     if (c.email) actions.push(['Chat', 'chat', { interactionType: 'chat', customerEmail: c.email }]);
     if (i === 0) actions.push(['SMS', 'sms', { interactionType: 'sms', customerPhone: c.phone }]);
+    // A direct dial: the customer rang the agent's own number, not a queue (never looked up).
+    if (i === 0) actions.push(['Direct dial', 'direct', { interactionType: 'phone', customerPhone: c.phone, routed: false }]);
     for (const [text, testid, opts] of actions) {
       const button = el('button', text, { type: 'button', 'aria-label': `${text} ${c.name}`, 'data-testid': `${testid}-${i}` });
       button.addEventListener('click', () => start({ ...opts, customerName: c.name, direction: 'inbound' }));
