@@ -2,12 +2,14 @@
 //! counts them all.
 
 use crate::cmd::{Tally, command, exec, output, remove_temp_dir, root, run_counted, run_counted_in, use_temp_dir};
+use crate::fuzz;
 use crate::postgres::{Cluster, Keep};
 use crate::setup::{self, Need};
 
 const WASM: &str = "wasm32-unknown-unknown";
 
-/// Runs formatting, lints, native tests, browser component tests and the end-to-end tests.
+/// Runs formatting, lints, native tests (property tests included), the server tests on PostgreSQL,
+/// schema-driven fuzzing, browser component tests and the end-to-end tests.
 pub fn run() -> Result<(), String> {
     let started = std::time::Instant::now();
     setup::run_setup(Need::Everything)?;
@@ -36,6 +38,7 @@ pub fn run() -> Result<(), String> {
         )?;
         run_counted("cargo", &["test", "--workspace"], &[], &mut tally)?;
         server_tests_on_postgres(&mut tally)?;
+        fuzz::run_passes(fuzz::EXAMPLES, fuzz::SEED, &mut tally)?;
         run_counted("cargo", &["test", "-p", "c360-panel", "--target", WASM, "--test", "web"], &[], &mut tally)?;
         exec("trunk", &["build", "--release"])?;
         let root = root();
