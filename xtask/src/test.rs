@@ -1,7 +1,9 @@
 //! `cargo xtask test`: every check and test, in the order that fails fastest, then one line that
 //! counts them all.
 
-use crate::cmd::{Tally, command, exec, output, remove_temp_dir, root, run_counted, run_counted_in, use_temp_dir};
+use crate::cmd::{
+    Tally, command, exec, output, remove_temp_dir, root, run_counted, run_counted_in, target_dir, use_temp_dir,
+};
 use crate::fuzz;
 use crate::postgres::{Cluster, Keep};
 use crate::setup::{self, Need};
@@ -43,7 +45,7 @@ pub fn run() -> Result<(), String> {
         exec("trunk", &["build", "--release"])?;
         let root = root();
         let envs = [
-            ("C360_SERVER_BIN", root.join("target/debug/c360-server").display().to_string()),
+            ("C360_SERVER_BIN", target_dir().join("debug/c360-server").display().to_string()),
             ("C360_DIST", root.join("dist").display().to_string()),
             // The cluster's end-to-end test runs `cargo xtask cluster` with this very binary.
             ("C360_XTASK_BIN", std::env::current_exe().map_err(|e| e.to_string())?.display().to_string()),
