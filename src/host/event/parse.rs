@@ -24,10 +24,10 @@ pub(crate) trait Message: Sized {
     fn field(&self, key: &str) -> Self;
     fn as_string(&self) -> Option<String>;
     fn as_bool(&self) -> Option<bool>;
-    /// An array's length (0 for anything else).
+    /// An array's length (asked of arrays only).
     fn len(&self) -> u32;
-    /// An array's items.
-    fn items(&self) -> Vec<Self>;
+    /// An array's item `i`.
+    fn item(&self, i: u32) -> Self;
 }
 
 impl Message for JsValue {
@@ -50,10 +50,10 @@ impl Message for JsValue {
         JsValue::as_bool(self)
     }
     fn len(&self) -> u32 {
-        if Message::is_array(self) { js_sys::Array::from(self).length() } else { 0 }
+        js_sys::Array::from(self).length()
     }
-    fn items(&self) -> Vec<Self> {
-        js_sys::Array::from(self).iter().collect()
+    fn item(&self, i: u32) -> Self {
+        Reflect::get_u32(self, i).unwrap_or(JsValue::UNDEFINED)
     }
 }
 
@@ -134,10 +134,9 @@ pub(crate) fn read<M: Message>(data: &M) -> Result<HostEvent, Rejected> {
                 return Err(Rejected::Payload);
             }
             // Each item is `{id, parentId}`, both strings; the codes are the ids.
-            let codes = items
-                .items()
-                .into_iter()
-                .map(|item| {
+            let codes = (0..items.len())
+                .map(|i| {
+                    let item = items.item(i);
                     if !item.is_object() {
                         return Err(Rejected::Payload);
                     }

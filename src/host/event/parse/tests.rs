@@ -44,11 +44,8 @@ impl Message for Js {
             _ => 0,
         }
     }
-    fn items(&self) -> Vec<Self> {
-        match &self.0 {
-            Some(Value::Array(items)) => items.iter().cloned().map(|v| Js(Some(v))).collect(),
-            _ => Vec::new(),
-        }
+    fn item(&self, i: u32) -> Self {
+        self.field(&i.to_string())
     }
 }
 
