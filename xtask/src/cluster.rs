@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crate::cmd::{command, exec, output, root};
+use crate::cmd::{command, exec, output, root, target_dir};
 use crate::demo::wait_until_listening;
 use crate::postgres::{self, Cluster, Keep};
 use crate::setup::{self, Need};
@@ -89,7 +89,7 @@ fn run_cluster(o: Options) -> Result<(), String> {
             setup::run_setup(Need::Cluster)?;
             exec("trunk", &["build", "--release"])?;
             exec("cargo", &["build", "-p", "c360-server", "--profile", "server"])?;
-            (root().join("target/server/c360-server"), root().join("dist"))
+            (target_dir().join("server/c360-server"), root().join("dist"))
         }
     };
     std::fs::create_dir_all(&o.dir).map_err(|e| format!("{}: {e}", o.dir.display()))?;

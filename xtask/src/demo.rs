@@ -17,7 +17,7 @@ pub fn run_demo(listen: SocketAddr, workspace: SocketAddr) -> Result<(), String>
     exec("cargo", &["build", "-p", "c360-server", "--profile", "server"])?;
 
     let root = root();
-    let server = root.join("target/server/c360-server");
+    let server = crate::cmd::target_dir().join("server/c360-server");
     let server = server.to_str().ok_or("non-UTF-8 path")?;
     let db_dir = root.join("target/demo");
     std::fs::create_dir_all(&db_dir).map_err(|e| e.to_string())?;

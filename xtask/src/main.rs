@@ -7,6 +7,8 @@
 //! - `cargo xtask cluster [--listen ADDR] [--workspace ADDR] [--instances N]` runs the production
 //!   layout on this machine: PostgreSQL, N server instances, nginx in front (docs/deploy.md).
 //! - `cargo xtask test` runs every check and test; `.ci/run` calls exactly this.
+//! - `cargo xtask fuzz [--examples N] [--seed N]` runs schemathesis against the served OpenAPI
+//!   document, on a fresh demo server (docs/security.md); `cargo xtask test` runs it too.
 //! - `cargo xtask bench [--db sqlite|postgres]` measures the server on a million interactions, on
 //!   either engine (docs/performance.md).
 //! - `cargo xtask compress [DIR]` writes brotli and gzip copies of a built panel's assets; trunk
@@ -17,6 +19,7 @@ mod cluster;
 mod cmd;
 mod compress;
 mod demo;
+mod fuzz;
 mod postgres;
 mod setup;
 mod test;
@@ -30,12 +33,13 @@ fn main() -> ExitCode {
         Some("demo") => demo::run(&args[1..]),
         Some("cluster") => cluster::run(&args[1..]),
         Some("test") => test::run(),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("compress") => compress::run(&args[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask <setup | demo [--listen ADDR] [--workspace ADDR] | cluster [--listen ADDR] \
-                 [--workspace ADDR] [--instances N] | test | bench [--db sqlite|postgres] [--duration SECS] \
+                 [--workspace ADDR] [--instances N] | test | fuzz [--examples N] [--seed N] | bench [--db sqlite|postgres] [--duration SECS] \
                  [--connections N] | compress [DIR]>"
             );
             return ExitCode::from(2);

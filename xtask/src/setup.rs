@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::cmd::{self, exec, output, root};
+use crate::cmd::{self, exec, output, root, target_dir};
 
 /// Trunk's version: 0.22 needs a newer rustc than these machines have.
 const TRUNK_VERSION: &str = "0.21.14";
@@ -32,6 +32,7 @@ pub fn run_setup(need: Need) -> Result<(), String> {
     }
     if need == Need::Everything {
         browser()?;
+        schemathesis()?;
     }
     Ok(())
 }
@@ -102,6 +103,64 @@ fn npm_tools() -> Result<(), String> {
         .status()
         .map_err(|e| format!("cannot run npm: {e}"))?;
     if status.success() { Ok(()) } else { Err("npm ci failed in tests/e2e".into()) }
+}
+
+/// Exact versions of schemathesis and everything it pulls in (`pip freeze` of a working
+/// environment), so a run tests with what was tested here.
+const SCHEMATHESIS_REQUIREMENTS: &str = include_str!("../fuzz/requirements.txt");
+
+/// Where schemathesis lives: a virtual environment under the target directory.
+pub fn schemathesis_venv() -> std::path::PathBuf {
+    target_dir().join("schemathesis-venv")
+}
+
+/// schemathesis (PyPI) in its own virtual environment, at the versions of
+/// xtask/fuzz/requirements.txt. The environment keeps a copy of the requirements it was made
+/// from: when that matches, nothing runs.
+pub fn schemathesis() -> Result<(), String> {
+    let venv = schemathesis_venv();
+    let stamp = venv.join("c360-requirements.txt");
+    if std::fs::read_to_string(&stamp).is_ok_and(|s| s == SCHEMATHESIS_REQUIREMENTS)
+        && venv.join("bin/schemathesis").exists()
+    {
+        return Ok(());
+    }
+    let python = python_for_schemathesis()?;
+    let _ = std::fs::remove_dir_all(&venv);
+    let venv_text = venv.display().to_string();
+    exec(&python, &["-m", "venv", &venv_text])?;
+    let requirements = venv.join("requirements.txt");
+    std::fs::write(&requirements, SCHEMATHESIS_REQUIREMENTS).map_err(|e| format!("{}: {e}", requirements.display()))?;
+    let pip = venv.join("bin/pip").display().to_string();
+    let requirements_text = requirements.display().to_string();
+    exec(&pip, &["install", "--quiet", "--disable-pip-version-check", "--no-deps", "-r", &requirements_text])?;
+    std::fs::write(&stamp, SCHEMATHESIS_REQUIREMENTS).map_err(|e| format!("{}: {e}", stamp.display()))
+}
+
+/// A Python for schemathesis: `python3` if it is 3.11.8 or newer, else a python3.12 or newer on
+/// PATH or among pyenv's versions. CPython 3.11.0–3.11.7 raise a spurious `SystemError: AST
+/// constructor recursion depth mismatch` (CPython issue 106905, fixed in 3.11.8 and 3.12.1) from
+/// `ast.parse`, which Hypothesis calls to describe its strategies: schemathesis then reports
+/// runtime errors at random (seen here with 3.11.7, the machine's `python3`).
+fn python_for_schemathesis() -> Result<String, String> {
+    let fixed = |python: &str| {
+        let version = output(python, &["-c", "import sys; print(*sys.version_info[:3])"]).unwrap_or_default();
+        let v: Vec<u32> = version.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+        matches!(v[..], [3, 11, patch] if patch >= 8) || matches!(v[..], [3, minor, _] if minor >= 12)
+    };
+    let pyenv_root = std::env::var("PYENV_ROOT")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| std::path::PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".pyenv"));
+    let mut pyenv: Vec<String> = std::fs::read_dir(pyenv_root.join("versions"))
+        .map(|dir| dir.filter_map(|e| Some(e.ok()?.path().join("bin/python3").display().to_string())).collect())
+        .unwrap_or_default();
+    pyenv.sort();
+    let candidates = ["python3", "python3.13", "python3.12"].into_iter().map(str::to_owned).chain(pyenv);
+    candidates.into_iter().find(|p| fixed(p)).ok_or_else(|| {
+        "schemathesis needs CPython 3.11.8 or newer (3.11.0–3.11.7 fail at random in ast.parse, CPython issue \
+         106905); none found as python3, python3.12, python3.13 or under pyenv"
+            .to_owned()
+    })
 }
 
 /// Debian's Chromium and its matching chromedriver.

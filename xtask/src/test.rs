@@ -1,13 +1,17 @@
 //! `cargo xtask test`: every check and test, in the order that fails fastest, then one line that
 //! counts them all.
 
-use crate::cmd::{Tally, command, exec, output, remove_temp_dir, root, run_counted, run_counted_in, use_temp_dir};
+use crate::cmd::{
+    Tally, command, exec, output, remove_temp_dir, root, run_counted, run_counted_in, target_dir, use_temp_dir,
+};
+use crate::fuzz;
 use crate::postgres::{Cluster, Keep};
 use crate::setup::{self, Need};
 
 const WASM: &str = "wasm32-unknown-unknown";
 
-/// Runs formatting, lints, native tests, browser component tests and the end-to-end tests.
+/// Runs formatting, lints, native tests (property tests included), the server tests on PostgreSQL,
+/// schema-driven fuzzing, browser component tests and the end-to-end tests.
 pub fn run() -> Result<(), String> {
     let started = std::time::Instant::now();
     setup::run_setup(Need::Everything)?;
@@ -36,11 +40,12 @@ pub fn run() -> Result<(), String> {
         )?;
         run_counted("cargo", &["test", "--workspace"], &[], &mut tally)?;
         server_tests_on_postgres(&mut tally)?;
+        fuzz::run_passes(fuzz::EXAMPLES, fuzz::SEED, &mut tally)?;
         run_counted("cargo", &["test", "-p", "c360-panel", "--target", WASM, "--test", "web"], &[], &mut tally)?;
         exec("trunk", &["build", "--release"])?;
         let root = root();
         let envs = [
-            ("C360_SERVER_BIN", root.join("target/debug/c360-server").display().to_string()),
+            ("C360_SERVER_BIN", target_dir().join("debug/c360-server").display().to_string()),
             ("C360_DIST", root.join("dist").display().to_string()),
             // The cluster's end-to-end test runs `cargo xtask cluster` with this very binary.
             ("C360_XTASK_BIN", std::env::current_exe().map_err(|e| e.to_string())?.display().to_string()),

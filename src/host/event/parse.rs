@@ -5,11 +5,57 @@
 //! with serde, reads `null` and `undefined` alike as `None` (its `deserialize_option`), so a derive
 //! would accept messages the schema refuses. And each refusal has a reason (envelope, event,
 //! schema version, payload) that the bridge counts and logs once.
+//!
+//! The walk is written against [`Message`], what it reads of a value, so that native property
+//! tests (`tests.rs`) drive the same code with JSON values standing in for JS ones.
 
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 
 use super::{HostContext, HostEvent, InteractionType, Rejected, Started, Theme};
+
+/// What the parser reads of a posted value, with JavaScript's meaning: a missing field is
+/// `undefined`, distinct from `null`; arrays are objects too.
+pub(crate) trait Message: Sized {
+    fn is_object(&self) -> bool;
+    fn is_undefined(&self) -> bool;
+    fn is_array(&self) -> bool;
+    /// The field `key` (`undefined` when absent).
+    fn field(&self, key: &str) -> Self;
+    fn as_string(&self) -> Option<String>;
+    fn as_bool(&self) -> Option<bool>;
+    /// An array's length (asked of arrays only).
+    fn len(&self) -> u32;
+    /// An array's item `i`.
+    fn item(&self, i: u32) -> Self;
+}
+
+impl Message for JsValue {
+    fn is_object(&self) -> bool {
+        JsValue::is_object(self)
+    }
+    fn is_undefined(&self) -> bool {
+        JsValue::is_undefined(self)
+    }
+    fn is_array(&self) -> bool {
+        js_sys::Array::is_array(self)
+    }
+    fn field(&self, key: &str) -> Self {
+        Reflect::get(self, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    }
+    fn as_string(&self) -> Option<String> {
+        JsValue::as_string(self)
+    }
+    fn as_bool(&self) -> Option<bool> {
+        JsValue::as_bool(self)
+    }
+    fn len(&self) -> u32 {
+        js_sys::Array::from(self).length()
+    }
+    fn item(&self, i: u32) -> Self {
+        Reflect::get_u32(self, i).unwrap_or(JsValue::UNDEFINED)
+    }
+}
 
 /// Longest string field accepted (ids, names, numbers); a token may be longer.
 const MAX_TEXT: usize = 256;
@@ -19,11 +65,16 @@ const MAX_CODES: u32 = 50;
 
 /// Parses a posted message's data.
 pub fn parse(data: &JsValue) -> Result<HostEvent, Rejected> {
+    read(data)
+}
+
+/// [`parse`], over any [`Message`].
+pub(crate) fn read<M: Message>(data: &M) -> Result<HostEvent, Rejected> {
     if !data.is_object() || text(data, "type", MAX_TEXT).ok().flatten().as_deref() != Some("event") {
         return Err(Rejected::Envelope);
     }
     let name = text(data, "name", MAX_TEXT).ok().flatten().ok_or(Rejected::Envelope)?;
-    let payload = get(data, "payload");
+    let payload = data.field("payload");
     if !payload.is_object() {
         return Err(Rejected::Envelope);
     }
@@ -67,7 +118,7 @@ pub fn parse(data: &JsValue) -> Result<HostEvent, Rejected> {
             internal: flag(p, "internal")?.unwrap_or(false),
         }),
         "aw-interaction-focus-v3" => {
-            let queue = get(p, "queue");
+            let queue = p.field("queue");
             if !queue.is_object() || flag(p, "isManual")?.is_none() {
                 return Err(Rejected::Payload);
             }
@@ -78,18 +129,14 @@ pub fn parse(data: &JsValue) -> Result<HostEvent, Rejected> {
         }
         "aw-interaction-ended-v1" => HostEvent::Ended { interaction_id: id(p)? },
         "aw-interaction-wrap-up-codes-received-v1" => {
-            let items = get(p, "wrapUpCodes");
-            if !js_sys::Array::is_array(&items) {
+            let items = p.field("wrapUpCodes");
+            if !items.is_array() || items.len() > MAX_CODES {
                 return Err(Rejected::Payload);
             }
             // Each item is `{id, parentId}`, both strings; the codes are the ids.
-            let items = js_sys::Array::from(&items);
-            if items.length() > MAX_CODES {
-                return Err(Rejected::Payload);
-            }
-            let codes = items
-                .iter()
-                .map(|item| {
+            let codes = (0..items.len())
+                .map(|i| {
+                    let item = items.item(i);
                     if !item.is_object() {
                         return Err(Rejected::Payload);
                     }
@@ -113,7 +160,7 @@ pub fn parse(data: &JsValue) -> Result<HostEvent, Rejected> {
                 Some("dark") => Some(Theme::Dark),
                 Some(_) => return Err(Rejected::Payload),
             },
-            accent: accent(&get(p, "tokens"))?,
+            accent: accent(&p.field("tokens"))?,
             locale: checked(text(p, "locale", MAX_TEXT)?, |s| {
                 s.len() <= 35 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
             })?,
@@ -134,7 +181,7 @@ pub fn parse(data: &JsValue) -> Result<HostEvent, Rejected> {
 pub const ACCENTS: &[&str] = &["blue", "teal", "violet", "green", "orange"];
 
 /// `tokens` is optional; if present it is an object whose optional `accent` is a preset name.
-fn accent(tokens: &JsValue) -> Result<Option<String>, Rejected> {
+fn accent<M: Message>(tokens: &M) -> Result<Option<String>, Rejected> {
     if tokens.is_undefined() {
         return Ok(None);
     }
@@ -155,14 +202,10 @@ fn checked(value: Option<String>, ok: impl Fn(&str) -> bool) -> Result<Option<St
     }
 }
 
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
 /// An optional string field: absent (or `undefined`) is `None`; any other type, or too long, is
 /// an error.
-fn text(obj: &JsValue, key: &str, max: usize) -> Result<Option<String>, Rejected> {
-    let v = get(obj, key);
+fn text<M: Message>(obj: &M, key: &str, max: usize) -> Result<Option<String>, Rejected> {
+    let v = obj.field(key);
     if v.is_undefined() {
         return Ok(None);
     }
@@ -172,15 +215,18 @@ fn text(obj: &JsValue, key: &str, max: usize) -> Result<Option<String>, Rejected
     }
 }
 
-fn required(obj: &JsValue, key: &str) -> Result<String, Rejected> {
+fn required<M: Message>(obj: &M, key: &str) -> Result<String, Rejected> {
     text(obj, key, MAX_TEXT)?.ok_or(Rejected::Payload)
 }
 
-fn id(obj: &JsValue) -> Result<String, Rejected> {
+fn id<M: Message>(obj: &M) -> Result<String, Rejected> {
     required(obj, "interactionId").and_then(|s| if s.trim().is_empty() { Err(Rejected::Payload) } else { Ok(s) })
 }
 
-fn flag(obj: &JsValue, key: &str) -> Result<Option<bool>, Rejected> {
-    let v = get(obj, key);
+fn flag<M: Message>(obj: &M, key: &str) -> Result<Option<bool>, Rejected> {
+    let v = obj.field(key);
     if v.is_undefined() { Ok(None) } else { v.as_bool().map(Some).ok_or(Rejected::Payload) }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

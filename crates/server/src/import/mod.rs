@@ -16,7 +16,7 @@ use std::io::BufRead;
 use sqlx::AnyConnection;
 
 pub use load::{BATCH, Loader, Rejects};
-pub use record::{ImportRecord, ImportSummary, Reject};
+pub use record::{ImportRecord, ImportSummary, Reject, check};
 pub use source::{Entry, entries};
 
 /// Why an import loaded nothing.

@@ -68,7 +68,8 @@ pub(super) fn record(json: &str) -> Result<ImportRecord, String> {
     serde_json::from_str(json).map_err(|e| e.to_string())
 }
 
-pub(super) fn check(r: &ImportRecord) -> Result<(), String> {
+/// The rules one record must meet on its own (a repeated id is the loader's to find).
+pub fn check(r: &ImportRecord) -> Result<(), String> {
     let i = &r.interaction;
     if i.interaction_id.trim().is_empty() {
         return Err("interactionId: must not be empty".into());
