@@ -48,12 +48,12 @@ pub fn LimitedProfile(
             <h2 id="profile-heading" class="section-title">"Limited profile"</h2>
             <dl class="profile-facts">
                 <div class="profile-fact">
-                    <dt>"Last 12 months"</dt>
+                    <dt>{move || if interactions.with(Vec::len) >= c360_wire::MAX_INTERACTIONS { "The 50 most recent" } else { "Last 12 months" }}</dt>
                     <dd data-testid="profile-counts">{history}</dd>
                 </div>
                 {move || facts.with(|f| f.first_ms.is_some()).then(|| view! {
                     <div class="profile-fact">
-                        <dt>"Earliest listed"</dt>
+                        <dt>"Oldest shown"</dt>
                         <dd data-testid="profile-first">{date(|f| f.first_ms)}</dd>
                     </div>
                     <div class="profile-fact">

@@ -24,8 +24,12 @@ pub fn TimelineFilters(
     };
     let count_text = move || {
         let (shown, total) = (shown(), total());
-        let cap = if total >= MAX_INTERACTIONS { " · the 50 most recent" } else { "" };
-        format!("Showing {shown} of {total}{cap} · last 12 months")
+        // At the API's cap the list is not the whole year: say so, and which set the count is of.
+        if total >= MAX_INTERACTIONS {
+            format!("Showing {shown} of the {total} most recent · older ones exist")
+        } else {
+            format!("Showing {shown} of {total} · last 12 months")
+        }
     };
     let on_channel = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);

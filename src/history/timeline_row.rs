@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use super::SummaryStore;
 use super::TimelineSummary;
 use super::model::{direction_label, display_title, format_duration};
+use crate::intl::text::humanize;
 use crate::intl::{iso_instant, use_intl};
 use crate::ui::ChannelIcon;
-use crate::ui::channel::channel;
+use crate::ui::channel::{ChannelKind, channel};
 
 /// One interaction: channel icon and name, direction, time and duration, title, queue, outcome,
 /// wrap-up codes, labels and sentiment. With a [`SummaryStore`] in context the row expands to the
@@ -32,19 +33,27 @@ pub fn TimelineRow(
     let time = move || intl.with(|f| f.time(started));
     let full_time = move || intl.with(|f| f.full(started));
     let iso = iso_instant(started);
-    let duration = interaction.duration_secs().map(format_duration);
+    // A message thread's span is not how long anyone talked: no duration for SMS, WhatsApp, email.
+    let timed = !matches!(channel.kind, ChannelKind::Sms | ChannelKind::WhatsApp | ChannelKind::Email);
+    let duration = interaction.duration_secs().filter(|_| timed).map(format_duration);
     let title = display_title(&interaction);
     let facts: Vec<(&'static str, String)> =
         [("Queue", interaction.queue_name.clone()), ("Outcome", interaction.outcome_label.clone())]
             .into_iter()
             .filter_map(|(k, v)| v.filter(|v| !v.trim().is_empty()).map(|v| (k, v)))
             .collect();
-    let tags: Vec<(&'static str, String)> = interaction
+    // Wrap-up codes as words (the raw code on hover), labels as people wrote them; a label that
+    // repeats the outcome is left out.
+    let outcome = interaction.outcome_label.as_deref().unwrap_or_default().trim().to_lowercase();
+    let tags: Vec<(&'static str, String, String)> = interaction
         .wrap_up_codes
         .iter()
-        .map(|c| ("wrap-up", c.clone()))
-        .chain(interaction.interaction_labels.iter().map(|l| ("label", l.clone())))
+        .map(|c| ("wrap-up", c))
+        .chain(
+            interaction.interaction_labels.iter().filter(|l| l.trim().to_lowercase() != outcome).map(|l| ("label", l)),
+        )
         .filter(|(_, t)| !t.trim().is_empty())
+        .map(|(kind, raw)| (kind, if kind == "wrap-up" { humanize(raw) } else { raw.trim().to_owned() }, raw.clone()))
         .collect();
     let sentiment = interaction.sentiment.clone().map(|s| view! { <SentimentWord sentiment=s/> });
     let panel_id = format!("summary-{id}");
@@ -106,8 +115,8 @@ pub fn TimelineRow(
                     {facts.into_iter().map(|(k, v)| view! {
                         <span class="timeline-fact"><span class="visually-hidden">{k}": "</span>{v}</span>
                     }).collect_view()}
-                    {tags.into_iter().map(|(kind, t)| view! {
-                        <span class=format!("tag tag--{kind}") data-testid="row-tag" title=kind>{t}</span>
+                    {tags.into_iter().map(|(kind, t, raw)| view! {
+                        <span class=format!("tag tag--{kind}") data-testid="row-tag" title=raw>{t}</span>
                     }).collect_view()}
                 </div>
             })}

@@ -56,9 +56,8 @@ pub fn explain(error: &ApiError, what: &str) -> (String, String) {
             retry_after.map_or_else(|| "Try again in a moment.".to_owned(), |s| format!("Try again in {s} seconds.")),
         ),
         // `Aborted` never reaches an agent (a superseded read is replaced by its successor's answer).
-        ApiError::Server { .. } | ApiError::Network(_) | ApiError::Decode(_) | ApiError::Aborted => (
-            format!("Could not load the {what}"),
-            "The service did not answer as expected. The rest of the panel still works.".to_owned(),
-        ),
+        ApiError::Server { .. } | ApiError::Network(_) | ApiError::Decode(_) | ApiError::Aborted => {
+            (format!("Could not load the {what}"), "The service did not answer as expected.".to_owned())
+        }
     }
 }

@@ -73,7 +73,7 @@ test('focus switches between two live interactions, and switching back is served
   await start(page, { interactionType: 'chat', customerEmail: 'Maria.Gonzalez@example.com' });
   await panel.locator('[data-testid=customer-identity]', { hasText: DEMO_EMAIL }).waitFor();
   await panel.getByTestId('timeline-row').first().waitFor();
-  assert.match(await panel.getByTestId('panel-status').textContent(), /^Chat: maria.gonzalez@example.com/);
+  assert.match(await panel.getByTestId('panel-status').textContent(), /^Chat · inbound: maria.gonzalez@example.com/);
   const requestsBefore = insightRequests.length;
   assert.equal(requestsBefore, 2);
 

@@ -260,3 +260,20 @@ async fn the_loading_skeleton_has_row_sized_placeholders_hidden_from_screen_read
     assert_eq!(root.query_selector_all(".timeline-row").unwrap().length(), 4);
     assert!(texts(&root, "[data-testid=timeline-loading]").concat().trim().is_empty(), "no fake text");
 }
+
+#[wasm_bindgen_test]
+async fn rows_read_as_words_without_repeats_or_message_durations() {
+    let root = container();
+    let interactions: Vec<Interaction> = serde_json::from_str(
+        r#"[{"interactionId":"s","mediaType":"CHAT","chatType":"SMS","direction":"INBOUND","startedAt":1724400000000,
+             "endedAt":1724401980000,"outcomeLabel":"Handled","wrapUpCodes":["follow-up-required"],
+             "interactionLabels":["Handled","VIP"]}]"#,
+    )
+    .unwrap();
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Timeline interactions=interactions/> });
+    tick().await;
+    assert_eq!(texts(&root, "[data-testid=row-tag]"), ["Follow up required", "VIP"], "the outcome is not repeated");
+    let code = root.query_selector("[data-testid=row-tag]").unwrap().unwrap();
+    assert_eq!(code.get_attribute("title").as_deref(), Some("follow-up-required"), "the raw code one hover away");
+    assert!(root.query_selector(".timeline-duration").unwrap().is_none(), "a message thread has no duration");
+}

@@ -200,20 +200,17 @@ impl Desk {
 }
 
 impl Live {
-    /// What kind of interaction this is, for the header: "Call · inbound", "Chat", "Customer".
+    /// What kind of interaction this is, for the header: "Call · inbound", "Chat · inbound",
+    /// "Customer" (opened by link: no channel, no direction).
     pub fn label(&self) -> String {
-        let (kind, directed) = match self.channel {
+        let kind = match self.channel {
             None => return "Customer".to_owned(),
-            Some(InteractionType::Phone) => ("Call", true),
-            Some(InteractionType::Sms) => ("SMS", true),
-            Some(InteractionType::Email) => ("Email", true),
-            Some(InteractionType::Chat) => ("Chat", false),
+            Some(InteractionType::Phone) => "Call",
+            Some(InteractionType::Sms) => "SMS",
+            Some(InteractionType::Email) => "Email",
+            Some(InteractionType::Chat) => "Chat",
         };
-        match (directed, self.inbound) {
-            (false, _) => kind.to_owned(),
-            (true, true) => format!("{kind} · inbound"),
-            (true, false) => format!("{kind} · outbound"),
-        }
+        format!("{kind} · {}", if self.inbound { "inbound" } else { "outbound" })
     }
 }
 

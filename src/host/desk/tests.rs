@@ -49,6 +49,9 @@ fn a_link_identity_is_shown_until_a_host_interaction_starts() {
     assert_eq!(desk.shown().unwrap().label(), "Customer");
     desk.start(&call("a", "+14155550100"));
     assert_eq!(desk.shown().unwrap().label(), "Call · inbound");
+    let chat = Started { interaction_type: InteractionType::Chat, inbound: false, ..call("b", "+14155550100") };
+    desk.start(&chat);
+    assert_eq!(desk.shown().unwrap().label(), "Chat · outbound", "a chat says its direction too");
 }
 
 #[test]
