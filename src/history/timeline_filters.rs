@@ -49,7 +49,7 @@ pub fn TimelineFilters(
         <div class="timeline-filters" role="group" aria-label="Filter the history">
             <label class="filter">
                 <span class="filter-label">"Channel"</span>
-                <select data-testid="filter-channel" on:change=on_channel
+                <select id="filter-channel" data-testid="filter-channel" on:change=on_channel
                     prop:value=move || filter.with(|f| f.channel.map(channel_value).unwrap_or_default())>
                     <option value="">"All channels"</option>
                     {move || channels.get().into_iter().map(|(kind, label)| view! {
@@ -68,13 +68,17 @@ pub fn TimelineFilters(
             </label>
             {move || filter.with(|f| f.topic.clone()).map(|topic| view! {
                 <button type="button" class="chip chip--active" data-testid="filter-topic"
-                    on:click=move |_| filter.update(|f| f.topic = None)>
+                    on:click=move |_| {
+                        filter.update(|f| f.topic = None);
+                        // The chip is gone: the focus stays in the filters, on their first.
+                        crate::ui::ids::focus_id("filter-channel");
+                    }>
                     <span>"Topic: "{topic}</span>
                     <span aria-hidden="true">" ✕"</span>
                     <span class="visually-hidden">" (remove this filter)"</span>
                 </button>
             })}
-            <p class="timeline-count" data-testid="timeline-count">{count_text}</p>
+            <p class="timeline-count" data-testid="timeline-count" role="status" aria-live="polite">{count_text}</p>
         </div>
     }
 }

@@ -82,6 +82,22 @@ pub fn TimelineRow(
             }
         }
     };
+    // Escape closes an open row, the focus back on its toggle.
+    let toggle_id = format!("toggle-{id}");
+    let close_on_escape = {
+        let (id, toggle_id) = (id.clone(), toggle_id.clone());
+        move |e: leptos::ev::KeyboardEvent| {
+            if e.key() != "Escape" || !expanded.get_untracked() {
+                return;
+            }
+            e.stop_propagation();
+            match shared {
+                Some(rows) => rows.0.update(|open| open.retain(|o| o != &id)),
+                None => local.set(false),
+            }
+            crate::ui::ids::focus_id(&toggle_id);
+        }
+    };
     let header = view! {
         <span class="timeline-icon"><ChannelIcon kind=channel.kind/></span>
         <span class="timeline-body">
@@ -97,10 +113,10 @@ pub fn TimelineRow(
     };
 
     view! {
-        <li class="timeline-row" data-testid="timeline-row" data-interaction-id=row_id>
+        <li class="timeline-row" data-testid="timeline-row" data-interaction-id=row_id on:keydown=close_on_escape>
             {match store {
                 Some(_) => view! {
-                    <button type="button" class="timeline-toggle" data-testid="row-toggle"
+                    <button type="button" class="timeline-toggle" data-testid="row-toggle" id=toggle_id
                         aria-expanded=move || expanded.get().to_string() aria-controls=panel_id.clone() on:click=toggle>
                         {header}
                         <svg class="timeline-chevron" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"

@@ -18,10 +18,17 @@ pub fn TimelineSummary(
         let id = id.clone();
         Memo::new(move |_| store.state(&id))
     };
-    let retry = move |_| store.retry([id.clone()]);
+    // "Try again" goes away with the retry: the focus waits on the summary itself, which then
+    // says what came back.
+    let region_id = panel_id.clone();
+    let retry = move |_| {
+        crate::ui::ids::focus_id(&region_id);
+        store.retry([id.clone()]);
+    };
 
     view! {
         <div class="timeline-summary" id=panel_id data-testid="row-summary" role="region" aria-live="polite"
+            tabindex="-1"
             aria-busy=move || matches!(state.get(), None | Some(SummaryState::Loading)).to_string()>
             {move || match state.get() {
                 None | Some(SummaryState::Loading) => view! {

@@ -24,9 +24,25 @@ pub fn ErrorNotice(
             <p class="notice-headline">{headline}</p>
             <p class="notice-advice">{advice}</p>
             {retry.map(|cb| view! {
-                <button type="button" class="button" data-testid="retry" on:click=move |_| cb.run(())>"Try again"</button>
+                <button type="button" class="button" data-testid="retry" on:click=move |e| {
+                    hold_focus_in_section(&e);
+                    cb.run(());
+                }>"Try again"</button>
             })}
         </div>
+    }
+}
+
+/// Moves the focus from "Try again", which the retry removes, to the section around it (made
+/// focusable for that), so the keyboard stays where the agent was and a screen reader names it.
+fn hold_focus_in_section(e: &leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let section = event_target::<web_sys::Element>(e).closest("section").ok().flatten();
+    if let Some(section) = section.and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if !section.has_attribute("tabindex") {
+            let _ = section.set_attribute("tabindex", "-1");
+        }
+        let _ = section.focus();
     }
 }
 

@@ -16,3 +16,10 @@ pub fn unique_id(prefix: &str) -> String {
     });
     format!("{prefix}-{n}")
 }
+/// Moves the focus to the element with `id`, if it is in the document (by id rather than a
+/// `NodeRef`: each `NodeRef` element type compiles its own code into the bundle).
+pub fn focus_id(id: &str) {
+    if let Some(el) = leptos::prelude::document().get_element_by_id(id) {
+        let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&el).focus();
+    }
+}

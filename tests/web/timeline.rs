@@ -84,13 +84,17 @@ async fn a_server_failure_offers_a_retry_that_calls_back() {
     let retried = RwSignal::new(0);
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         let error = ApiError::Server { status: 502, detail: "upstream".into() };
-        view! { <ErrorNotice error what="interaction history" on_retry=Callback::new(move |()| retried.update(|n| *n += 1))/> }
+        let on_retry = Callback::new(move |()| retried.update(|n| *n += 1));
+        view! { <section data-testid="history"><ErrorNotice error what="interaction history" on_retry/></section> }
     });
     tick().await;
     assert!(texts(&root, "[data-testid=error-notice]").concat().contains("Could not load the interaction history"));
     let button: web_sys::HtmlElement = root.query_selector("[data-testid=retry]").unwrap().unwrap().unchecked_into();
+    button.focus().unwrap();
     button.click();
     assert_eq!(retried.get_untracked(), 1);
+    let focused = document().active_element().and_then(|e| e.get_attribute("data-testid"));
+    assert_eq!(focused.as_deref(), Some("history"), "the focus waits on the section, not on <body>");
 }
 
 fn at(ms: i64, id: &str, media: &str) -> serde_json::Value {
@@ -198,6 +202,14 @@ async fn expanding_a_row_fetches_every_listed_summary_in_one_request_and_retry_w
         texts(&root, "[data-testid=summary-text]"),
         ["Billing question answered.", "Refund issued after retry."]
     );
+    let focused = document().active_element().and_then(|e| e.get_attribute("data-testid"));
+    assert_eq!(focused.as_deref(), Some("row-summary"), "after the retry the focus is on the summary it brought");
+
+    let summary: web_sys::HtmlElement = document().active_element().unwrap().unchecked_into();
+    crate::support::press(&summary, "Escape");
+    tick().await;
+    assert_eq!(toggle(1).get_attribute("aria-expanded").as_deref(), Some("false"), "Escape closes the open row");
+    assert!(document().active_element().unwrap().is_same_node(Some(&toggle(1))), "focus back on its toggle");
 }
 
 #[wasm_bindgen_test]
@@ -244,6 +256,9 @@ async fn filters_narrow_the_timeline_and_say_how_many_of_how_many() {
     chip.click();
     tick().await;
     assert_eq!(texts(&root, "[data-testid=row-title]").len(), 3, "clearing the topic shows everything again");
+    assert!(document().active_element().unwrap().is_same_node(Some(&select)), "the focus stays in the filters");
+    let count = root.query_selector("[data-testid=timeline-count]").unwrap().unwrap();
+    assert_eq!(count.get_attribute("aria-live").as_deref(), Some("polite"), "the count is announced as it changes");
 }
 
 #[wasm_bindgen_test]
