@@ -33,12 +33,14 @@ pub fn ErrorNotice(
     }
 }
 
-/// Moves the focus from "Try again", which the retry removes, to the section around it (made
-/// focusable for that), so the keyboard stays where the agent was and a screen reader names it.
+/// Moves the focus from "Try again", which the retry removes, to the section around the notice
+/// (else the element holding it), made focusable for that: the keyboard stays where the agent was
+/// and a screen reader names where it is.
 fn hold_focus_in_section(e: &leptos::ev::MouseEvent) {
     use wasm_bindgen::JsCast;
-    let section = event_target::<web_sys::Element>(e).closest("section").ok().flatten();
-    if let Some(section) = section.and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) {
+    let notice = event_target::<web_sys::Element>(e).closest(".notice").ok().flatten();
+    let home = notice.and_then(|n| n.closest("section").ok().flatten().or_else(|| n.parent_element()));
+    if let Some(section) = home.and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) {
         if !section.has_attribute("tabindex") {
             let _ = section.set_attribute("tabindex", "-1");
         }
