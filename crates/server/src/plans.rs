@@ -7,8 +7,10 @@
 use c360_wire::{Identity, TimeRange};
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
+use crate::crm::activities::store::{COLUMNS, KEY_SQL};
 use crate::crm::contacts::index::holders_sql;
 use crate::crm::contacts::search::typical_statements;
+use crate::crm::contacts::store::COLUMNS as CONTACT_COLUMNS;
 use crate::crm::related::related_sql;
 use crate::db::Engine;
 use crate::insights::{ANALYSED_SQL, RECENT_SQL, identity_query};
@@ -51,6 +53,18 @@ pub async fn query_plans(
     ));
     let related = [contact_id_for_activities(conn, tenant_id).await?, "int-1".to_owned()];
     out.push(("related records".into(), explained(conn, engine, &related_sql(), tenant_id, &related).await?));
+    // Activity create's reads: the contact it is about, and on a retry the key's first record.
+    let contact = [related[0].clone()];
+    let contact_sql = format!("SELECT {CONTACT_COLUMNS} FROM contacts WHERE tenant_id = $1 AND contact_id = $2");
+    out.push((
+        "activity create: its contact".into(),
+        explained(conn, engine, &contact_sql, tenant_id, &contact).await?,
+    ));
+    let key = ["activities".to_owned(), "k-1".to_owned()];
+    out.push(("activity create: idempotency key".into(), explained(conn, engine, KEY_SQL, tenant_id, &key).await?));
+    let by_id = format!("SELECT {COLUMNS} FROM activities a WHERE a.tenant_id = $1 AND a.activity_id = $2");
+    let id = ["a-5eed0000000000000001".to_owned()];
+    out.push(("activity by id (a retry's answer)".into(), explained(conn, engine, &by_id, tenant_id, &id).await?));
     for (name, sql, params) in typical_statements(10) {
         out.push((format!("contact {name}"), explained(conn, engine, &sql, tenant_id, &params).await?));
     }

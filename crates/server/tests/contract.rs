@@ -175,6 +175,14 @@ async fn every_hot_query_uses_an_index_never_a_table_scan() {
     .execute(&mut *conn)
     .await
     .unwrap();
+    // Creates' idempotency keys, one per contact, for the retried create's lookup.
+    sqlx::raw_sql(
+        "INSERT INTO idempotency_keys (tenant_id, scope, idem_key, record_id, created_at, request)
+         SELECT tenant_id, 'activities', 'k-' || contact_id, 'a-0-' || contact_id, 0, '{}' FROM contacts WHERE tenant_id = 'scale'",
+    )
+    .execute(&mut *conn)
+    .await
+    .unwrap();
     sqlx::raw_sql("ANALYZE").execute(&mut *conn).await.unwrap();
     let plans = c360_server::plans::query_plans(&mut conn, db.engine(), "scale").await.unwrap();
     assert!(plans.len() > 30, "the contract's queries, and each probe of the CRM's typical searches");

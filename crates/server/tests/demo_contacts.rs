@@ -127,3 +127,56 @@ async fn seeding_contacts_twice_adds_more_and_each_is_found_by_its_phone() {
             .any(|c| c["phones"].as_array().unwrap().contains(&phone.clone().into()))
     );
 }
+
+#[tokio::test]
+async fn seeding_activities_twice_adds_more_as_the_api_would_store_them() {
+    let server = TestServer::new().await;
+    let mut conn = server.state.db.acquire().await.unwrap();
+    demo::seed_scale(&mut conn, "scale", 20, 200, server.now_ms, |_| {}).await.unwrap();
+    demo::seed_scale_contacts(&mut conn, "scale", 400, server.now_ms, |_| {}).await.unwrap();
+    let mut reported = Vec::new();
+    let n = demo::seed_scale_activities(&mut conn, "scale", 1_500, server.now_ms, |done| reported.push(done)).await;
+    assert_eq!(n.unwrap(), 1_500);
+    assert_eq!(reported.last(), Some(&1_500));
+    assert_eq!(demo::seed_scale_activities(&mut conn, "scale", 500, server.now_ms, |_| {}).await.unwrap(), 500);
+    drop(conn);
+    let count = |sql: &str| {
+        let sql = sql.to_owned();
+        async {
+            sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(sql)).fetch_all(server.state.db.pool()).await.unwrap()
+        }
+    };
+    assert_eq!(count("SELECT CAST(COUNT(*) AS TEXT) FROM activities WHERE tenant_id = 'scale'").await, ["2000"]);
+    let audited = "SELECT CAST(COUNT(*) AS TEXT) FROM audit_entries
+         WHERE tenant_id = 'scale' AND record_type = 'activity' AND action = 'create' AND version = 1";
+    assert_eq!(count(audited).await, ["2000"], "one create entry per record, as the API writes");
+    let linked = count("SELECT CAST(COUNT(*) AS TEXT) FROM activity_links WHERE tenant_id = 'scale'").await;
+    let linked: u32 = linked[0].parse().unwrap();
+    assert!((100..=300).contains(&linked), "about one in ten linked: {linked}");
+    // The second seeding went on from the first: the generator's ids 0..2000, each once.
+    let last = count("SELECT MAX(activity_id) FROM activities WHERE tenant_id = 'scale'").await;
+    assert_eq!(last, [demo::activities::activity_id(1_999)]);
+
+    // Contacts as skewed as the generator says, each record as the API shows it.
+    let heaviest = count(
+        "SELECT contact_id FROM activities WHERE tenant_id = 'scale' GROUP BY contact_id ORDER BY COUNT(*) DESC, contact_id LIMIT 1",
+    )
+    .await;
+    let records = count(&format!(
+        "SELECT CAST(COUNT(*) AS TEXT) FROM activities WHERE tenant_id = 'scale' AND contact_id = '{}'",
+        heaviest[0]
+    ))
+    .await;
+    let records: usize = records[0].parse().unwrap();
+    assert!(records > 20, "a heavy contact: {records}");
+    let related = get(&server, "scale", &format!("/v1/crm/tenants/scale/contacts/{}/related", heaviest[0])).await;
+    let list = related.json["records"].as_array().unwrap();
+    assert_eq!(list.len(), records.min(200));
+    let times: Vec<&str> = list.iter().map(|r| r["createdAt"].as_str().unwrap()).collect();
+    assert!(times.windows(2).all(|w| w[0] >= w[1]), "newest first");
+    for r in list {
+        assert_eq!(r["relation"], "suggested");
+        let kind = r["type"].as_str().unwrap();
+        assert!(kind == "note" || r[kind].is_object(), "the type's own part: {r}");
+    }
+}

@@ -5,11 +5,13 @@
 //! (`target/bench/`: a SQLite file, or a private PostgreSQL cluster kept there), reads the data
 //! into the page cache, starts the release server, drives interactions-insight and 50-id
 //! transcript-summaries batches (`--suite interactions`), and contact search as you type and
-//! identity match (`--suite contacts`; [`contacts`]) at a fixed concurrency, and reports latency
+//! identity match (`--suite contacts`; [`contacts`]), and related records and activity create over
+//! 5,000,000 activities (`--suite activities`; [`activities`]) at a fixed concurrency, and reports latency
 //! percentiles, throughput, the server's peak memory and the query plans. Numbers go to
 //! docs/performance.md by hand, with this command. `--server BIN` measures another build on the
 //! same data (an A/B comparison); `--seed-with BIN` seeds with it.
 
+mod activities;
 mod contacts;
 mod measure;
 
@@ -26,7 +28,7 @@ const IDENTITIES: usize = 100_000;
 const INTERACTIONS: usize = 1_000_000;
 const LISTEN: &str = "127.0.0.1:18080";
 
-/// Runs the benchmark (`--db sqlite|postgres`, `--suite interactions|contacts|all`,
+/// Runs the benchmark (`--db sqlite|postgres`, `--suite interactions|contacts|activities|all`,
 /// `--duration SECS`, `--connections N`, `--server BIN`, `--seed-with BIN`).
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut duration = "30".to_owned();
@@ -47,11 +49,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
             other => return Err(format!("unknown argument {other}")),
         }
     }
-    let (interactions, crm) = match suite.as_str() {
-        "all" => (true, true),
-        "interactions" => (true, false),
-        "contacts" => (false, true),
-        other => return Err(format!("--suite {other}: interactions, contacts or all")),
+    let (interactions, crm, acts) = match suite.as_str() {
+        "all" => (true, true, true),
+        "interactions" => (true, false, false),
+        "contacts" => (false, true, false),
+        "activities" => (false, false, true),
+        other => return Err(format!("--suite {other}: interactions, contacts, activities or all")),
     };
     if output("wrk", &["-v"]).is_none() && !Path::new("/usr/bin/wrk").exists() {
         exec("apt-get", &["install", "-y", "-qq", "wrk"])?;
@@ -60,7 +63,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         Some(bin) => bin,
         None => {
             exec("cargo", &["build", "-p", "c360-server", "--profile", "server"])?;
-            root().join("target/server/c360-server").display().to_string()
+            // Where cargo put it: CARGO_TARGET_DIR when set (the bench data stays in target/bench).
+            let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), Into::into);
+            target.join("server/c360-server").display().to_string()
         }
     };
     let seeder = seeder.unwrap_or_else(|| server.clone());
@@ -94,10 +99,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
         seed(&seeder, &[&args[..], &["--interactions", &interactions]].concat(), cluster.as_ref())?;
         std::fs::write(&marker, "").map_err(|e| e.to_string())?;
     }
-    if crm && !contacts_marker(&marker).exists() {
+    if (crm || acts) && !contacts_marker(&marker).exists() {
         let count = contacts::CONTACTS.to_string();
         seed(&seeder, &["seed", "--db", &db, "--tenant", "bench", "--contacts", &count], cluster.as_ref())?;
         std::fs::write(contacts_marker(&marker), "").map_err(|e| e.to_string())?;
+    }
+    if acts && !activities_marker(&marker).exists() {
+        let count = activities::ACTIVITIES.to_string();
+        seed(&seeder, &["seed", "--db", &db, "--tenant", "bench", "--activities", &count], cluster.as_ref())?;
+        std::fs::write(activities_marker(&marker), "").map_err(|e| e.to_string())?;
     }
     let size = match &cluster {
         None => std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0),
@@ -113,6 +123,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         None => warm_page_cache(Path::new(&db))?,
         Some(_) => warm_page_cache(&dir.join("postgres/data"))?,
     }
+    // Drawn before the server starts: the engine's own client reads the data, read-only.
+    let sample = if acts { Some(activities::sample(&db, cluster.as_ref())?) } else { None };
     let mut child = command(&server, &["serve", "--db", &db, "--listen", LISTEN])
         .env("C360_LOG", "warn")
         .stdin(Stdio::null())
@@ -147,10 +159,38 @@ pub fn run(args: &[String]) -> Result<(), String> {
             runs.push(("contacts: identity match", "contacts.lua", Some(identity)));
             by_kind = contacts::by_kind(LISTEN, &key, &queries, 300)?;
         }
-        for (name, script, queries) in runs {
+        let mut retry = None;
+        if let Some(sample) = &sample {
+            let fallback = ids.first().cloned().unwrap_or_default();
+            let (typical, heavy, mix) = sample.paths(&fallback);
+            let files = ["related-typical.txt", "related-heavy.txt", "related-mix.txt", "activity-contacts.txt"];
+            let contacts: Vec<String> = sample.typical.iter().map(|s| s.contact_id.clone()).collect();
+            for (file, lines) in files.iter().zip([&typical, &heavy, &mix, &contacts]) {
+                activities::write(&dir.join(file), lines)?;
+            }
+            report.push_str(&format!(
+                "related: typical sample {}; heavy {}\n",
+                activities::Sample::spread(&sample.typical),
+                activities::Sample::spread(&sample.heavy)
+            ));
+            runs.push(("related records: the mix (1 heavy in 10)", "contacts.lua", Some(dir.join(files[2]))));
+            runs.push(("related records: typical contacts", "contacts.lua", Some(dir.join(files[0]))));
+            runs.push(("related records: heavy contacts (>150)", "contacts.lua", Some(dir.join(files[1]))));
+            runs.push(("activity create, a new Idempotency-Key each", "activities.lua", Some(dir.join(files[3]))));
+            retry = Some(runs.len());
+            runs.push((
+                "activity create retried (same key: the first record)",
+                "activities.lua",
+                Some(dir.join(files[3])),
+            ));
+        }
+        for (run, (name, script, queries)) in runs.into_iter().enumerate() {
             let script = root().join("xtask/bench").join(script).display().to_string();
             let mut envs = envs.to_vec();
             envs.extend(queries.map(|q| ("C360_BENCH_QUERIES", q.display().to_string())));
+            if retry == Some(run) {
+                envs.push(("C360_BENCH_RETRY", "1".to_owned()));
+            }
             // Warm-up (page cache, statement caches), then the measured run.
             wrk(&script, "5", &connections, &base, &envs)?;
             let cpu_before = cpu_ms(pid);
@@ -172,7 +212,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let report = result?;
     println!(
         "\n== c360-server benchmark on {engine}: {INTERACTIONS} interactions over {IDENTITIES} identities{}, database {:.0} MB",
-        if contacts_marker(&marker).exists() { format!(", {} contacts", contacts::CONTACTS) } else { String::new() },
+        match (contacts_marker(&marker).exists(), activities_marker(&marker).exists()) {
+            (true, true) => format!(", {} contacts, {} activities", contacts::CONTACTS, activities::ACTIVITIES),
+            (true, false) => format!(", {} contacts", contacts::CONTACTS),
+            _ => String::new(),
+        },
         size as f64 / 1e6
     );
     println!("server: {server}");
@@ -200,6 +244,11 @@ fn seed(seeder: &str, args: &[&str], cluster: Option<&Cluster>) -> Result<(), St
 /// The marker saying the contacts are seeded too, beside the interactions' `marker`.
 fn contacts_marker(marker: &Path) -> std::path::PathBuf {
     marker.with_file_name(format!("seeded-contacts-{}", contacts::CONTACTS))
+}
+
+/// The marker saying the activities are seeded too, beside the interactions' `marker`.
+fn activities_marker(marker: &Path) -> std::path::PathBuf {
+    marker.with_file_name(format!("seeded-activities-{}", activities::ACTIVITIES))
 }
 
 /// Real interaction ids, from the API itself, for the summaries batches.

@@ -33,19 +33,20 @@ pub async fn import(db: &Location, tenant: &str, file: &Path) -> Result<String, 
 }
 
 /// Generates the deterministic scale data sets: `history` as (identities, interactions), and
-/// `contacts` more native-CRM contacts.
+/// `contacts` more native-CRM contacts, then `activities` more activities over them.
 pub async fn seed(
     db: &Location,
     tenant: &str,
     history: Option<(usize, usize)>,
     contacts: Option<u64>,
+    activities: Option<u64>,
     now_ms: i64,
 ) -> Result<String, String> {
     if history.is_some_and(|(identities, interactions)| identities == 0 || interactions == 0) {
         return Err("--identities and --interactions must be at least 1".into());
     }
-    if contacts == Some(0) {
-        return Err("--contacts must be at least 1".into());
+    if contacts == Some(0) || activities == Some(0) {
+        return Err("--contacts and --activities must be at least 1".into());
     }
     let (db, _) = open(db).await?;
     let mut conn = db.acquire().await.map_err(|e| e.to_string())?;
@@ -70,6 +71,18 @@ pub async fn seed(
         .map_err(|e| e.to_string())?;
         let secs = from.elapsed().as_secs_f32();
         said.push(format!("seeded {n} contacts into tenant {tenant} in {secs:.0} s"));
+    }
+    if let Some(count) = activities {
+        let from = std::time::Instant::now();
+        let n = demo::seed_scale_activities(&mut conn, tenant, count, now_ms, |done| {
+            if done % 500_000 < 10_000 || done == count {
+                eprintln!("seeded {done} activities ({:.0} s)", from.elapsed().as_secs_f32());
+            }
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+        let secs = from.elapsed().as_secs_f32();
+        said.push(format!("seeded {n} activities into tenant {tenant} in {secs:.0} s"));
     }
     Ok(said.join("\n"))
 }

@@ -140,7 +140,7 @@ pub enum Command {
         #[arg(long)]
         tenant: String,
         /// How many customers (with --interactions).
-        #[arg(long, requires = "interactions", required_unless_present = "contacts")]
+        #[arg(long, requires = "interactions", required_unless_present_any = ["contacts", "activities"])]
         identities: Option<usize>,
         /// How many interactions in all (with --identities).
         #[arg(long, requires = "identities")]
@@ -148,6 +148,9 @@ pub enum Command {
         /// How many realistic contacts to add to the tenant's native CRM.
         #[arg(long)]
         contacts: Option<u64>,
+        /// How many activities (calls, notes, tasks, events, cases) to add over its contacts.
+        #[arg(long)]
+        activities: Option<u64>,
     },
 }
 
@@ -239,9 +242,9 @@ pub async fn run(cli: Cli) -> Result<Option<String>, String> {
             let bytes = crate::db::backup(&db, &to).await?;
             Ok(Some(format!("backed up to {} ({bytes} bytes)", to.display())))
         }
-        Command::Seed { db, tenant, identities, interactions, contacts } => {
+        Command::Seed { db, tenant, identities, interactions, contacts, activities } => {
             let history = identities.zip(interactions);
-            data::seed(&db.db, &tenant, history, contacts, now.timestamp_millis()).await.map(Some)
+            data::seed(&db.db, &tenant, history, contacts, activities, now.timestamp_millis()).await.map(Some)
         }
     }
 }

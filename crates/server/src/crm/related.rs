@@ -11,7 +11,7 @@ use c360_wire::crm::{RelatedRecord, RelatedRecords, Relation};
 use c360_wire::routes::{CRM_CONTACT_RELATED, CRM_INTERACTION_LINK, params};
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
-use super::activities::store::{COLUMNS, find, stored};
+use super::activities::store::{COLUMNS, find, link_many, stored};
 use super::activities::to_wire;
 use super::contacts::store as contacts;
 use super::guard::CrmContext;
@@ -118,16 +118,16 @@ async fn set_link(
     let mut conn = state.db.acquire().await?;
     let tenant_id = &context.tenant.id;
     find(&mut conn, tenant_id, activity_id).await?.ok_or(ApiError::NotFound)?;
-    let query = if linked {
-        sqlx::query(
-            "INSERT INTO activity_links (tenant_id, interaction_id, activity_id, linked_at) VALUES ($1, $2, $3, $4)
-             ON CONFLICT DO NOTHING",
-        )
+    if linked {
+        let link = (interaction_id.to_owned(), activity_id.to_owned(), chrono::Utc::now().timestamp_millis());
+        link_many(&mut conn, tenant_id, &[link]).await?;
     } else {
         sqlx::query("DELETE FROM activity_links WHERE tenant_id = $1 AND interaction_id = $2 AND activity_id = $3")
-    };
-    let query = query.bind(tenant_id).bind(interaction_id).bind(activity_id);
-    let query = if linked { query.bind(chrono::Utc::now().timestamp_millis()) } else { query };
-    query.execute(&mut *conn).await?;
+            .bind(tenant_id)
+            .bind(interaction_id)
+            .bind(activity_id)
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(StatusCode::NO_CONTENT)
 }

@@ -6,6 +6,7 @@
 //! Everything but the anchor (the moment of seeding, so the demo never ages out of the default
 //! one-year window) comes from fixed seeds: two seedings with the same anchor are identical.
 
+pub mod activities;
 mod catalogue;
 pub mod contacts;
 mod layouts;
@@ -23,7 +24,7 @@ use crate::summaries::insert_summaries;
 use catalogue::{CHAT_QUEUES, FIRST_NAMES, LABELS, LAST_NAMES, TOPICS, TopicText, WRAP_UPS};
 pub use layouts::{CALLBACK_NUMBER, LOYALTY_TIER, demo_layouts, seed_demo_layouts};
 pub use rng::Rng;
-pub use scale::{persona as scale_persona, seed_scale, seed_scale_contacts};
+pub use scale::{persona as scale_persona, seed_scale, seed_scale_activities, seed_scale_contacts};
 pub use seed::{SEEDED_BY, seed_demo, seed_demo_contacts};
 
 /// The demo tenant's id (native CRM on).

@@ -7,7 +7,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
 use crate::crm::audit::{self, Written, at_ms};
-use crate::db::flag;
+use crate::db::{Engine, flag, values_rows};
 
 /// The record type of activities' audit entries.
 pub const AUDIT_TYPE: &str = "activity";
@@ -39,30 +39,72 @@ pub fn new_activity_id() -> String {
 /// Inserts `a` (version 1, created by `by` at `now_ms`) and its `create` audit entry. Run it in
 /// a transaction.
 pub async fn insert(conn: &mut AnyConnection, tenant_id: &str, a: &StoredActivity) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO activities (tenant_id, activity_id, activity_type, contact_id, interaction_id, details, version,
-         created_at, created_by, updated_at, updated_by, auto) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8, $9, $10)",
-    )
-    .bind(tenant_id)
-    .bind(&a.activity_id)
-    .bind(a.details.activity_type.as_str())
-    .bind(&a.details.contact_id)
-    .bind(a.details.interaction_id.clone())
-    .bind(details_json(&a.details))
-    .bind(a.version)
-    .bind(a.created_at)
-    .bind(&a.created_by)
-    .bind(a.auto)
-    .execute(&mut *conn)
-    .await?;
-    let entry = AuditEntry {
-        at: at_ms(a.created_at),
-        by: a.created_by.clone(),
-        action: AuditAction::Create,
-        changes: changes(None, &a.details),
-    };
-    let written = Written { record_id: a.activity_id.clone(), version: a.version, entry };
-    audit::record(conn, tenant_id, AUDIT_TYPE, &[written]).await
+    insert_many(conn, tenant_id, std::slice::from_ref(a)).await
+}
+
+/// Inserts `activities` and their `create` audit entries, several rows a statement: what
+/// [`insert`] writes for one, for the scale seed. Run it in a transaction.
+pub async fn insert_many(conn: &mut AnyConnection, tenant_id: &str, activities: &[StoredActivity]) -> sqlx::Result<()> {
+    for chunk in activities.chunks(Engine::of(conn).insert_batch()) {
+        let sql = format!(
+            "INSERT INTO activities (tenant_id, activity_id, activity_type, contact_id, interaction_id, details, version,
+             created_at, created_by, updated_at, updated_by, auto) VALUES {}",
+            values_rows(chunk.len(), 12)
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql));
+        for a in chunk {
+            query = query
+                .bind(tenant_id.to_owned())
+                .bind(a.activity_id.clone())
+                .bind(a.details.activity_type.as_str().to_owned())
+                .bind(a.details.contact_id.clone())
+                .bind(a.details.interaction_id.clone())
+                .bind(details_json(&a.details))
+                .bind(a.version)
+                .bind(a.created_at)
+                .bind(a.created_by.clone())
+                .bind(a.created_at)
+                .bind(a.created_by.clone())
+                .bind(a.auto);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    let entries: Vec<Written> = activities
+        .iter()
+        .map(|a| Written {
+            record_id: a.activity_id.clone(),
+            version: a.version,
+            entry: AuditEntry {
+                at: at_ms(a.created_at),
+                by: a.created_by.clone(),
+                action: AuditAction::Create,
+                changes: changes(None, &a.details),
+            },
+        })
+        .collect();
+    audit::record(conn, tenant_id, AUDIT_TYPE, &entries).await
+}
+
+/// Links each `(interaction, activity, linked_at)` (an earlier record to a later interaction),
+/// idempotently. Run it in a transaction when there are several.
+pub async fn link_many(conn: &mut AnyConnection, tenant_id: &str, links: &[(String, String, i64)]) -> sqlx::Result<()> {
+    for chunk in links.chunks(Engine::of(conn).insert_batch()) {
+        let sql = format!(
+            "INSERT INTO activity_links (tenant_id, interaction_id, activity_id, linked_at) VALUES {}
+             ON CONFLICT DO NOTHING",
+            values_rows(chunk.len(), 4)
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql));
+        for (interaction_id, activity_id, linked_at) in chunk {
+            query = query
+                .bind(tenant_id.to_owned())
+                .bind(interaction_id.clone())
+                .bind(activity_id.clone())
+                .bind(*linked_at);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
 }
 
 /// Replaces `current` by `details` if it is still at `current.version`, with an `update` audit
@@ -126,6 +168,10 @@ pub fn stored(r: &AnyRow) -> sqlx::Result<StoredActivity> {
     })
 }
 
+/// An `Idempotency-Key`'s first record and request (`$1` tenant, `$2` scope, `$3` key).
+pub const KEY_SQL: &str =
+    "SELECT record_id, request FROM idempotency_keys WHERE tenant_id = $1 AND scope = $2 AND idem_key = $3";
+
 /// What claiming an `Idempotency-Key` found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Claim {
@@ -164,14 +210,7 @@ pub async fn claim_key(
     if done.rows_affected() == 1 {
         return Ok(Claim::First);
     }
-    let row = sqlx::query(
-        "SELECT record_id, request FROM idempotency_keys WHERE tenant_id = $1 AND scope = $2 AND idem_key = $3",
-    )
-    .bind(tenant_id)
-    .bind(scope)
-    .bind(key)
-    .fetch_one(conn)
-    .await?;
+    let row = sqlx::query(KEY_SQL).bind(tenant_id).bind(scope).bind(key).fetch_one(conn).await?;
     let first: Option<String> = row.try_get(1)?;
     Ok(match first {
         Some(first) if first != request => Claim::Reused,

@@ -142,7 +142,7 @@ pub async fn update(
 }
 
 /// The columns [`stored`] reads, in its order.
-pub(super) const COLUMNS: &str = "contact_id, details, version, created_at, updated_at, updated_by";
+pub(crate) const COLUMNS: &str = "contact_id, details, version, created_at, updated_at, updated_by";
 
 /// One contact of the tenant.
 pub async fn find(conn: &mut AnyConnection, tenant_id: &str, contact_id: &str) -> sqlx::Result<Option<StoredContact>> {
