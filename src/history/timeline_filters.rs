@@ -45,11 +45,15 @@ pub fn TimelineFilters(
         filter.update(|f| f.direction = direction);
     };
 
+    // Where the focus goes when the topic chip it was on goes away.
+    let channel_id = crate::ui::ids::unique_id("filter-channel");
+    let channel_select_id = channel_id.clone();
+
     view! {
         <div class="timeline-filters" role="group" aria-label="Filter the history">
             <label class="filter">
                 <span class="filter-label">"Channel"</span>
-                <select id="filter-channel" data-testid="filter-channel" on:change=on_channel
+                <select id=channel_select_id data-testid="filter-channel" on:change=on_channel
                     prop:value=move || filter.with(|f| f.channel.map(channel_value).unwrap_or_default())>
                     <option value="">"All channels"</option>
                     {move || channels.get().into_iter().map(|(kind, label)| view! {
@@ -66,18 +70,20 @@ pub fn TimelineFilters(
                     <option value="OUTBOUND">"Outbound"</option>
                 </select>
             </label>
-            {move || filter.with(|f| f.topic.clone()).map(|topic| view! {
+            {move || filter.with(|f| f.topic.clone()).map(|topic| {
+                let channel_id = channel_id.clone();
+                view! {
                 <button type="button" class="chip chip--active" data-testid="filter-topic"
                     on:click=move |_| {
                         filter.update(|f| f.topic = None);
                         // The chip is gone: the focus stays in the filters, on their first.
-                        crate::ui::ids::focus_id("filter-channel");
+                        crate::ui::ids::focus_id(&channel_id);
                     }>
                     <span>"Topic: "{topic}</span>
                     <span aria-hidden="true">" ✕"</span>
                     <span class="visually-hidden">" (remove this filter)"</span>
                 </button>
-            })}
+            }})}
             <p class="timeline-count" data-testid="timeline-count" role="status" aria-live="polite">{count_text}</p>
         </div>
     }

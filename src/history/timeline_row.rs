@@ -67,15 +67,20 @@ pub fn TimelineRow(
     let row_id = id.clone();
     let summary_id = id.clone();
 
-    let toggle = {
+    // Opens or closes the row, in the shared list of open rows when there is one.
+    let set_open = {
         let id = id.clone();
+        move |opening: bool| match shared {
+            Some(rows) if opening => rows.0.update(|open| open.push(id.clone())),
+            Some(rows) => rows.0.update(|open| open.retain(|o| o != &id)),
+            None => local.set(opening),
+        }
+    };
+    let toggle = {
+        let (id, set_open) = (id.clone(), set_open.clone());
         move |_| {
             let opening = !expanded.get_untracked();
-            match shared {
-                Some(rows) if opening => rows.0.update(|open| open.push(id.clone())),
-                Some(rows) => rows.0.update(|open| open.retain(|o| o != &id)),
-                None => local.set(opening),
-            }
+            set_open(opening);
             if let (true, Some(store)) = (opening, store) {
                 let ids = listed.map(|l| l.0.get_untracked()).unwrap_or_else(|| vec![id.clone()]);
                 store.load(ids);
@@ -85,16 +90,13 @@ pub fn TimelineRow(
     // Escape closes an open row, the focus back on its toggle.
     let toggle_id = format!("toggle-{id}");
     let close_on_escape = {
-        let (id, toggle_id) = (id.clone(), toggle_id.clone());
+        let toggle_id = toggle_id.clone();
         move |e: leptos::ev::KeyboardEvent| {
             if e.key() != "Escape" || !expanded.get_untracked() {
                 return;
             }
             e.stop_propagation();
-            match shared {
-                Some(rows) => rows.0.update(|open| open.retain(|o| o != &id)),
-                None => local.set(false),
-            }
+            set_open(false);
             crate::ui::ids::focus_id(&toggle_id);
         }
     };

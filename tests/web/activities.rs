@@ -77,10 +77,10 @@ fn facts() -> InteractionFacts {
     }
 }
 
-type Done = Arc<Mutex<Vec<Option<String>>>>;
+pub type Done = Arc<Mutex<Vec<Option<String>>>>;
 
 /// The form of `kind`, once its layouts are read.
-async fn mount_form(
+pub async fn mount_form(
     crm: MemoryCrm,
     kind: ActivityType,
     facts: Option<InteractionFacts>,
@@ -102,7 +102,7 @@ fn dana() -> MemoryCrm {
     MemoryCrm::new().with(&[person("Dana", "Whitfield", "", &["+14155550100"], &[])])
 }
 
-fn input(root: &web_sys::HtmlElement, key: &str) -> web_sys::HtmlElement {
+pub fn input(root: &web_sys::HtmlElement, key: &str) -> web_sys::HtmlElement {
     find(root, &format!("[data-testid=input-{key}]"))
 }
 

@@ -9,7 +9,6 @@ use std::sync::{Arc, Mutex};
 use c360_panel::api::{CrmSource, Versioned};
 use c360_panel::contact::NewContactForm;
 use c360_panel::contact::model::form::prefill;
-use c360_panel::crm::activities::ActivityForm;
 use c360_panel::intl::AgentIntl;
 use c360_wire::crm::{ActivityType, FieldDefinition, Layout, RecordType};
 use leptos::prelude::*;
@@ -17,6 +16,7 @@ use serde_json::{Value, json};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+use crate::activities::{Done, input, mount_form};
 use crate::crm_memory::{MemoryCrm, person};
 use crate::support::{container, find, has, texts, type_into, until, value_of};
 
@@ -66,23 +66,8 @@ fn crm() -> MemoryCrm {
         .with_fields_of(RecordType::Task, custom)
 }
 
-type Done = Arc<Mutex<Vec<Option<String>>>>;
-
-fn mount_task(crm: MemoryCrm) -> (web_sys::HtmlElement, Done, impl Drop) {
-    let root = container();
-    let done: Done = Arc::default();
-    let record = Arc::clone(&done);
-    let handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(CrmSource::new(crm));
-        provide_context(AgentIntl::new());
-        let on_done = Callback::new(move |said: Option<String>| record.lock().unwrap().push(said));
-        view! { <ActivityForm kind=ActivityType::Task contact_id="c-1".to_owned() facts=None on_done/> }
-    });
-    (root, done, handle)
-}
-
-fn input(root: &web_sys::HtmlElement, key: &str) -> web_sys::HtmlElement {
-    find(root, &format!("[data-testid=input-{key}]"))
+async fn mount_task(crm: MemoryCrm) -> (web_sys::HtmlElement, Done, impl Drop) {
+    mount_form(crm, ActivityType::Task, None).await
 }
 
 fn picker(root: &web_sys::HtmlElement) -> web_sys::HtmlSelectElement {
@@ -97,7 +82,7 @@ fn labels(root: &web_sys::HtmlElement) -> Vec<String> {
 async fn a_task_form_switches_layout_keeps_what_was_typed_and_sends_only_what_it_shows() {
     forget_choices();
     let crm = crm();
-    let (root, done, handle) = mount_task(crm.clone());
+    let (root, done, handle) = mount_task(crm.clone()).await;
     until("the form shows", || has(&root, "[data-testid=layout-picker]")).await;
     assert_eq!(texts(&root, "[data-testid=layout-picker] option"), ["Quick", "Full"]);
     assert_eq!(picker(&root).value(), "task-full", "the tenant's default is chosen");
@@ -128,7 +113,7 @@ async fn a_task_form_switches_layout_keeps_what_was_typed_and_sends_only_what_it
     assert!(task.details.custom_fields.is_empty(), "the hidden value was not sent: {:?}", task.details.custom_fields);
     drop(handle);
 
-    let (root, _done, _handle) = mount_task(crm.clone());
+    let (root, _done, _handle) = mount_task(crm.clone()).await;
     until("the next form shows", || has(&root, "[data-testid=layout-picker]")).await;
     assert_eq!(picker(&root).value(), "task-quick", "the choice holds for the next task this session");
     assert_eq!(labels(&root), ["What", "When", "Layout"]);
@@ -139,7 +124,7 @@ async fn a_task_form_switches_layout_keeps_what_was_typed_and_sends_only_what_it
 async fn a_custom_choice_is_stored_as_chosen() {
     forget_choices();
     let crm = crm();
-    let (root, done, _handle) = mount_task(crm.clone());
+    let (root, done, _handle) = mount_task(crm.clone()).await;
     until("the form shows", || has(&root, "[data-testid=layout-picker]")).await;
     type_into(&input(&root, "subject"), "Call back");
     type_into(&input(&root, "task-dueAt"), "2026-03-02T17:00");

@@ -5,7 +5,6 @@
 mod common;
 
 use c360_server::import::{self, BATCH, Failure, Loader, Rejects, entries};
-use c360_server::tenants::{self, Tenant};
 use common::TestDb;
 
 /// One valid NDJSON line for interaction `id`.
@@ -17,17 +16,7 @@ fn line(id: &str) -> String {
 
 /// A database with tenant `acme`.
 async fn database() -> (TestDb, c360_server::db::Db) {
-    let test_db = TestDb::new().await;
-    let db = test_db.open().await;
-    let tenant = Tenant {
-        id: "acme".into(),
-        account_id: "acc".into(),
-        speech_analytics: true,
-        native_crm: true,
-        screen_pop: true,
-    };
-    tenants::create(&mut db.acquire().await.unwrap(), &tenant, 0).await.unwrap();
-    (test_db, db)
+    TestDb::with_tenant("acme").await
 }
 
 async fn count(db: &c360_server::db::Db, table: &str) -> i64 {

@@ -11,7 +11,6 @@ mod common;
 
 use axum::http::StatusCode;
 use c360_server::import::{self, Failure, check, entries};
-use c360_server::tenants::{self, Tenant};
 use c360_wire::urlencoding::encode;
 use c360_wire::{normalize_email, normalize_phone};
 use common::{TestDb, TestServer};
@@ -85,16 +84,7 @@ fn file() -> impl Strategy<Value = Vec<String>> {
 #[test]
 fn an_import_the_parser_accepts_is_imported_whole() {
     let rt = runtime();
-    let test_db = rt.block_on(TestDb::new());
-    let db = rt.block_on(test_db.open());
-    let tenant = Tenant {
-        id: "acme".into(),
-        account_id: "acc".into(),
-        speech_analytics: true,
-        native_crm: true,
-        screen_pop: true,
-    };
-    rt.block_on(async { tenants::create(&mut db.acquire().await.unwrap(), &tenant, 0).await.unwrap() });
+    let (_test_db, db) = rt.block_on(TestDb::with_tenant("acme"));
 
     let mut runner = TestRunner::new(Config { cases: 48, failure_persistence: None, ..Config::default() });
     runner

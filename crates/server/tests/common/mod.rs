@@ -65,6 +65,22 @@ impl TestDb {
     pub async fn open(&self) -> Db {
         Db::open(&self.location).await.unwrap()
     }
+
+    /// A new database holding tenant `id` (account `acc`, every licence on), and the handle open
+    /// on it.
+    pub async fn with_tenant(id: &str) -> (Self, Db) {
+        let test_db = Self::new().await;
+        let db = test_db.open().await;
+        let tenant = Tenant {
+            id: id.into(),
+            account_id: "acc".into(),
+            speech_analytics: true,
+            native_crm: true,
+            screen_pop: true,
+        };
+        tenants::create(&mut db.acquire().await.unwrap(), &tenant, 0).await.unwrap();
+        (test_db, db)
+    }
 }
 
 /// One connection to `url`, outside any pool.
