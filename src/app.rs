@@ -117,9 +117,19 @@ pub fn App() -> impl IntoView {
                 }
             }
         });
+        // The preferred height, each time it changes.
         Effect::new(move |_| {
             if let Some(main) = main_ref.get() {
-                bridge.report_height(main.into());
+                let el: web_sys::Element = main.into();
+                let target = el.clone();
+                let mut last = 0;
+                crate::ui::measure::observe_size(&el, move || {
+                    let height = target.scroll_height();
+                    if height != last {
+                        last = height;
+                        bridge.report_height(height);
+                    }
+                });
             }
         });
     }

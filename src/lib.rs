@@ -22,3 +22,10 @@ pub mod shell;
 pub mod ui;
 
 pub use app::App;
+
+/// The browser build's allocator: talc, well kept, as fast as std's dlmalloc for the panel's
+/// allocations and smaller (docs/performance.md, "Panel bundle"). In the library, so the browser
+/// tests run on it too.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

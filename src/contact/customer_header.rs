@@ -8,7 +8,8 @@ use crate::intl::phone::readable_identity;
 use crate::intl::use_intl;
 
 /// The identifier (`+1 415 555 0100 · United States`, or the email), what kind of interaction it
-/// is, and an "ended" mark once the host says so.
+/// is, and an "ended" mark once the host says so; kept at the top of the panel as the history
+/// scrolls under it (`style/contact.css`).
 #[component]
 pub fn CustomerHeader(
     /// The customer's identifier.
@@ -25,12 +26,15 @@ pub fn CustomerHeader(
     children: Option<Children>,
 ) -> impl IntoView {
     let intl = use_intl();
+    // It stays at the top of the panel; what sticks below it reads its height.
+    let node = NodeRef::new();
+    crate::ui::measure::publish_height(node, "--c360-header-h");
     let shown = Signal::derive(move || {
         let readable = identity.with(readable_identity);
         (readable.text, readable.region.map(|r| intl.with(|f| f.region_name(r))))
     });
     view! {
-        <header class="customer-header">
+        <div class="customer-header" node_ref=node>
             <p class="customer-label">{context}</p>
             <p class="customer-identity" data-testid="customer-identity">{move || shown.with(|s| s.0.clone())}</p>
             {move || shown.with(|s| s.1.clone()).map(|region| view! {
@@ -42,6 +46,6 @@ pub fn CustomerHeader(
                     <span aria-hidden="true">"■ "</span>"Interaction ended"
                 </p>
             })}
-        </header>
+        </div>
     }
 }

@@ -29,9 +29,10 @@ pub fn LimitedProfile(
             Some(false) => return "Not available right now".to_owned(),
             Some(true) => {}
         }
-        let text = facts.with(|f| counts_text(&f.counts));
-        if text.is_empty() { "No interactions in the last 12 months".to_owned() } else { text }
+        facts.with(|f| counts_text(&f.counts))
     };
+    // With no history at all the history says so, once: the facts would only repeat it.
+    let any = move || loaded.get() != Some(true) || interactions.with(|l| !l.is_empty());
     let date = move |pick: fn(&ProfileFacts) -> Option<i64>| {
         move || {
             facts.with(pick).map(|ms| {
@@ -46,6 +47,7 @@ pub fn LimitedProfile(
     view! {
         <section class="profile profile--limited" aria-labelledby="profile-heading" data-testid="limited-profile">
             <h2 id="profile-heading" class="section-title">"Limited profile"</h2>
+            {move || any().then(|| view! {
             <dl class="profile-facts">
                 <div class="profile-fact">
                     <dt>{move || if interactions.with(Vec::len) >= c360_wire::MAX_INTERACTIONS { "The 50 most recent" } else { "Last 12 months" }}</dt>
@@ -62,6 +64,7 @@ pub fn LimitedProfile(
                     </div>
                 })}
             </dl>
+            })}
             <p class="profile-note" data-testid="identity-only-note">
                 "This workspace has no native CRM, so there is no contact record: name, company and other
                 details are not available here. History, mood and topics are matched by "

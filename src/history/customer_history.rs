@@ -9,8 +9,9 @@ use super::{ExpandedRows, InsightsCache, ListedIds, SummaryStore, Timeline, Time
 use crate::api::{ApiClient, Read};
 use crate::contact::LimitedProfile;
 use crate::insights::{SentimentBadge, TopicsCloud};
+use crate::intl::phone::readable_identity;
 use crate::perf;
-use crate::ui::ErrorNotice;
+use crate::ui::{ErrorNotice, explain};
 
 /// Everything known about one customer's history: one insights request, a loading skeleton, the
 /// insight views and the filtered timeline, or an error with a retry; changes are announced through
@@ -70,22 +71,21 @@ pub fn CustomerHistory(
     })));
     let selected_topic = Signal::derive(move || filter.with(|f| f.topic.clone()));
     let on_topic = Callback::new(move |topic: Option<String>| filter.update(|f| f.topic = topic));
-    let empty_text = Signal::derive(move || {
-        if filter.with(TimelineFilter::is_active) {
-            "No interactions match these filters".to_owned()
-        } else {
-            "No interactions in the last 12 months".to_owned()
-        }
-    });
+    let clear = Callback::new(move |()| filter.set(TimelineFilter::default()));
+    // The head (mood, topics, filters) stays in view under the header; the day headings and the
+    // focus scrolling read its height.
+    let head = NodeRef::<leptos::html::Div>::new();
+    crate::ui::measure::publish_height(head, "--c360-head-h");
+    let who = readable_identity(&identity).text;
     let status = move || {
         history.with(|r| match r {
             None => "Loading the customer's history…".to_owned(),
             Some(Ok(data)) => match data.interactions.len() {
-                0 => "No interactions in the last 12 months".to_owned(),
+                0 => "No history in the last 12 months".to_owned(),
                 1 => "1 interaction loaded".to_owned(),
                 n => format!("{n} interactions loaded"),
             },
-            Some(Err(e)) => e.to_string(),
+            Some(Err(e)) => explain(e, "customer's history").0,
         })
     };
     let loaded = Signal::derive(move || history.with(|r| r.map(Result::is_ok)));
@@ -98,26 +98,45 @@ pub fn CustomerHistory(
             <div class="insights insights--loading" aria-hidden="true"><span class="skeleton-line"></span></div>
             <TimelineSkeleton/>
         }>
-            {move || Suspend::new(async move {
+            {move || {
+                let who = who.clone();
+                Suspend::new(async move {
                 match history.await {
                     Ok(_) => {
                         perf::mark_next_frame(perf::TIMELINE_RENDERED);
+                        // Nothing at all: one empty state, no mood, topics or filters over it.
+                        if all.with(Vec::is_empty) {
+                            return empty_history(&who).into_any();
+                        }
                         view! {
-                            <section class="insights" aria-label="Recent mood and topics">
-                                <SentimentBadge insights=insight interactions=all/>
-                                <TopicsCloud insights=insight selected=selected_topic on_select=on_topic/>
-                            </section>
                             <section class="history" aria-labelledby="history-heading">
-                                <h2 id="history-heading" class="section-title">"History"</h2>
-                                <TimelineFilters interactions=all filter/>
-                                <Timeline interactions=shown empty_text/>
+                                <div class="history-head" node_ref=head>
+                                    <section class="insights" aria-label="Recent mood and topics">
+                                        <SentimentBadge insights=insight interactions=all/>
+                                        <TopicsCloud insights=insight selected=selected_topic on_select=on_topic/>
+                                    </section>
+                                    <h2 id="history-heading" class="section-title">"History"</h2>
+                                    <TimelineFilters interactions=all filter/>
+                                </div>
+                                <Timeline interactions=shown topic=selected_topic on_clear=clear/>
                             </section>
                         }
                         .into_any()
                     }
                     Err(error) => view! { <ErrorNotice error what="customer's history" on_retry=retry/> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
+    }
+}
+
+/// The one empty state of a customer with no history: a heading that says so in plain words.
+fn empty_history(who: &str) -> impl IntoView {
+    let heading = format!("No history for {who} in the last 12 months");
+    view! {
+        <section class="history history-empty" aria-labelledby="history-heading" data-testid="history-empty">
+            <h2 id="history-heading" class="section-title">{heading}</h2>
+            <p class="empty-state">"No calls, chats, emails or messages in that time: this may be their first contact."</p>
+        </section>
     }
 }

@@ -18,6 +18,9 @@ use crate::ui::channel::{ChannelKind, channel};
 pub fn TimelineRow(
     /// The interaction to show.
     interaction: Interaction,
+    /// The topic the timeline is filtered by, named on the row as the one it matched.
+    #[prop(default = None)]
+    matched: Option<String>,
 ) -> impl IntoView {
     let store = use_context::<SummaryStore>();
     let listed = use_context::<ListedIds>();
@@ -55,6 +58,13 @@ pub fn TimelineRow(
         .filter(|(_, t)| !t.trim().is_empty())
         .map(|(kind, raw)| (kind, if kind == "wrap-up" { humanize(raw) } else { raw.trim().to_owned() }, raw.clone()))
         .collect();
+    let matched = matched.filter(|t| interaction.topics.iter().any(|x| &x.topic == t)).map(|t| {
+        view! {
+            <span class="tag tag--topic" data-testid="row-matched-topic">
+                <span class="visually-hidden">"Matched topic: "</span>{t}
+            </span>
+        }
+    });
     let sentiment = interaction.sentiment.clone().map(|s| view! { <SentimentWord sentiment=s/> });
     let panel_id = format!("summary-{id}");
     let expanded = {
@@ -128,8 +138,9 @@ pub fn TimelineRow(
                 .into_any(),
                 None => view! { <div class="timeline-toggle">{header}</div> }.into_any(),
             }}
-            {(!facts.is_empty() || !tags.is_empty()).then(|| view! {
+            {(!facts.is_empty() || !tags.is_empty() || matched.is_some()).then(|| view! {
                 <div class="timeline-details">
+                    {matched}
                     {facts.into_iter().map(|(k, v)| view! {
                         <span class="timeline-fact"><span class="visually-hidden">{k}": "</span>{v}</span>
                     }).collect_view()}

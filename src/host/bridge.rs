@@ -4,7 +4,7 @@
 use js_sys::{Object, Reflect};
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 use super::event::{HostEvent, Rejected, parse};
 
@@ -84,25 +84,13 @@ impl HostBridge {
         }
     }
 
-    /// Reports the height of `el` to the host whenever it changes (`c360-resize-v1`), so the
-    /// host can size the iframe to the panel instead of scrolling it.
-    pub fn report_height(self, el: web_sys::Element) {
-        if parent_window().is_none() {
-            return;
+    /// Tells the host the panel's preferred height (`c360-resize-v1`). A host may
+    /// size the iframe to it up to the room it has; the panel keeps its header in view and
+    /// scrolls inside whatever height it gets.
+    pub fn report_height(self, height: i32) {
+        if parent_window().is_some() {
+            self.post("c360-resize-v1", &[("height", height.into())]);
         }
-        let mut last = 0;
-        let target = el.clone();
-        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-            let height = target.scroll_height();
-            if height != last {
-                last = height;
-                self.post("c360-resize-v1", &[("height", height.into())]);
-            }
-        });
-        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else { return };
-        observer.observe(&el);
-        let keep = StoredValue::new_local((observer, callback));
-        on_cleanup(move || keep.with_value(|(o, _)| o.disconnect()));
     }
 }
 

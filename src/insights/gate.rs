@@ -6,12 +6,13 @@ use c360_wire::Insights;
 /// Fewest analysed interactions the server needs before it aggregates anything.
 pub const MIN_ANALYSED: i32 = 2;
 
-/// Shown instead of sentiment and topics when the tenant has no Speech Analytics licence.
-pub const NO_LICENCE_TEXT: &str = "Sentiment and topics need Speech Analytics";
+/// Shown once, instead of both mood and topics, when the tenant has no Speech Analytics licence.
+pub const NO_LICENCE_TEXT: &str = "Mood and topics need Speech Analytics, which this workspace does not have.";
 
-/// Shown instead of sentiment and topics when too few interactions were analysed.
+/// Shown once, instead of both mood and topics, when too few interactions were analysed.
 pub fn needs_more_text(has: i32) -> String {
-    format!("Needs at least {MIN_ANALYSED} recorded interactions (has {has})")
+    let so_far = if has <= 0 { "none so far".to_owned() } else { format!("{has} so far") };
+    format!("Mood and topics appear once {MIN_ANALYSED} recorded interactions are analysed ({so_far}).")
 }
 
 /// Whether the insights of a response can be shown, and if not, why.
@@ -59,10 +60,17 @@ mod tests {
     fn empty_states_say_why() {
         let no_sentiments: Insights = serde_json::from_value(json!({})).unwrap();
         assert_eq!(insights_gate(Some(&no_sentiments)), InsightsGate::NeedsMore { has: 0 });
-        assert_eq!(insights_gate(None).empty_text().as_deref(), Some("Sentiment and topics need Speech Analytics"));
+        assert_eq!(
+            insights_gate(None).empty_text().as_deref(),
+            Some("Mood and topics need Speech Analytics, which this workspace does not have.")
+        );
         assert_eq!(
             InsightsGate::NeedsMore { has: 1 }.empty_text().as_deref(),
-            Some("Needs at least 2 recorded interactions (has 1)")
+            Some("Mood and topics appear once 2 recorded interactions are analysed (1 so far).")
+        );
+        assert_eq!(
+            needs_more_text(0),
+            "Mood and topics appear once 2 recorded interactions are analysed (none so far)."
         );
         let one: Insights = serde_json::from_value(json!({
             "aggregatedSentiments": { "totalInteractions": 1, "aggregatedSentiment": null }

@@ -162,6 +162,8 @@ pub enum BadgeState {
         /// Per-interaction sentiments of the recent analysed interactions, OLDEST first (may be
         /// empty when those interactions are beyond the 50 the response lists).
         trend: Vec<Sentiment>,
+        /// What the mood rests on, in a sentence ([`mood_sentence`]).
+        why: String,
     },
 }
 
@@ -178,20 +180,45 @@ pub fn badge_state(insights: Option<&Insights>, interactions: &[Interaction]) ->
             };
             let recent = recent_analysed(interactions);
             let mood = mood(&aggregate.aggregated_overall_sentiment, &recent);
-            let trend = recent.into_iter().rev().cloned().collect();
-            BadgeState::Ready { mood, breakdown: Breakdown::from(aggregate), trend }
+            let trend: Vec<Sentiment> = recent.into_iter().rev().cloned().collect();
+            let analysed = insights.and_then(|i| i.aggregated_sentiments.as_ref()).map_or(0, |s| s.total_interactions);
+            let why = mood_sentence(&mood, &trend, analysed);
+            BadgeState::Ready { mood, breakdown: Breakdown::from(aggregate), trend, why }
         }
     }
 }
 
-/// The accessible name of the trend strip: "Trend of the last 6 analysed interactions, oldest
-/// first: positive, negative, …".
-pub fn trend_label(trend: &[Sentiment]) -> String {
-    let words: Vec<String> = trend.iter().map(|s| sentiment_label(s).to_lowercase()).collect();
-    match trend.len() {
-        1 => format!("Trend of the last analysed interaction: {}", words[0]),
-        n => format!("Trend of the last {n} analysed interactions, oldest first: {}", words.join(", ")),
+/// What the badge rests on, in a sentence the badge is described by: Mixed names both extremes
+/// ("3 of the last 10 analysed were negative, 4 positive: overall they balance out."), every
+/// other mood counts the recent analysed interactions by sentiment ("Of the last 4 analysed:
+/// 3 positive, 1 neutral."). `trend` is the recent analysed interactions' sentiments as listed;
+/// when none is listed, the sentence falls back to the server's count of analysed interactions.
+pub fn mood_sentence(mood: &Mood, trend: &[Sentiment], analysed: i32) -> String {
+    let k = trend.len();
+    if k == 0 {
+        return format!("Based on {analysed} analysed interactions, none of them among those listed.");
     }
+    let count = |wanted: &Sentiment| trend.iter().filter(|s| *s == wanted).count();
+    let (positive, negative, neutral) =
+        (count(&Sentiment::Positive), count(&Sentiment::Negative), count(&Sentiment::Neutral));
+    if k == 1 {
+        return format!("The last analysed interaction was {}.", sentiment_label(&trend[0]).to_lowercase());
+    }
+    let last = format!("the last {k} analysed");
+    if *mood == Mood::Mixed {
+        let were = if negative == 1 { "was" } else { "were" };
+        return format!("{negative} of {last} {were} negative, {positive} positive: overall they balance out.");
+    }
+    let other = k - positive - negative - neutral;
+    let mut sentence = format!("Of {last}:");
+    for (n, word) in [(positive, "positive"), (neutral, "neutral"), (negative, "negative"), (other, "other")] {
+        if n > 0 {
+            let comma = if sentence.ends_with(':') { "" } else { "," };
+            sentence.push_str(&format!("{comma} {n} {word}"));
+        }
+    }
+    sentence.push('.');
+    sentence
 }
 
 /// `SOME_VALUE` → `Some value`; `Unknown` when there is nothing to read.
@@ -298,17 +325,36 @@ mod tests {
             Some(&insights(3, Some(["NEGATIVE", "POSITIVE", "NEUTRAL"]))),
             &interactions(&[Some("NEGATIVE"), None, Some("NEUTRAL"), Some("POSITIVE")]),
         );
-        let BadgeState::Ready { mood, breakdown, trend } = state else { panic!("ready expected") };
+        let BadgeState::Ready { mood, breakdown, trend, why } = state else { panic!("ready expected") };
         assert_eq!(mood, Mood::Mixed);
+        assert_eq!(why, "1 of the last 3 analysed was negative, 1 positive: overall they balance out.");
         assert_eq!(trend, [Sentiment::Positive, Sentiment::Neutral, Sentiment::Negative]);
         let parts: Vec<String> =
             breakdown.parts().iter().map(|(who, s)| format!("{who}: {}", sentiment_label(s))).collect();
         assert_eq!(parts, ["Customer: Negative", "Agent: Positive", "Overall: Neutral"]);
+    }
+
+    #[test]
+    fn the_sentence_says_what_the_mood_rests_on() {
+        use Sentiment::*;
+        let mixed = [Positive, Negative, Neutral, Positive, Negative, Negative, Positive, Neutral, Positive, Neutral];
         assert_eq!(
-            trend_label(&trend),
-            "Trend of the last 3 analysed interactions, oldest first: positive, neutral, negative"
+            mood_sentence(&Mood::Mixed, &mixed, 12),
+            "3 of the last 10 analysed were negative, 4 positive: overall they balance out."
         );
-        assert_eq!(trend_label(&[Sentiment::Negative]), "Trend of the last analysed interaction: negative");
+        assert_eq!(
+            mood_sentence(&Mood::Positive, &[Positive, Neutral, Positive, Positive], 4),
+            "Of the last 4 analysed: 3 positive, 1 neutral."
+        );
+        assert_eq!(
+            mood_sentence(&Mood::Neutral, &[Neutral, Other("CALM".into())], 2),
+            "Of the last 2 analysed: 1 neutral, 1 other."
+        );
+        assert_eq!(mood_sentence(&Mood::Negative, &[Negative], 3), "The last analysed interaction was negative.");
+        assert_eq!(
+            mood_sentence(&Mood::Positive, &[], 7),
+            "Based on 7 analysed interactions, none of them among those listed."
+        );
     }
 
     #[test]
@@ -325,8 +371,9 @@ mod tests {
         let response: InteractionsInsight =
             serde_json::from_str(include_str!("../../crates/wire/fixtures/published-example.json")).unwrap();
         let state = badge_state(response.insights.as_ref(), &response.interactions);
-        let BadgeState::Ready { mood, trend, .. } = state else { panic!("ready expected") };
+        let BadgeState::Ready { mood, trend, why, .. } = state else { panic!("ready expected") };
         assert_eq!(mood, Mood::Positive);
+        assert_eq!(why, "Of the last 2 analysed: 1 positive, 1 neutral.");
         // The fixture lists the POSITIVE email (23 Aug) before the NEUTRAL chat (24 Aug).
         assert_eq!(trend, [Sentiment::Positive, Sentiment::Neutral]);
     }

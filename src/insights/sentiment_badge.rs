@@ -8,7 +8,7 @@ use c360_wire::{Insights, Interaction, Sentiment};
 use leptos::prelude::*;
 
 use super::gate::{NO_LICENCE_TEXT, needs_more_text};
-use super::mood::{BadgeState, Breakdown, Mood, Tone, badge_state, sentiment_label, trend_label};
+use super::mood::{BadgeState, Breakdown, Mood, Tone, badge_state, sentiment_label};
 
 /// Numbers the breakdown panels so every badge's `aria-controls` points at its own panel.
 static NEXT_PANEL: AtomicUsize = AtomicUsize::new(0);
@@ -34,15 +34,15 @@ pub fn SentimentBadge(
             {move || match state.get() {
                 BadgeState::NoLicence => empty_state(NO_LICENCE_TEXT.to_owned()).into_any(),
                 BadgeState::NeedsMore { has } => empty_state(needs_more_text(has)).into_any(),
-                BadgeState::Ready { mood, breakdown, trend } => {
-                    ready(mood, breakdown, trend, open, panel_id.clone()).into_any()
+                BadgeState::Ready { mood, breakdown, trend, why } => {
+                    ready(mood, breakdown, trend, why, open, panel_id.clone()).into_any()
                 }
             }}
         </div>
     }
 }
 
-/// Why there is no badge.
+/// Why there is no badge (and no topics: this is the one line that says so for both).
 fn empty_state(text: String) -> impl IntoView {
     view! { <p class="empty-state insights-empty" data-testid="sentiment-empty">{text}</p> }
 }
@@ -52,10 +52,13 @@ fn ready(
     mood: Mood,
     breakdown: Breakdown,
     trend: Vec<Sentiment>,
+    why: String,
     open: RwSignal<bool>,
     panel_id: String,
 ) -> impl IntoView {
     let tone = mood.tone();
+    let why_id = format!("{panel_id}-why");
+    let caption_id = format!("{panel_id}-trend");
     let parts = breakdown
         .parts()
         .map(|(who, sentiment)| {
@@ -70,7 +73,7 @@ fn ready(
         })
         .collect_view();
     let strip = (!trend.is_empty()).then(|| {
-        let label = trend_label(&trend);
+        // The caption names the list; each face's word follows it (visually hidden, and on hover).
         let caption = match trend.len() {
             1 => "Last analysed interaction".to_owned(),
             n => format!("Last {n} analysed, oldest → newest"),
@@ -80,18 +83,21 @@ fn ready(
             .map(|sentiment| {
                 let tone = Tone::of(sentiment);
                 let class = format!("trend-mark sentiment--{}", tone.as_str());
+                // Each face names itself on hover as well as to screen readers.
+                let word = sentiment_label(sentiment);
+                let title = word.clone();
                 view! {
-                    <li class=class data-sentiment=sentiment.as_str().to_owned()>
+                    <li class=class data-sentiment=sentiment.as_str().to_owned() title=title>
                         <SentimentIcon tone size=16/>
-                        <span class="visually-hidden">{sentiment_label(sentiment).to_lowercase()}</span>
+                        <span class="visually-hidden">{word}</span>
                     </li>
                 }
             })
             .collect_view();
         view! {
             <div class="sentiment-trend-block">
-                <p class="sentiment-trend-caption" aria-hidden="true">{caption}</p>
-                <ol class="sentiment-trend" role="list" data-testid="sentiment-trend" aria-label=label>{marks}</ol>
+                <p class="sentiment-trend-caption" id=caption_id.clone()>{caption}</p>
+                <ol class="sentiment-trend" role="list" data-testid="sentiment-trend" aria-labelledby=caption_id>{marks}</ol>
             </div>
         }
     });
@@ -103,6 +109,7 @@ fn ready(
             data-testid="sentiment-toggle"
             aria-expanded=move || open.get().to_string()
             aria-controls=panel_id.clone()
+            aria-describedby=why_id.clone()
             on:click=move |_| open.update(|o| *o = !*o)
             on:keydown=move |ev| {
                 if ev.key() == "Escape" {
@@ -119,6 +126,7 @@ fn ready(
                 <path d="m6 9 6 6 6-6"/>
             </svg>
         </button>
+        <p class="sentiment-why" id=why_id data-testid="sentiment-why">{why}</p>
         <div id=panel_id class="sentiment-details" data-testid="sentiment-breakdown" hidden=move || !open.get()>
             <ul class="sentiment-parts" role="list" aria-label="Sentiment by participant">{parts}</ul>
             {strip}

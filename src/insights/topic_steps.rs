@@ -62,16 +62,21 @@ pub fn format_percent(percentage: f64) -> String {
     if tenth == 0 { format!("{sign}{whole}%") } else { format!("{sign}{whole}.{tenth}%") }
 }
 
-/// The detail of a topic shown on hover and focus and given as its accessible description:
-/// `billing · 3 interactions (60%) · Finance` (the category only when there is one).
-pub fn topic_detail(topic: &str, category: Option<&str>, count: i32, percentage: f64) -> String {
-    let noun = if count == 1 { "interaction" } else { "interactions" };
-    let mut detail = format!("{topic} · {count} {noun} ({})", format_percent(percentage));
+/// The detail of a topic shown on hover and focus and given as its accessible description, naming
+/// the set its numbers are about — the recent analysed interactions, not the ones listed:
+/// `billing · 3 of the last 5 analysed (60%) · Finance` (the category only when there is one).
+pub fn topic_detail(topic: &str, category: Option<&str>, count: i32, percentage: f64, analysed: i32) -> String {
+    let mut detail = format!("{topic} · {count} of the last {analysed} analysed ({})", format_percent(percentage));
     if let Some(category) = category.map(str::trim).filter(|c| !c.is_empty()) {
         detail.push_str(" · ");
         detail.push_str(category);
     }
     detail
+}
+
+/// What a topic's size and tint mean, said once beside the cloud.
+pub fn legend(analysed: i32) -> String {
+    format!("Size: how often, in the last {analysed} analysed · Colour: category")
 }
 
 #[cfg(test)]
@@ -113,8 +118,12 @@ mod tests {
 
     #[test]
     fn detail_says_count_and_share() {
-        assert_eq!(topic_detail("billing", Some("Finance"), 3, 60.0), "billing · 3 interactions (60%) · Finance");
-        assert_eq!(topic_detail("refund", None, 1, 33.3), "refund · 1 interaction (33.3%)");
+        assert_eq!(
+            topic_detail("billing", Some("Finance"), 3, 60.0, 5),
+            "billing · 3 of the last 5 analysed (60%) · Finance"
+        );
+        assert_eq!(topic_detail("refund", None, 1, 33.3, 3), "refund · 1 of the last 3 analysed (33.3%)");
+        assert_eq!(legend(10), "Size: how often, in the last 10 analysed · Colour: category");
         assert_eq!(format_percent(50.0), "50%");
         assert_eq!(format_percent(66.66), "66.7%");
         assert_eq!(format_percent(100.0), "100%");

@@ -1,13 +1,14 @@
-//! `TopicsCloud`: the customer's recurring topics, each a filter toggle. Size steps and category
-//! tints come from [`super::topic_steps`], the empty states from [`super::gate::insights_gate`].
+//! `TopicsCloud`: the customer's recurring topics, each a filter toggle. Size steps, category
+//! tints and the words come from [`super::topic_steps`]; when the insights cannot be shown at all
+//! ([`super::gate::insights_gate`]) the cloud is empty and the `SentimentBadge` says why, once.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use c360_wire::{Insights, TopicFrequency};
 use leptos::prelude::*;
 
-use super::gate::insights_gate;
-use super::topic_steps::{category_tint, size_step, step_class, tint_class, topic_detail};
+use super::gate::{InsightsGate, insights_gate};
+use super::topic_steps::{category_tint, legend, size_step, step_class, tint_class, topic_detail};
 
 /// Shown when there are enough analysed interactions but none had a topic.
 const NO_TOPICS_TEXT: &str = "No recurring topics";
@@ -37,21 +38,30 @@ pub fn TopicsCloud(
             i.as_ref().and_then(|i| i.aggregated_topics.as_ref()).map(|t| t.topic_frequency.clone()).unwrap_or_default()
         })
     });
-    // A closure, not a memo: it only feeds one text node, which is left alone when unchanged.
-    let empty_text =
-        move || insights.with(|i| insights_gate(i.as_ref()).empty_text()).unwrap_or_else(|| NO_TOPICS_TEXT.to_owned());
+    // How many analysed interactions the topics' numbers are of (read with them).
+    let analysed = move || {
+        insights.with(|i| i.as_ref().and_then(|i| i.aggregated_topics.as_ref()).map_or(0, |t| t.total_interactions))
+    };
+    let ready = move || insights.with(|i| insights_gate(i.as_ref()) == InsightsGate::Ready);
+    let legend_id = crate::ui::ids::unique_id("topics-legend");
 
     view! {
         <div class="topics-cloud" data-testid="topics-cloud">
             <Show
                 when=move || topics.with(|t| !t.is_empty())
-                fallback=move || view! {
-                    <p class="empty-state insights-empty" data-testid="topics-empty">{empty_text}</p>
-                }
+                fallback=move || ready().then(|| view! {
+                    <p class="empty-state insights-empty" data-testid="topics-empty">{NO_TOPICS_TEXT}</p>
+                })
             >
-                <ul class="topics-cloud-list" role="list" aria-label=LIST_LABEL>
-                    {move || topics.get().into_iter().map(|topic| topic_chip(topic, selected, on_select)).collect_view()}
+                <ul class="topics-cloud-list" role="list" aria-label=LIST_LABEL aria-describedby=legend_id.clone()>
+                    {move || {
+                        let analysed = analysed();
+                        topics.get().into_iter().map(|topic| topic_chip(topic, analysed, selected, on_select)).collect_view()
+                    }}
                 </ul>
+                <p class="topics-legend" id=legend_id.clone() data-testid="topics-legend">
+                    {move || legend(analysed())}
+                </p>
             </Show>
         </div>
     }
@@ -60,6 +70,7 @@ pub fn TopicsCloud(
 /// One topic: the toggle button and its detail tooltip.
 fn topic_chip(
     topic: TopicFrequency,
+    analysed: i32,
     selected: Signal<Option<String>>,
     on_select: Callback<Option<String>>,
 ) -> impl IntoView {
@@ -71,6 +82,7 @@ fn topic_chip(
         topic.category_name.as_deref(),
         topic.interactions_matched_count,
         topic.percentage_matched,
+        analysed,
     );
     let name = topic.topic_name;
     // A signal derived per chip rather than a memo: a comparison is cheaper to repeat than a memo

@@ -63,6 +63,13 @@ pub fn explain(error: &ApiError, what: &str) -> (String, String) {
             format!("Cannot show the {what}"),
             "This workspace is not allowed to see this tenant's customers.".to_owned(),
         ),
+        // The identifier the host gave was refused (the published API's "Invalid search
+        // criteria"): say so in an agent's words; other refusals keep the service's own.
+        ApiError::BadRequest(problem) if problem.detail == "Invalid search criteria" => (
+            format!("Cannot look up the {what}"),
+            "The service did not accept the customer's phone number or email address as given by your workspace."
+                .to_owned(),
+        ),
         ApiError::BadRequest(problem) => (format!("Cannot look up the {what}"), problem.detail.clone()),
         ApiError::Duplicate(crm) => (format!("Cannot save the {what}"), crm.problem.detail.clone()),
         ApiError::Stale(_) | ApiError::StaleActivity(_) => (
@@ -77,5 +84,31 @@ pub fn explain(error: &ApiError, what: &str) -> (String, String) {
         ApiError::Server { .. } | ApiError::Network(_) | ApiError::Decode(_) | ApiError::Aborted => {
             (format!("Could not load the {what}"), "The service did not answer as expected.".to_owned())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_identifier_reads_in_an_agents_words() {
+        let published = ApiError::from_response(
+            400,
+            r#"{"status":400,"title":"Bad Request","detail":"Invalid search criteria"}"#,
+            None,
+        );
+        let ours = ApiError::from_response(
+            400,
+            r#"{"status":400,"title":"Bad Request","detail":"Invalid search criteria","errors":[{"field":"phoneNumber","code":"invalid_format","message":"y"}]}"#,
+            None,
+        );
+        for error in [published, ours] {
+            let (headline, advice) = explain(&error, "customer's history");
+            assert_eq!(headline, "Cannot look up the customer's history");
+            assert!(advice.starts_with("The service did not accept the customer's phone number"), "{advice}");
+        }
+        let other = ApiError::from_response(400, r#"{"status":400,"title":"Bad Request","detail":"Bad q."}"#, None);
+        assert_eq!(explain(&other, "contacts").1, "Bad q.");
     }
 }

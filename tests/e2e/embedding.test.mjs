@@ -48,7 +48,7 @@ test('a started call pops the caller: readable number, full timeline, announced,
   await panel.getByTestId('timeline-row').first().waitFor();
   assert.equal(await panel.getByTestId('customer-identity').textContent(), '+1 415 555 0100');
   assert.equal(await panel.getByTestId('customer-region').textContent(), 'United States');
-  assert.equal(await panel.getByTestId('timeline-row').count(), 50);
+  assert.equal(await panel.getByTestId('timeline-row').count(), 10);
   assert.match(await panel.getByTestId('panel-status').textContent(), /Call · inbound: \+1 415 555 0100/);
   await page.waitForFunction(() => window.workspace.log.some((e) => e.name === 'c360-identity-shown-v1'));
   const shown = await logged(page, 'c360-identity-shown-v1');
@@ -80,7 +80,7 @@ test('focus switches between two live interactions, and switching back is served
   await page.evaluate((i) => window.workspace.focus(i), call);
   await panel.locator('[data-testid=customer-identity]', { hasText: '+1 415 555 0100' }).waitFor();
   assert.equal(await panel.getByTestId('timeline-loading').count(), 0, 'no loading state: shown from the cache');
-  assert.equal(await panel.getByTestId('timeline-row').count(), 50);
+  assert.equal(await panel.getByTestId('timeline-row').count(), 10);
   assert.equal(insightRequests.length, requestsBefore, 'no new request');
   await context.close();
 });
@@ -92,7 +92,7 @@ test('an internal call gets the internal state and no customer lookup; an ended 
   await page.evaluate((i) => window.workspace.end(i), call);
   await panel.getByTestId('interaction-ended').waitFor();
   assert.equal(await panel.getByTestId('customer-identity').textContent(), '+1 415 555 0100', 'the profile stays');
-  assert.equal(await panel.getByTestId('timeline-row').count(), 50);
+  assert.equal(await panel.getByTestId('timeline-row').count(), 10);
   assert.match(await panel.getByTestId('panel-status').textContent(), /Interaction ended/);
 
   const before = insightRequests.length;
@@ -133,7 +133,7 @@ test('a message from a frame of another origin, and a malformed one from the hos
   await panel.waitForFunction(() => Number(document.querySelector('main').dataset.ignoredMessages) >= 4);
 
   assert.equal(await panel.getByTestId('customer-identity').textContent(), '+1 415 555 0100', 'still the same caller');
-  assert.equal(await panel.getByTestId('timeline-row').count(), 50);
+  assert.equal(await panel.getByTestId('timeline-row').count(), 10);
   assert.equal(insightRequests.length, requests, 'nothing was looked up');
   assert.equal(await ignoredCount(panel), 4);
   const warnings = consoleLines.filter((l) => l.startsWith('Customer 360 panel: ignored'));
@@ -204,7 +204,7 @@ test('with screen pop off the caller is named at once, and the history waits for
   await panel.getByTestId('show-history').focus();
   await panel.getByTestId('show-history').press('Enter');
   await panel.getByTestId('timeline-row').first().waitFor();
-  assert.equal(await panel.getByTestId('timeline-row').count(), 50);
+  assert.equal(await panel.getByTestId('timeline-row').count(), 10);
   assert.equal(insightRequests.length, 1);
   assert.equal(await panel.evaluate(() => document.activeElement.className), 'customer-body');
   await page.waitForFunction(() => window.workspace.log.some((e) => e.name === 'c360-identity-shown-v1'));

@@ -19,12 +19,13 @@ export const DEMO_EMAIL = 'maria.gonzalez@example.com';
 /**
  * A running server on a temporary database; `stop()` ends it and removes the files. With
  * `workspace: true` it also serves the demo agent workspace on a second origin, and `workspace` is
- * that page's URL (http://127.0.0.1:PORT/demo/workspace).
+ * that page's URL (http://127.0.0.1:PORT/demo/workspace). `dist` serves another build of the panel
+ * than C360_DIST (a copy with extra pages, say).
  */
-export async function startServer({ workspace = false } = {}) {
+export async function startServer({ workspace = false, dist = DIST } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'c360-e2e-'));
   const db = join(dir, 'c360.sqlite');
-  const args = ['serve', '--db', db, '--demo', '--static', DIST, '--listen', '127.0.0.1:0'];
+  const args = ['serve', '--db', db, '--demo', '--static', dist, '--listen', '127.0.0.1:0'];
   if (workspace) args.push('--workspace-listen', '127.0.0.1:0');
   const child = spawn(SERVER_BIN, args, {
     stdio: ['ignore', 'ignore', 'pipe'],

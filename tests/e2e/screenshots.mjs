@@ -18,7 +18,7 @@ const server = await startServer({ workspace: true });
 const browser = await launchBrowser();
 const crm = crmClient(server.base, server.apiKey());
 
-const tenants = { 'identity-only': 'demo-identity', 'screen-pop-off': 'demo-no-pop' };
+const tenants = { 'identity-only': 'demo-identity', 'screen-pop-off': 'demo-no-pop', 'unknown-caller': 'demo-identity' };
 // States whose subject is below the first screenful: the shot ends at it.
 const endsAt = {
   'crm-form-call': 'activity-form',
@@ -37,6 +37,22 @@ const states = {
   internal: (page) => page.click('#internal'),
   'screen-pop-off': (page) => page.evaluate((p) => window.workspace.start({ customerPhone: p }), DEMO_PHONE),
   'identity-only': (page) => page.evaluate((p) => window.workspace.start({ customerPhone: p }), DEMO_PHONE),
+  // Far down the history: the header and the history's head (mood, topics, filters) stay in view.
+  scrolled: async (page) => {
+    await page.evaluate((p) => window.workspace.start({ customerPhone: p }), DEMO_PHONE);
+    const panel = page.frame({ name: 'c360-panel' });
+    await panel.getByTestId('show-older').click();
+    await panel.getByTestId('timeline-row').nth(30).scrollIntoViewIfNeeded();
+  },
+  // A topic picked: every row names the topic it matched.
+  'topic-filtered': async (page) => {
+    await page.evaluate((p) => window.workspace.start({ customerPhone: p }), DEMO_PHONE);
+    const panel = page.frame({ name: 'c360-panel' });
+    await panel.getByTestId('topic-chip').first().click();
+    await panel.getByTestId('row-matched-topic').first().scrollIntoViewIfNeeded();
+  },
+  // A number with no history: one empty state.
+  'unknown-caller': (page) => page.evaluate(() => window.workspace.start({ customerPhone: '+13125550187' })),
   ...crmStates(),
 };
 
@@ -203,14 +219,12 @@ try {
         if (name === 'screen-pop' && width === 480) {
           await page.screenshot({ path: join(out, `workspace-${theme}.png`) });
         }
-        // The host sizes the frame to the panel's content (c360-resize-v1); keep the first screenful.
-        const box = await page.locator('#panel').boundingBox();
-        const clip = { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 900) };
+        // The host fits the frame to its window (c360-resize-v1, capped); the panel scrolls inside.
+        // A subject below the first screenful is scrolled into view within the panel.
         if (endsAt[name]) {
-          const subject = await panel.getByTestId(endsAt[name]).boundingBox();
-          clip.y = Math.max(box.y, Math.min(subject.y + subject.height + 16 - clip.height, box.y + box.height - clip.height));
+          await panel.getByTestId(endsAt[name]).evaluate((el) => el.scrollIntoView({ block: 'end' }));
         }
-        await page.setViewportSize({ width: 1280, height: Math.ceil(clip.y + clip.height) });
+        const clip = await page.locator('#panel').boundingBox();
         await page.screenshot({ path: join(out, `embedded-${name}-${theme}-${width}.png`), clip });
         await context.close();
       }

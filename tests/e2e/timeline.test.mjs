@@ -31,8 +31,17 @@ test('the demo customer opens on a timeline of their 50 most recent interactions
   const { page, context, errors } = await openPanel({ phoneNumber: DEMO_PHONE });
   const rows = page.getByTestId('timeline-row');
   await rows.first().waitFor();
-  assert.equal(await rows.count(), 50);
+  assert.equal(await rows.count(), 10, 'the first screenful at once');
   assert.match(await page.getByTestId('timeline-count').textContent(), /Showing 50 of the 50 most recent · older ones exist/);
+  // The rest on demand; the keyboard carries on at the first of them.
+  const older = page.getByTestId('show-older');
+  assert.equal(await older.textContent(), 'Show 40 older');
+  await older.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=timeline-row]').length === 50);
+  assert.equal(await page.getByTestId('show-older').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-testid=timeline-row]')
+    === document.querySelectorAll('[data-testid=timeline-row]')[10]), true, 'focus on the 11th row');
   assert.ok((await page.getByTestId('day-heading').count()) >= 5, 'grouped under day headings');
   assert.equal(await page.getByTestId('customer-identity').textContent(), '+1 415 555 0100', 'the number, grouped for reading');
 
@@ -47,7 +56,7 @@ test('the demo customer opens on a timeline of their 50 most recent interactions
   assert.equal(await page.evaluate(() => location.hash), '', 'the token leaves the address bar');
   await page.reload();
   await page.getByTestId('timeline-row').first().waitFor();
-  assert.equal(await page.getByTestId('timeline-row').count(), 50, 'a reload keeps the session');
+  assert.equal(await page.getByTestId('timeline-row').count(), 10, 'a reload keeps the session');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -70,11 +79,18 @@ test('an email identity shows the history from that address; with native CRM, th
   await native.context.close();
 });
 
-test('an unknown customer gets a plain empty state', async () => {
-  const { page, context } = await openPanel({ phoneNumber: '+15005550000' });
-  await page.getByTestId('timeline-empty').waitFor();
-  assert.equal(await page.getByTestId('timeline-empty').textContent(), 'No interactions in the last 12 months');
-  await context.close();
+test('an unknown customer gets one plain empty state, with a heading and nothing over it', async () => {
+  for (const [tenantId, token] of [['demo', server.token()], ['demo-identity', server.token({ tenant: 'demo-identity' })]]) {
+    const { page, context } = await openPanel({ tenantId, phoneNumber: '+13125550187' }, { token });
+    const empty = page.getByTestId('history-empty');
+    await empty.waitFor();
+    assert.equal(await empty.getByRole('heading').textContent(), 'No history for +1 312 555 0187 in the last 12 months');
+    for (const id of ['sentiment-empty', 'topics-empty', 'timeline-empty', 'filter-channel', 'profile-counts']) {
+      assert.equal(await page.getByTestId(id).count(), 0, `${tenantId}: no ${id} besides it`);
+    }
+    assert.deepEqual(await axeViolations(page), []);
+    await context.close();
+  }
 });
 
 test('an expired token says so instead of showing a broken panel', async () => {
@@ -143,9 +159,15 @@ test('clicking a topic filters the timeline to it, and clearing it restores the 
   const count = await page.getByTestId('timeline-count').textContent();
   const shown = Number(count.match(/Showing (\d+) of the 50/)[1]);
   assert.ok(shown > 0 && shown < 50, `filtered to ${shown}`);
+  // The chip's numbers are of the recent analysed interactions, and say so.
+  assert.match(await page.locator('[data-testid=topic-detail]').first().textContent(), /of the last \d+ analysed/);
+  assert.match(await page.getByTestId('topics-legend').textContent(), /Size: how often, in the last \d+ analysed · Colour: category/);
+  if (shown > 10) await page.getByTestId('show-older').click();
   assert.equal(await page.getByTestId('timeline-row').count(), shown);
+  const matched = await page.$$eval('[data-testid=row-matched-topic]', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(matched, Array(shown).fill(`Matched topic: ${topic}`), 'every row names the topic it matched');
   await page.getByTestId('filter-topic').click();
-  assert.equal(await page.getByTestId('timeline-row').count(), 50);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=row-matched-topic]').length === 0);
   assert.equal(await chip.getAttribute('aria-pressed'), 'false');
   await context.close();
 });
@@ -155,6 +177,10 @@ test('the mood badge opens its breakdown from the keyboard', async () => {
   const toggle = page.getByTestId('sentiment-toggle');
   await toggle.waitFor();
   assert.match(await page.getByTestId('sentiment-label').textContent(), /Positive|Negative|Mixed|Neutral/);
+  // The badge is described by the sentence that says what the mood rests on.
+  const why = page.getByTestId('sentiment-why');
+  assert.match(await why.textContent(), /the last \d+ analysed/);
+  assert.equal(await toggle.getAttribute('aria-describedby'), await why.getAttribute('id'));
   await toggle.focus();
   await page.keyboard.press('Enter');
   await page.getByTestId('sentiment-breakdown').waitFor();

@@ -40,7 +40,7 @@ fn insights(total: i32, aggregate: Option<[&str; 3]>, topics: Vec<Value>) -> Ins
                 "aggregatedOverallSentiment": overall,
             })),
         },
-        "aggregatedTopics": { "totalInteractions": topics.len().min(total as usize), "topicFrequency": topics },
+        "aggregatedTopics": { "totalInteractions": total, "topicFrequency": topics },
     }))
     .unwrap()
 }
@@ -109,6 +109,21 @@ async fn badge_reads_mixed_when_positive_and_negative_average_out() {
     let response: c360_wire::InteractionsInsight = serde_json::from_value(value).unwrap();
     let root = mount_badge(response.insights, response.interactions).await;
     assert_badge(&root, "Mixed", "mixed");
+    // One story: the sentence beside the badge says what Mixed rests on, and describes the badge.
+    let why = el(&root, "[data-testid=sentiment-why]");
+    assert_eq!(
+        why.text_content().unwrap(),
+        "1 of the last 2 analysed was negative, 1 positive: overall they balance out."
+    );
+    assert_eq!(attr(&root, "[data-testid=sentiment-toggle]", "aria-describedby"), why.get_attribute("id"));
+    // Each face of the trend names itself on hover.
+    let faces: Vec<String> = (0..2)
+        .map(|n| {
+            let mark = root.query_selector_all(".trend-mark").unwrap().get(n).unwrap();
+            mark.unchecked_ref::<web_sys::Element>().get_attribute("title").unwrap()
+        })
+        .collect();
+    assert_eq!(faces, ["Positive", "Negative"]);
 }
 
 #[wasm_bindgen_test]
@@ -128,14 +143,20 @@ async fn badge_shows_an_unknown_overall_generically() {
 #[wasm_bindgen_test]
 async fn badge_without_speech_analytics_says_so() {
     let root = mount_badge(None, interactions(&[None, None])).await;
-    assert_eq!(texts(&root, "[data-testid=sentiment-empty]"), ["Sentiment and topics need Speech Analytics"]);
+    assert_eq!(
+        texts(&root, "[data-testid=sentiment-empty]"),
+        ["Mood and topics need Speech Analytics, which this workspace does not have."]
+    );
     assert!(root.query_selector("[data-testid=sentiment-toggle]").unwrap().is_none());
 }
 
 #[wasm_bindgen_test]
 async fn badge_with_one_analysed_interaction_asks_for_two() {
     let root = mount_badge(Some(insights(1, None, vec![])), interactions(&[Some("POSITIVE"), None])).await;
-    assert_eq!(texts(&root, "[data-testid=sentiment-empty]"), ["Needs at least 2 recorded interactions (has 1)"]);
+    assert_eq!(
+        texts(&root, "[data-testid=sentiment-empty]"),
+        ["Mood and topics appear once 2 recorded interactions are analysed (1 so far)."]
+    );
     assert!(root.query_selector("[data-testid=sentiment-toggle]").unwrap().is_none());
 }
 
@@ -180,16 +201,11 @@ async fn clicking_the_badge_reveals_the_breakdown_and_the_trend_oldest_first() {
     assert_eq!(marks, ["POSITIVE", "POSITIVE", "NEGATIVE", "POSITIVE", "NEUTRAL", "NEGATIVE"], "oldest → newest");
     assert_eq!(
         texts(&root, "[data-testid=sentiment-trend] .visually-hidden"),
-        ["positive", "positive", "negative", "positive", "neutral", "negative"],
+        ["Positive", "Positive", "Negative", "Positive", "Neutral", "Negative"],
         "every mark has a text alternative"
     );
-    assert_eq!(
-        attr(&root, "[data-testid=sentiment-trend]", "aria-label").as_deref(),
-        Some(
-            "Trend of the last 6 analysed interactions, oldest first: positive, positive, negative, positive, \
-             neutral, negative"
-        )
-    );
+    let caption = attr(&root, "[data-testid=sentiment-trend]", "aria-labelledby").unwrap();
+    assert_eq!(el(&root, &format!("#{caption}")).text_content().unwrap(), "Last 6 analysed, oldest → newest");
 
     toggle.click();
     tick().await;
@@ -278,10 +294,14 @@ async fn each_topic_describes_its_count_and_share() {
     let root = mount_cloud(Some(five_topics()), RwSignal::new(None), RwSignal::new(vec![])).await;
     let describedby = chip(&root, "refund").get_attribute("aria-describedby").unwrap();
     let detail = el(&root, &format!("#{describedby}"));
-    assert_eq!(detail.text_content().unwrap(), "refund · 3 interactions (60%) · Finance");
+    assert_eq!(detail.text_content().unwrap(), "refund · 3 of the last 5 analysed (60%) · Finance");
     assert_eq!(detail.get_attribute("role").as_deref(), Some("tooltip"));
     let wifi = el(&root, &format!("#{}", chip(&root, "wifi").get_attribute("aria-describedby").unwrap()));
-    assert_eq!(wifi.text_content().unwrap(), "wifi · 1 interaction (20%)");
+    assert_eq!(wifi.text_content().unwrap(), "wifi · 1 of the last 5 analysed (20%)");
+    // What size and tint mean, said once, and the list described by it.
+    let legend = el(&root, "[data-testid=topics-legend]");
+    assert_eq!(legend.text_content().unwrap(), "Size: how often, in the last 5 analysed · Colour: category");
+    assert_eq!(attr(&root, ".topics-cloud-list", "aria-describedby"), legend.get_attribute("id"));
     assert_eq!(texts(&root, "[data-testid=topic-detail]").len(), 4, "one tooltip per topic");
     assert_ne!(describedby, chip(&root, "billing").get_attribute("aria-describedby").unwrap(), "ids are unique");
 }
@@ -330,18 +350,17 @@ async fn aria_pressed_follows_the_selection_from_outside() {
 }
 
 #[wasm_bindgen_test]
-async fn topics_say_why_they_are_empty() {
-    let cases = [
-        (None, "Sentiment and topics need Speech Analytics"),
-        (Some(insights(1, None, vec![])), "Needs at least 2 recorded interactions (has 1)"),
-        (Some(insights(0, None, vec![])), "Needs at least 2 recorded interactions (has 0)"),
-        (Some(insights(3, Some(["NEUTRAL", "NEUTRAL", "NEUTRAL"]), vec![])), "No recurring topics"),
-    ];
-    for (data, expected) in cases {
+async fn topics_leave_the_why_to_the_badge_and_say_when_there_are_none() {
+    // Without the licence or enough analysed interactions the badge says why, once: the cloud is
+    // silent rather than repeating it.
+    for data in [None, Some(insights(1, None, vec![])), Some(insights(0, None, vec![]))] {
         let root = mount_cloud(data, RwSignal::new(None), RwSignal::new(vec![])).await;
-        assert_eq!(texts(&root, "[data-testid=topics-empty]"), [expected]);
+        assert_eq!(texts(&root, "[data-testid=topics-empty]"), Vec::<String>::new());
         assert!(root.query_selector("[data-testid=topic-chip]").unwrap().is_none());
     }
+    let ready = Some(insights(3, Some(["NEUTRAL", "NEUTRAL", "NEUTRAL"]), vec![]));
+    let root = mount_cloud(ready, RwSignal::new(None), RwSignal::new(vec![])).await;
+    assert_eq!(texts(&root, "[data-testid=topics-empty]"), ["No recurring topics"]);
 }
 
 // ---- Styles: the real stylesheets in the page ----

@@ -292,3 +292,63 @@ async fn rows_read_as_words_without_repeats_or_message_durations() {
     assert_eq!(code.get_attribute("title").as_deref(), Some("follow-up-required"), "the raw code one hover away");
     assert!(root.query_selector(".timeline-duration").unwrap().is_none(), "a message thread has no duration");
 }
+
+#[wasm_bindgen_test]
+async fn the_first_screenful_shows_at_once_and_the_older_rows_on_demand_with_the_focus_on_the_first() {
+    let root = container();
+    let list: Vec<Interaction> = serde_json::from_value(serde_json::Value::Array(
+        (0..14).map(|n| at(100_000 - n * 1_000, &format!("i{n}"), "PHONE")).collect(),
+    ))
+    .unwrap();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(scripted_store(RwSignal::new(Vec::new()), |_, _| {
+            serde_json::from_value(serde_json::json!({"summaries": [], "partialFailures": []})).unwrap()
+        }));
+        view! { <Timeline interactions=list/> }
+    });
+    tick().await;
+    assert_eq!(texts(&root, "[data-testid=timeline-row]").len(), 10, "the newest ten");
+    let older: web_sys::HtmlElement =
+        root.query_selector("[data-testid=show-older]").unwrap().unwrap().unchecked_into();
+    assert_eq!(older.text_content().unwrap(), "Show 4 older");
+    older.click();
+    tick().await;
+    crate::support::until("the focus moves to the first older row", || {
+        document().active_element().and_then(|e| e.get_attribute("id")).as_deref() == Some("toggle-i10")
+    })
+    .await;
+    assert_eq!(texts(&root, "[data-testid=timeline-row]").len(), 14);
+    assert!(root.query_selector("[data-testid=show-older]").unwrap().is_none(), "nothing more to show");
+}
+
+#[wasm_bindgen_test]
+async fn a_filtered_row_names_the_topic_it_matched_and_an_empty_filter_offers_to_clear() {
+    let root = container();
+    let list: Vec<Interaction> = serde_json::from_value(serde_json::json!([
+        {"interactionId": "a", "mediaType": "PHONE", "startedAt": 2_000, "title": "a", "topics": [{"topic": "billing"}]},
+        at(1_000, "b", "EMAIL"),
+    ]))
+    .unwrap();
+    let filter = RwSignal::new(TimelineFilter { topic: Some("billing".into()), ..Default::default() });
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let all = Signal::stored(list);
+        let shown = Signal::derive(move || {
+            let f = filter.get();
+            all.get().into_iter().filter(|i| f.matches(i)).collect::<Vec<_>>()
+        });
+        let topic = Signal::derive(move || filter.with(|f| f.topic.clone()));
+        let clear = Callback::new(move |()| filter.set(TimelineFilter::default()));
+        view! { <Timeline interactions=shown topic on_clear=clear/> }
+    });
+    tick().await;
+    assert_eq!(texts(&root, "[data-testid=row-matched-topic]"), ["Matched topic: billing"]);
+    filter.update(|f| f.channel = Some(c360_panel::ui::channel::ChannelKind::Sms));
+    tick().await;
+    assert_eq!(texts(&root, "[data-testid=timeline-empty]"), ["No interactions match these filters"]);
+    let clear: web_sys::HtmlElement =
+        root.query_selector("[data-testid=clear-filters]").unwrap().unwrap().unchecked_into();
+    clear.click();
+    tick().await;
+    assert_eq!(texts(&root, "[data-testid=timeline-row]").len(), 2, "cleared: everything again");
+    assert!(texts(&root, "[data-testid=row-matched-topic]").is_empty());
+}

@@ -158,9 +158,21 @@ window.addEventListener('message', (event) => {
   if (data.name === 'c360-ready-v1') onReady();
   if (data.name === 'c360-auth-required-v1') renewToken();
   if (data.name === 'c360-resize-v1' && Number.isFinite(data.payload?.height)) {
-    frame.style.height = `${Math.min(Math.max(Math.round(data.payload.height), 160), 4000)}px`;
+    preferredHeight = Math.round(data.payload.height);
+    fitFrame();
   }
 });
+
+// The panel reports the height it would like (c360-resize-v1); the frame takes it up to the room
+// the window has, and the panel scrolls inside with its header in view: one scrollbar, never a
+// frame taller than the screen.
+let preferredHeight = null;
+function fitFrame() {
+  if (preferredHeight === null) return;
+  const room = Math.max(window.innerHeight - 2 * 16, 320);
+  frame.style.height = `${Math.min(Math.max(preferredHeight, 160), room)}px`;
+}
+window.addEventListener('resize', fitFrame);
 
 function render() {
   const list = document.getElementById('interactions');
