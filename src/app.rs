@@ -2,6 +2,7 @@
 //! customer) from the URL; embedded in a host it learns from the server whose messages to trust,
 //! announces itself, and then follows the host's interactions.
 
+use c360_wire::Identity;
 use leptos::html::Main;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -87,6 +88,13 @@ pub fn App() -> impl IntoView {
             HostEvent::Started(started) => {
                 perf::mark(perf::HOST_STARTED);
                 if let Subject::Customer(identity) = crate::host::desk::subject_of(&started) {
+                    // A new interaction makes the customer's history stale, whichever key it was
+                    // kept under: the identifier, or (native CRM) each contact it matched.
+                    if let Some(Ok(list)) = matches.get(&identity) {
+                        for contact in list.contacts {
+                            cache.forget(&Identity::Contact { contact_id: contact.contact_id });
+                        }
+                    }
                     cache.forget(&identity);
                     matches.forget(&identity);
                 }

@@ -71,7 +71,15 @@ pub fn CustomerHistory(
     })));
     let selected_topic = Signal::derive(move || filter.with(|f| f.topic.clone()));
     let on_topic = Callback::new(move |topic: Option<String>| filter.update(|f| f.topic = topic));
-    let clear = Callback::new(move |()| filter.set(TimelineFilter::default()));
+    // "Clear filters" goes with the empty list it stands in: the focus stays in the filters.
+    let channel_id = crate::ui::ids::unique_id("filter-channel");
+    let clear = {
+        let channel_id = channel_id.clone();
+        Callback::new(move |()| {
+            filter.set(TimelineFilter::default());
+            crate::ui::ids::focus_id(&channel_id);
+        })
+    };
     // The head (mood, topics, filters) stays in view under the header; the day headings and the
     // focus scrolling read its height.
     let head = NodeRef::<leptos::html::Div>::new();
@@ -99,7 +107,7 @@ pub fn CustomerHistory(
             <TimelineSkeleton/>
         }>
             {move || {
-                let who = who.clone();
+                let (who, channel_id) = (who.clone(), channel_id.clone());
                 Suspend::new(async move {
                 match history.await {
                     Ok(_) => {
@@ -116,7 +124,7 @@ pub fn CustomerHistory(
                                         <TopicsCloud insights=insight selected=selected_topic on_select=on_topic/>
                                     </section>
                                     <h2 id="history-heading" class="section-title">"History"</h2>
-                                    <TimelineFilters interactions=all filter/>
+                                    <TimelineFilters interactions=all filter channel_id/>
                                 </div>
                                 <Timeline interactions=shown topic=selected_topic on_clear=clear/>
                             </section>

@@ -15,6 +15,9 @@ pub fn TimelineFilters(
     interactions: Signal<Vec<Interaction>>,
     /// The filter, shared with the timeline and the TopicsCloud.
     filter: RwSignal<TimelineFilter>,
+    /// The channel select's id (where the focus goes when a filter control goes away).
+    #[prop(optional)]
+    channel_id: Option<String>,
 ) -> impl IntoView {
     let channels = Memo::new(move |_| interactions.with(|list| channels_present(list)));
     let total = move || interactions.with(Vec::len);
@@ -46,7 +49,7 @@ pub fn TimelineFilters(
     };
 
     // Where the focus goes when the topic chip it was on goes away.
-    let channel_id = crate::ui::ids::unique_id("filter-channel");
+    let channel_id = channel_id.unwrap_or_else(|| crate::ui::ids::unique_id("filter-channel"));
     let channel_select_id = channel_id.clone();
 
     view! {

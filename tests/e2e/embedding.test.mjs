@@ -82,6 +82,15 @@ test('focus switches between two live interactions, and switching back is served
   assert.equal(await panel.getByTestId('timeline-loading').count(), 0, 'no loading state: shown from the cache');
   assert.equal(await panel.getByTestId('timeline-row').count(), 10);
   assert.equal(insightRequests.length, requestsBefore, 'no new request');
+
+  // A new call from the same caller: their history is fetched afresh (it may have grown), though
+  // in a native CRM tenant it is kept under the contact the number matched, not the number.
+  await page.evaluate((i) => window.workspace.end(i), call);
+  await start(page, { interactionType: 'phone', customerPhone: DEMO_PHONE });
+  for (let waited = 0; insightRequests.length === requestsBefore && waited < 5000; waited += 50) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.equal(insightRequests.length, requestsBefore + 1, 'a returning caller is not served a stale history');
   await context.close();
 });
 

@@ -29,7 +29,10 @@ pub fn ContactPane(
     provide_context(use_context::<RelatedReload>().unwrap_or_default());
     let adding = RwSignal::new(None::<ActivityType>);
     let (said, say) = signal(String::new());
-    let identity = Identity::Contact { contact_id: contact_id.clone() };
+    // Built first though shown last, so its request leaves first: the history is what an agent
+    // reads first when a call pops, and the card's and related records' requests do not hold it
+    // up (docs/performance.md, issue 14).
+    let history = view! { <CustomerHistory identity=Identity::Contact { contact_id: contact_id.clone() }/> };
     let on_pick = Callback::new(move |kind: Option<ActivityType>| match kind {
         Some(kind) => {
             say.set(String::new());
@@ -61,6 +64,6 @@ pub fn ContactPane(
         {form}
         <p class="visually-hidden" role="status" aria-live="polite" data-testid="activity-status">{said}</p>
         <RelatedRecords contact_id interaction=ids/>
-        <CustomerHistory identity/>
+        {history}
     }
 }
