@@ -5,7 +5,8 @@
 pub const HOST_STARTED: &str = "c360:host-started";
 /// The insights response has been received and parsed.
 pub const INSIGHTS_RECEIVED: &str = "c360:insights-received";
-/// The timeline for that response is in the DOM (next animation frame).
+/// The timeline's first screenful for that response (mood, topics, filters and the newest rows)
+/// is in the DOM (next animation frame).
 pub const TIMELINE_RENDERED: &str = "c360:timeline-rendered";
 
 /// Records a mark (no-op outside a browser).

@@ -13,9 +13,10 @@ use crate::intl::phone::readable_identity;
 use crate::perf;
 use crate::ui::{ErrorNotice, explain};
 
-/// Everything known about one customer's history: one insights request, a loading skeleton, the
-/// insight views and the filtered timeline, or an error with a retry; changes are announced through
-/// a polite live region. Mounted once per customer (and interaction), so filters, open rows and
+/// Everything known about one customer's history: one insights request, a loading skeleton, then
+/// the insight views and the filters (kept in view as the rows scroll) over the filtered timeline,
+/// one empty state when there is no history at all, or an error with a retry; changes are
+/// announced through a polite live region. Mounted once per customer (and interaction), so filters, open rows and
 /// summaries start afresh with each, and leaving aborts the request in flight. With an
 /// [`InsightsCache`] in context a customer seen before is shown at once.
 #[component]
@@ -109,31 +110,32 @@ pub fn CustomerHistory(
             {move || {
                 let (who, channel_id) = (who.clone(), channel_id.clone());
                 Suspend::new(async move {
-                match history.await {
-                    Ok(_) => {
-                        perf::mark_next_frame(perf::TIMELINE_RENDERED);
-                        // Nothing at all: one empty state, no mood, topics or filters over it.
-                        if all.with(Vec::is_empty) {
-                            return empty_history(&who).into_any();
+                    match history.await {
+                        Ok(_) => {
+                            perf::mark_next_frame(perf::TIMELINE_RENDERED);
+                            // Nothing at all: one empty state, no mood, topics or filters over it.
+                            if all.with(Vec::is_empty) {
+                                return empty_history(&who).into_any();
+                            }
+                            view! {
+                                <section class="history" aria-labelledby="history-heading">
+                                    <div class="history-head" node_ref=head>
+                                        <section class="insights" aria-label="Recent mood and topics">
+                                            <SentimentBadge insights=insight interactions=all/>
+                                            <TopicsCloud insights=insight selected=selected_topic on_select=on_topic/>
+                                        </section>
+                                        <h2 id="history-heading" class="section-title">"History"</h2>
+                                        <TimelineFilters interactions=all filter channel_id/>
+                                    </div>
+                                    <Timeline interactions=shown topic=selected_topic on_clear=clear/>
+                                </section>
+                            }
+                            .into_any()
                         }
-                        view! {
-                            <section class="history" aria-labelledby="history-heading">
-                                <div class="history-head" node_ref=head>
-                                    <section class="insights" aria-label="Recent mood and topics">
-                                        <SentimentBadge insights=insight interactions=all/>
-                                        <TopicsCloud insights=insight selected=selected_topic on_select=on_topic/>
-                                    </section>
-                                    <h2 id="history-heading" class="section-title">"History"</h2>
-                                    <TimelineFilters interactions=all filter channel_id/>
-                                </div>
-                                <Timeline interactions=shown topic=selected_topic on_clear=clear/>
-                            </section>
-                        }
-                        .into_any()
+                        Err(error) => view! { <ErrorNotice error what="customer's history" on_retry=retry/> }.into_any(),
                     }
-                    Err(error) => view! { <ErrorNotice error what="customer's history" on_retry=retry/> }.into_any(),
-                }
-            })}}
+                })
+            }}
         </Suspense>
     }
 }

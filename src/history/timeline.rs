@@ -65,16 +65,18 @@ pub fn Timeline(
             }
         })
     };
-    let empty = move || match on_clear {
-        Some(clear) => view! {
-            <p class="empty-state" data-testid="timeline-empty">"No interactions match these filters"</p>
-            <button type="button" class="button button--small" data-testid="clear-filters"
-                on:click=move |_| clear.run(())>"Clear filters"</button>
-        }
-        .into_any(),
-        None => {
-            view! { <p class="empty-state" data-testid="timeline-empty">"No interactions in the last 12 months"</p> }
-                .into_any()
+    let empty = move || {
+        let text = if on_clear.is_some() {
+            "No interactions match these filters"
+        } else {
+            "No interactions in the last 12 months"
+        };
+        view! {
+            <p class="empty-state" data-testid="timeline-empty">{text}</p>
+            {on_clear.map(|clear| view! {
+                <button type="button" class="button button--small" data-testid="clear-filters"
+                    on:click=move |_| clear.run(())>"Clear filters"</button>
+            })}
         }
     };
 

@@ -45,18 +45,16 @@ pub fn TimelineRow(
             .into_iter()
             .filter_map(|(k, v)| v.filter(|v| !v.trim().is_empty()).map(|v| (k, v)))
             .collect();
-    // Wrap-up codes as words (the raw code on hover), labels as people wrote them; a label that
-    // repeats the outcome is left out.
+    // Wrap-up codes as words (the raw code on hover), labels as people wrote them; one that repeats
+    // the outcome ("Resolved" under "Resolved") is left out.
     let outcome = interaction.outcome_label.as_deref().unwrap_or_default().trim().to_lowercase();
     let tags: Vec<(&'static str, String, String)> = interaction
         .wrap_up_codes
         .iter()
         .map(|c| ("wrap-up", c))
-        .chain(
-            interaction.interaction_labels.iter().filter(|l| l.trim().to_lowercase() != outcome).map(|l| ("label", l)),
-        )
-        .filter(|(_, t)| !t.trim().is_empty())
+        .chain(interaction.interaction_labels.iter().map(|l| ("label", l)))
         .map(|(kind, raw)| (kind, if kind == "wrap-up" { humanize(raw) } else { raw.trim().to_owned() }, raw.clone()))
+        .filter(|(_, text, _)| !text.is_empty() && text.to_lowercase() != outcome)
         .collect();
     let matched = matched.filter(|t| interaction.topics.iter().any(|x| &x.topic == t)).map(|t| {
         view! {

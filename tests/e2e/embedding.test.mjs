@@ -56,7 +56,12 @@ test('a started call pops the caller: readable number, full timeline, announced,
     dir: 'in', name: 'c360-identity-shown-v1',
     payload: { interactionId: id, identity: { phoneNumber: DEMO_PHONE }, schemaVersion: '1.0.0' },
   });
-  await page.waitForFunction(() => window.workspace.log.some((e) => e.name === 'c360-resize-v1' && e.payload.height > 600));
+  await page.waitForFunction(() => window.workspace.log.some((e) => e.name === 'c360-resize-v1' && e.payload.height > 900));
+  // The panel says how tall it would like to be; the host fits the frame to its window, and the
+  // panel scrolls inside (one scrollbar).
+  const frameHeight = await page.evaluate(() => document.getElementById('panel').getBoundingClientRect().height);
+  assert.ok(frameHeight <= 900 - 32 + 2, `the frame fits the window: ${frameHeight}`);
+  assert.ok(await panel.evaluate(() => document.documentElement.scrollHeight > innerHeight), 'the panel scrolls within it');
   assert.equal(await panel.getByTestId('limited-profile').count(), 0, 'a native-CRM tenant shows no limited profile');
 
   assert.deepEqual(await axeViolations(panel), []);

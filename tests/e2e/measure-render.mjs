@@ -1,6 +1,7 @@
 // Measures, in headless Chromium, over repeated cold page loads of the demo customer (a new browser
-// context each time: empty HTTP cache), the cold load — navigation start to the 50-row timeline
-// rendered (mark c360:timeline-rendered, taken on the next animation frame) — and within it the
+// context each time: empty HTTP cache), the cold load — navigation start to the timeline's first
+// screenful (10 of the 50 rows since issue 14) rendered (mark c360:timeline-rendered, taken on the
+// next animation frame) — and within it the
 // render: the insights response arriving in the panel (mark c360:insights-received) to that same
 // mark. Prints median and p90; asserts nothing (these machines are noisy).
 //
@@ -30,7 +31,7 @@ try {
         rows: document.querySelectorAll('[data-testid=timeline-row]').length,
       };
     });
-    if (rows !== 50) throw new Error(`expected 50 rows, got ${rows}`);
+    if (rows !== 10) throw new Error(`expected the first 10 rows, got ${rows}`);
     spans.push(span);
     loads.push(load);
     await context.close();
@@ -44,5 +45,5 @@ const stat = (list) => {
   const pick = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
   return `median ${pick(0.5).toFixed(1)} ms, p90 ${pick(0.9).toFixed(1)} ms, max ${s.at(-1).toFixed(1)} ms`;
 };
-console.log(`cold load: navigation → 50-row timeline rendered, ${runs} cold loads: ${stat(loads)}`);
-console.log(`  insights response → 50-row timeline rendered: ${stat(spans)}`);
+console.log(`cold load: navigation → first screenful rendered, ${runs} cold loads: ${stat(loads)}`);
+console.log(`  insights response → first screenful rendered: ${stat(spans)}`);

@@ -172,6 +172,28 @@ test('clicking a topic filters the timeline to it, and clearing it restores the 
   await context.close();
 });
 
+test('far down the history, who, mood, topics and filters stay in view, and a focused row is never hidden under them', async () => {
+  const { page, context } = await openPanel({ phoneNumber: DEMO_PHONE });
+  await page.getByTestId('show-older').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=timeline-row]').length === 50);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const inView = (testid) => page.getByTestId(testid).first().evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight && document.elementFromPoint(r.left + 2, r.top + r.height / 2)?.closest('[data-testid]') === el.closest('[data-testid]');
+  });
+  for (const testid of ['customer-identity', 'sentiment-toggle', 'topic-chip', 'filter-channel', 'timeline-count']) {
+    assert.ok(await inView(testid), `${testid} stays in view`);
+  }
+  // Tabbing back up through the rows: each focused toggle shows below the sticky head.
+  const head = await page.locator('.history-head').evaluate((el) => el.getBoundingClientRect().bottom);
+  await page.getByTestId('row-toggle').nth(30).focus();
+  await page.keyboard.press('Shift+Tab');
+  const top = await page.evaluate(() => document.activeElement.getBoundingClientRect().top);
+  assert.ok(top >= head, `the focused row (top ${top}) is clear of the head (bottom ${head})`);
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
 test('the mood badge opens its breakdown from the keyboard', async () => {
   const { page, context } = await openPanel({ phoneNumber: DEMO_PHONE });
   const toggle = page.getByTestId('sentiment-toggle');

@@ -281,7 +281,7 @@ async fn rows_read_as_words_without_repeats_or_message_durations() {
     let root = container();
     let interactions: Vec<Interaction> = serde_json::from_str(
         r#"[{"interactionId":"s","mediaType":"CHAT","chatType":"SMS","direction":"INBOUND","startedAt":1724400000000,
-             "endedAt":1724401980000,"outcomeLabel":"Handled","wrapUpCodes":["follow-up-required"],
+             "endedAt":1724401980000,"outcomeLabel":"Handled","wrapUpCodes":["follow-up-required","handled"],
              "interactionLabels":["Handled","VIP"]}]"#,
     )
     .unwrap();
