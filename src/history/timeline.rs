@@ -65,6 +65,8 @@ pub fn Timeline(
             }
         })
     };
+    // The rows are rebuilt when the groups change, not when only whether there are any is read.
+    let is_empty = Memo::new(move |_| groups.with(Vec::is_empty));
     let empty = move || {
         let text = if on_clear.is_some() {
             "No interactions match these filters"
@@ -81,29 +83,33 @@ pub fn Timeline(
     };
 
     view! {
-        <Show when=move || groups.with(|g| !g.is_empty()) fallback=empty>
-            <div class="timeline" data-testid="timeline">
-                {move || groups.get().into_iter().map(|group|
-                    {
-                        let day = group.day;
-                        let heading = move || intl.with(|f| day_heading(day_label(day, f.today()), f));
-                        let heading_id = format!("day-{}", group.day);
-                        let labelled_by = heading_id.clone();
-                        view! {
-                            <section class="timeline-day" aria-labelledby=labelled_by>
-                                <h3 class="timeline-day-heading" id=heading_id data-testid="day-heading">{heading}</h3>
-                                <ol class="timeline-list">
-                                    {group.items.into_iter().map(|interaction| {
-                                        let matched = topic.get_untracked();
-                                        view! { <TimelineRow interaction matched/> }
-                                    }).collect_view()}
-                                </ol>
-                            </section>
-                        }
-                    }).collect_view()}
-            </div>
-            {show_older}
-        </Show>
+        {move || match is_empty.get() {
+            true => empty().into_any(),
+            false => view! {
+                <div class="timeline" data-testid="timeline">
+                    {move || groups.get().into_iter().map(|group|
+                        {
+                            let day = group.day;
+                            let heading = move || intl.with(|f| day_heading(day_label(day, f.today()), f));
+                            let heading_id = format!("day-{}", group.day);
+                            let labelled_by = heading_id.clone();
+                            view! {
+                                <section class="timeline-day" aria-labelledby=labelled_by>
+                                    <h3 class="timeline-day-heading" id=heading_id data-testid="day-heading">{heading}</h3>
+                                    <ol class="timeline-list">
+                                        {group.items.into_iter().map(|interaction| {
+                                            let matched = topic.get_untracked();
+                                            view! { <TimelineRow interaction matched/> }
+                                        }).collect_view()}
+                                    </ol>
+                                </section>
+                            }
+                        }).collect_view()}
+                </div>
+                {show_older}
+            }
+            .into_any(),
+        }}
     }
 }
 

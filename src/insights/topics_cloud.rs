@@ -44,25 +44,27 @@ pub fn TopicsCloud(
     };
     let ready = move || insights.with(|i| insights_gate(i.as_ref()) == InsightsGate::Ready);
     let legend_id = crate::ui::ids::unique_id("topics-legend");
+    // The list is rebuilt when the topics change, not when only whether there are any is read again.
+    let has_topics = Memo::new(move |_| topics.with(|t| !t.is_empty()));
 
     view! {
         <div class="topics-cloud" data-testid="topics-cloud">
-            <Show
-                when=move || topics.with(|t| !t.is_empty())
-                fallback=move || ready().then(|| view! {
+            {move || match has_topics.get() {
+                false => ready().then(|| view! {
                     <p class="empty-state insights-empty" data-testid="topics-empty">{NO_TOPICS_TEXT}</p>
-                })
-            >
-                <ul class="topics-cloud-list" role="list" aria-label=LIST_LABEL aria-describedby=legend_id.clone()>
-                    {move || {
-                        let analysed = analysed();
-                        topics.get().into_iter().map(|topic| topic_chip(topic, analysed, selected, on_select)).collect_view()
-                    }}
-                </ul>
-                <p class="topics-legend" id=legend_id.clone() data-testid="topics-legend">
-                    {move || legend(analysed())}
-                </p>
-            </Show>
+                }).into_any(),
+                true => view! {
+                    <ul class="topics-cloud-list" role="list" aria-label=LIST_LABEL aria-describedby=legend_id.clone()>
+                        {move || {
+                            let analysed = analysed();
+                            topics.get().into_iter().map(|topic| topic_chip(topic, analysed, selected, on_select)).collect_view()
+                        }}
+                    </ul>
+                    <p class="topics-legend" id=legend_id.clone() data-testid="topics-legend">
+                        {move || legend(analysed())}
+                    </p>
+                }.into_any(),
+            }}
         </div>
     }
 }
@@ -123,13 +125,13 @@ fn topic_chip(
                 aria-describedby=detail_id.clone()
                 on:click=toggle
             >
-                <Show when=move || active.get()>
+                {move || active.get().then(|| view! {
                     <svg class="topic-check" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"
                         focusable="false" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round"
                         stroke-linejoin="round">
                         <path d="M20 6 9 17l-5-5"/>
                     </svg>
-                </Show>
+                })}
                 <span class="topic-chip-name">{label}</span>
             </button>
             <span class="topic-tooltip" role="tooltip" id=detail_id data-testid="topic-detail">{detail}</span>
