@@ -15,20 +15,15 @@ use crate::support::{container, find, has, texts, until};
 
 fn activity(kind: ActivityType, subject: &str, during: Option<&str>) -> serde_json::Value {
     serde_json::to_value(NewActivity {
-        activity_type: kind.clone(),
-        contact_id: "c-1".into(),
         interaction_id: during.map(str::to_owned),
         subject: subject.into(),
         description: if kind == ActivityType::Note { subject.into() } else { String::new() },
-        call: None,
         task: (kind == ActivityType::Task).then(|| TaskPart {
             due_at: "2026-03-02T17:00:00+01:00".parse().unwrap(),
             status: Default::default(),
             priority: Default::default(),
         }),
-        event: None,
-        case: None,
-        custom_fields: Default::default(),
+        ..NewActivity::about(kind.clone(), "c-1".into())
     })
     .unwrap()
 }

@@ -68,16 +68,10 @@ pub fn activity(k: u64, contact: u64, interactions: &[String], now_ms: i64) -> G
     };
     let interaction_id = interaction(&mut rng, interactions, if kind == ActivityType::Call { 0.6 } else { 0.15 });
     let mut details = NewActivity {
-        activity_type: kind.clone(),
-        contact_id: generated_contact_id(contact),
         interaction_id: interaction_id.clone(),
         subject: rng.pick(SUBJECTS).to_string(),
         description: rng.pick(DESCRIPTIONS).to_string(),
-        call: None,
-        task: None,
-        event: None,
-        case: None,
-        custom_fields: Default::default(),
+        ..NewActivity::about(kind.clone(), generated_contact_id(contact))
     };
     match kind {
         ActivityType::Call => {

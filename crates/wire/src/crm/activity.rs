@@ -159,6 +159,26 @@ pub struct NewActivity {
     pub custom_fields: BTreeMap<String, Value>,
 }
 
+impl NewActivity {
+    /// An activity of `activity_type` about `contact_id` with nothing else written yet: no
+    /// interaction, subject, description, type part or custom field. Fill in the rest with struct
+    /// update syntax (`NewActivity { subject, ..NewActivity::about(kind, contact) }`).
+    pub fn about(activity_type: ActivityType, contact_id: String) -> Self {
+        NewActivity {
+            activity_type,
+            contact_id,
+            interaction_id: None,
+            subject: String::new(),
+            description: String::new(),
+            call: None,
+            task: None,
+            event: None,
+            case: None,
+            custom_fields: BTreeMap::new(),
+        }
+    }
+}
+
 /// A stored activity or case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -130,16 +130,10 @@ impl ActivityRules<'_> {
         };
         let given = |name: &str| object.get(name).is_some_and(|v| !v.is_null());
         let mut out = NewActivity {
-            activity_type: activity_type.clone(),
-            contact_id,
             interaction_id,
             subject,
             description,
-            call: None,
-            task: None,
-            event: None,
-            case: None,
-            custom_fields: BTreeMap::new(),
+            ..NewActivity::about(activity_type.clone(), contact_id)
         };
         match activity_type {
             ActivityType::Call if given("call") => out.call = part("call", &mut e).and_then(|p| call(&p, &mut e)),

@@ -13,16 +13,9 @@ pub fn auto_record(w: &WrapUp, interaction_id: &str, kind: AutoLogRecord) -> New
     let heading = heading(&w.direction, &w.media_type);
     let subject = if codes.is_empty() { heading } else { format!("{heading} — {}", codes.join(", ")) };
     let mut record = NewActivity {
-        activity_type: ActivityType::Call,
-        contact_id: w.contact_id.clone(),
         interaction_id: Some(interaction_id.to_owned()),
         subject,
-        description: String::new(),
-        call: None,
-        task: None,
-        event: None,
-        case: None,
-        custom_fields: Default::default(),
+        ..NewActivity::about(ActivityType::Call, w.contact_id.clone())
     };
     match kind {
         AutoLogRecord::Log => {
