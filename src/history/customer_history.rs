@@ -47,7 +47,15 @@ pub fn CustomerHistory(
                     perf::mark(perf::INSIGHTS_RECEIVED);
                     return Ok(hit);
                 }
-                let answer = client.get_interactions_insight(&identity, abort.as_ref()).await;
+                // A screen pop's matched contact: the request left with the match's answer.
+                let ahead = match cache.and_then(|c| c.take_ahead(&identity)) {
+                    Some(ahead) => ahead.await.ok(),
+                    None => None,
+                };
+                let answer = match ahead {
+                    Some(answer) => answer,
+                    None => client.get_interactions_insight(&identity, abort.as_ref()).await,
+                };
                 perf::mark(perf::INSIGHTS_RECEIVED);
                 if let (Some(cache), Ok(data)) = (cache, &answer) {
                     cache.put(identity, data.clone());

@@ -2,12 +2,13 @@
 //! a count badge when several contacts share the identifier) above the [`CustomerPane`]; a contact
 //! or new contact the agent opened without a customer interaction; else the calm notices.
 
+use c360_wire::Identity;
 use c360_wire::crm::ContactList;
 use leptos::prelude::*;
 
 use super::shown_interaction::{Kind, Shown};
 use super::{CustomerPane, ScreenPopOff};
-use crate::api::{ApiError, Lookup, Versioned, use_crm};
+use crate::api::{ApiClient, ApiError, Lookup, Versioned, use_crm};
 use crate::contact::model::draft::create_key;
 use crate::contact::model::form::prefill;
 use crate::contact::{CustomerHeader, NewContactForm};
@@ -15,6 +16,7 @@ use crate::crm::auto_log;
 use crate::crm::related::RelatedReload;
 use crate::crm::screen_pop::model::{Matches, badge_text};
 use crate::crm::screen_pop::{ContactPane, MatchBadge, MatchCache};
+use crate::history::InsightsCache;
 use crate::host::{Desk, Record};
 use crate::ui::Notice;
 use crate::ui::ids::unique_id;
@@ -40,6 +42,8 @@ pub fn NativeInteraction(
 ) -> impl IntoView {
     let crm = use_crm();
     let cache = use_context::<MatchCache>().unwrap_or_default();
+    let insights = use_context::<InsightsCache>().unwrap_or_default();
+    let client = expect_context::<ApiClient>();
     let Shown { kind, on_screen, looked_up, label, ended, waiting, body, open_history } = Shown::of(desk);
     let record = Memo::new(move |_| desk.with(|d| d.record().clone()));
     let shows = Memo::new(move |_| match (kind.get(), record.get()) {
@@ -56,6 +60,7 @@ pub fn NativeInteraction(
         move |who, abort| {
             let ask =
                 who.as_ref().filter(|(_, i)| cache.get(i).is_none()).map(|(_, i)| crm.get().match_contacts(i, abort));
+            let client = client.clone();
             async move {
                 let Some((id, identity)) = who else { return Ok(None) };
                 let answer = match ask {
@@ -69,6 +74,13 @@ pub fn NativeInteraction(
                 if let Ok(ContactList { contacts, .. }) = &answer
                     && let [one] = contacts.as_slice()
                 {
+                    // The contact's history is asked for now, before the pane that shows it
+                    // mounts: its answer is not held up by the shell's re-render or queued
+                    // behind the card's and related records' (docs/performance.md, issue 14).
+                    let contact = Identity::Contact { contact_id: one.contact_id.clone() };
+                    if desk.with_untracked(|d| d.record() == &Record::Matched) {
+                        insights.fetch_ahead(&client, contact);
+                    }
                     desk.maybe_update(|d| d.matched_one(&id, &one.contact_id));
                 }
                 answer.map(Some)

@@ -26,12 +26,16 @@ async function openWorkspace({ tenant = 'demo', colorScheme = 'light' } = {}) {
   const errors = [];
   const consoleLines = [];
   const insightRequests = [];
+  const apiRequests = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => consoleLines.push(m.text()));
-  page.on('request', (r) => { if (r.url().includes('/interactions-insight')) insightRequests.push(r.url()); });
+  page.on('request', (r) => {
+    if (r.url().includes('/interactions-insight')) insightRequests.push(r.url());
+    if (r.url().includes('/v1/')) apiRequests.push(new URL(r.url()).pathname);
+  });
   const panel = await loadWorkspace(page, server.workspace, tenant);
   assert.ok(panel, 'the panel frame is there');
-  return { page, context, panel, errors, consoleLines, insightRequests };
+  return { page, context, panel, errors, consoleLines, insightRequests, apiRequests };
 }
 
 const start = (page, opts) => page.evaluate((o) => window.workspace.start(o), opts);
@@ -40,7 +44,7 @@ const logged = (page, name, dir = 'in') =>
 const ignoredCount = (panel) => panel.evaluate(() => Number(document.querySelector('main').dataset.ignoredMessages));
 
 test('a started call pops the caller: readable number, full timeline, announced, and the host is told', async () => {
-  const { page, context, panel, errors, consoleLines } = await openWorkspace();
+  const { page, context, panel, errors, consoleLines, insightRequests, apiRequests } = await openWorkspace();
   assert.equal((await logged(page, 'c360-ready-v1')).length, 1, 'the panel said it is ready');
   await panel.getByTestId('idle-notice').waitFor();
 
@@ -63,6 +67,14 @@ test('a started call pops the caller: readable number, full timeline, announced,
   assert.ok(frameHeight <= 900 - 32 + 2, `the frame fits the window: ${frameHeight}`);
   assert.ok(await panel.evaluate(() => document.documentElement.scrollHeight > innerHeight), 'the panel scrolls within it');
   assert.equal(await panel.getByTestId('limited-profile').count(), 0, 'a native-CRM tenant shows no limited profile');
+  // The matched contact's history is asked for once, with the match's answer: before the card,
+  // its related records and layouts, which the agent reads after the history.
+  assert.equal(insightRequests.length, 1, 'one history request');
+  assert.match(insightRequests[0], /contactId=/, "the matched contact's whole history");
+  const history = apiRequests.findIndex((p) => p.endsWith('/interactions-insight'));
+  const match = apiRequests.findIndex((p) => p.endsWith('/contacts'));
+  const card = apiRequests.findIndex((p) => /\/contacts\/[^/]+$/.test(p));
+  assert.ok(match >= 0 && match < history && history < card, `match, history, then the card: ${apiRequests.join(' ')}`);
 
   assert.deepEqual(await axeViolations(panel), []);
   assert.deepEqual(errors, []);

@@ -87,6 +87,7 @@ async fn internal_and_unidentified_interactions_say_why_there_is_no_customer() {
     let root = container();
     let desk = RwSignal::new(Desk::default());
     let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(ApiClient::new("", "demo", "token"));
         provide_context(CrmSource::new(MemoryCrm::new()));
         view! { <ShownInteraction desk limited=false/> }
     });
