@@ -5,7 +5,8 @@ use leptos::html::Button;
 use leptos::prelude::*;
 
 use super::model::draft::{EditDraft, edit_key};
-use super::{ContactEditor, ContactView, draft_store, use_contact_schema};
+use super::model::layout::heading;
+use super::{CardName, ContactEditor, ContactView, draft_store, use_contact_schema};
 use crate::api::{ApiError, Lookup, Versioned, use_crm};
 use crate::ui::ErrorNotice;
 
@@ -35,6 +36,18 @@ pub fn ContactCard(
         move |id, abort| crm.get().get_contact(&id, abort),
     );
     let current = move || saved.get().map(Ok).or_else(|| read.with(|r| r.cloned()));
+    // The header above keeps the name in view as the card shows it (read, then saved), while the
+    // card is here.
+    if let Some(CardName(name)) = use_context::<CardName>() {
+        on_cleanup(move || {
+            name.try_set(None);
+        });
+        Effect::new(move || {
+            if let Some(Ok(v)) = current() {
+                name.set(Some(heading(&v.contact.details)));
+            }
+        });
+    }
     let back_to_card = move |said: String| {
         editing.set(None);
         announce.set(said);

@@ -1,11 +1,18 @@
 //! `CustomerHeader`: who the agent is talking to, readable at a glance, and whether the
-//! interaction has ended.
+//! interaction has ended; and [`CardName`], the name the open contact card shows, which the
+//! header keeps in view once the card has scrolled away.
 
 use c360_wire::Identity;
 use leptos::prelude::*;
 
 use crate::intl::phone::readable_identity;
 use crate::intl::use_intl;
+
+/// The name the contact card under the header shows, while one does (native CRM): the shell
+/// provides it, the card sets it as it reads and saves and clears it as it goes, so the header
+/// never shows a name the card does not.
+#[derive(Clone, Copy)]
+pub struct CardName(pub RwSignal<Option<String>>);
 
 /// The identifier (`+1 415 555 0100 · United States`, or the email), what kind of interaction it
 /// is, and an "ended" mark once the host says so; kept at the top of the panel as the history
@@ -26,6 +33,8 @@ pub fn CustomerHeader(
     children: Option<Children>,
 ) -> impl IntoView {
     let intl = use_intl();
+    // `try_get`: the card's clearing can still reach the header as the shell goes (a new token).
+    let name = use_context::<CardName>();
     // It stays at the top of the panel; what sticks below it reads its height.
     let node = NodeRef::new();
     crate::ui::measure::publish_height(node, "--c360-header-h");
@@ -36,6 +45,7 @@ pub fn CustomerHeader(
     view! {
         <div class="customer-header" node_ref=node>
             <p class="customer-label">{context}</p>
+            <p class="customer-name" data-testid="customer-name">{move || name.and_then(|n| n.0.try_get().flatten())}</p>
             <p class="customer-identity" data-testid="customer-identity">{move || shown.with(|s| s.0.clone())}</p>
             {move || shown.with(|s| s.1.clone()).map(|region| view! {
                 <p class="customer-region" data-testid="customer-region">{region}</p>

@@ -28,7 +28,7 @@ pub use contact_editor::ContactEditor;
 pub use contact_fields::ContactFields;
 pub use contact_view::ContactView;
 pub use copy_button::CopyButton;
-pub use customer_header::CustomerHeader;
+pub use customer_header::{CardName, CustomerHeader};
 pub use duplicate_prompt::DuplicatePrompt;
 pub use form_input::{FormInput, FormSelect};
 pub use form_state::{FormFailure, FormState, focus_input};

@@ -11,7 +11,7 @@ use super::{CustomerPane, ScreenPopOff};
 use crate::api::{ApiClient, ApiError, Lookup, Versioned, use_crm};
 use crate::contact::model::draft::create_key;
 use crate::contact::model::form::prefill;
-use crate::contact::{CustomerHeader, NewContactForm};
+use crate::contact::{CardName, CustomerHeader, NewContactForm};
 use crate::crm::auto_log;
 use crate::crm::related::RelatedReload;
 use crate::crm::screen_pop::model::{Matches, badge_text};
@@ -46,6 +46,8 @@ pub fn NativeInteraction(
     let client = expect_context::<ApiClient>();
     let Shown { kind, on_screen, looked_up, label, ended, waiting, body, open_history } = Shown::of(desk);
     let record = Memo::new(move |_| desk.with(|d| d.record().clone()));
+    // The open contact's name, for the header (its card sets it).
+    provide_context(CardName(RwSignal::new(None)));
     let shows = Memo::new(move |_| match (kind.get(), record.get()) {
         (Kind::Customer, _) => Shows::Customer,
         (other, Record::Matched) => Shows::Notice(other),

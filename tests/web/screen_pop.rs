@@ -71,6 +71,29 @@ async fn a_single_match_opens_its_card_above_the_contact_s_history() {
 }
 
 #[wasm_bindgen_test]
+async fn the_header_keeps_the_open_contact_s_name_in_view_and_follows_a_rename() {
+    let crm = crm();
+    let (root, desk, _handle) = mount(crm.clone());
+    desk.update(|d| d.start(&call("int-1", "+14155550100")));
+    until("the name in the header", || texts(&root, "[data-testid=customer-name]") == ["Dana Whitfield"]).await;
+    assert_eq!(texts(&root, "[data-testid=customer-identity]"), ["+1 415 555 0100"], "and the number under it");
+
+    // Renamed in the card: the header says what the card now says.
+    until("the card", || has(&root, "[data-testid=contact-edit]")).await;
+    find(&root, "[data-testid=contact-edit]").click();
+    until("the form shows", || has(&root, "[data-testid=contact-form]")).await;
+    type_into(&find(&root, "[data-testid=input-firstName]"), "Danielle");
+    find(&root, "[data-testid=save]").click();
+    until("the new name in the header", || texts(&root, "[data-testid=customer-name]") == ["Danielle Whitfield"]).await;
+
+    // A caller nobody holds: no name, only the number.
+    desk.update(|d| d.start(&call("int-2", "+14155550999")));
+    until("the new caller", || texts(&root, "[data-testid=customer-identity]") == ["+1 415 555 0999"]).await;
+    until("no contact yet", || has(&root, "[data-testid=no-match]")).await;
+    assert_eq!(texts(&root, "[data-testid=customer-name]"), [""], "no contact, no name");
+}
+
+#[wasm_bindgen_test]
 async fn several_matches_show_a_count_badge_and_a_picker_and_choosing_opens_one() {
     let crm = crm();
     let (root, desk, _handle) = mount(crm.clone());
