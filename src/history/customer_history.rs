@@ -52,12 +52,14 @@ pub fn CustomerHistory(
                     Some(ahead) => ahead.await.ok(),
                     None => None,
                 };
+                let asked_here = ahead.is_none();
                 let answer = match ahead {
                     Some(answer) => answer,
                     None => client.get_interactions_insight(&identity, abort.as_ref()).await,
                 };
                 perf::mark(perf::INSIGHTS_RECEIVED);
-                if let (Some(cache), Ok(data)) = (cache, &answer) {
+                // An answer asked for ahead is kept by the cache as it comes.
+                if asked_here && let (Some(cache), Ok(data)) = (cache, &answer) {
                     cache.put(identity, data.clone());
                 }
                 answer

@@ -79,9 +79,8 @@ pub fn NativeInteraction(
                     // The contact's history is asked for now, before the pane that shows it
                     // mounts: its answer is not held up by the shell's re-render or queued
                     // behind the card's and related records' (docs/performance.md, issue 14).
-                    let contact = Identity::Contact { contact_id: one.contact_id.clone() };
                     if desk.with_untracked(|d| d.record() == &Record::Matched) {
-                        insights.fetch_ahead(&client, contact);
+                        insights.fetch_ahead(&client, Identity::Contact { contact_id: one.contact_id.clone() });
                     }
                     desk.maybe_update(|d| d.matched_one(&id, &one.contact_id));
                 }
