@@ -7,7 +7,7 @@ use leptos::html::Main;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::api::{ApiClient, Read, TokenRefused, get_host_origins};
+use crate::api::{ApiClient, Lookup, TokenRefused, get_host_origins};
 use crate::crm::screen_pop::MatchCache;
 use crate::history::InsightsCache;
 use crate::host::{Desk, HostBridge, HostEvent, Subject, bridge, look};
@@ -57,7 +57,7 @@ pub fn App() -> impl IntoView {
     let embedded = bridge::parent_window().is_some();
     // Embedded, the server says whose messages to trust (never the URL).
     let origins = match (embedded, session.tenant_id.clone()) {
-        (true, Some(tenant_id)) => Some(Read::new(
+        (true, Some(tenant_id)) => Some(Lookup::new(
             || (),
             move |(), abort| {
                 let tenant_id = tenant_id.clone();

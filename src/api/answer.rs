@@ -1,5 +1,4 @@
-//! [`Answer`]: the latest answer of a read, as readers outside `<Suspense>` see it — shared by
-//! [`Read`](super::Read) and [`Lookup`](super::Lookup).
+//! [`Answer`]: the latest answer of a [`Lookup`](super::Lookup), as its readers see it.
 
 use leptos::prelude::*;
 

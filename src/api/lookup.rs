@@ -1,8 +1,14 @@
-//! [`Lookup`]: a read of the API rendered outside `<Suspense>` (a search popup, a card with its own
-//! loading state) — the same contract as [`Read`](super::Read), on a plain effect and a spawned
-//! task instead of a resource. A resource's machinery (async-derived state, suspense
-//! registration) is compiled once per answer type; the panel's CRM reads never suspend, and
-//! moving its five off resources took 4.5 KB (brotli) off the release bundle.
+//! [`Lookup`]: how the panel reads the API — one call of the client that follows its source, its
+//! answer a signal the view renders from (a skeleton while it is `None`).
+//!
+//! A departure from STYLE.md's idiom (`LocalResource` rendered in `<Suspense>` with `Suspend`),
+//! for two measured, user-visible reasons (docs/performance.md, issue 14). Size: a resource's
+//! machinery (async-derived state, suspense registration) is compiled once per answer type, and
+//! `<Suspense>` itself is large; moving the CRM's five reads off resources took 4.5 KB (brotli) off
+//! the release bundle, and the last three (the tenant's settings, the host origins, the
+//! customer's history) with `<Suspense>` 16.8 KB more — room the first screenful's work needs
+//! under the 350 KB ceiling, and less wasm to compile on a cold load. Speed: an answer renders in
+//! the task that brings it, with no fallback swapped out on a later poll.
 
 use std::future::Future;
 

@@ -1,5 +1,5 @@
 //! The panel's one HTTP client, [`ApiClient`] (gloo-net, serde_json) with its native CRM calls, the
-//! errors it answers in the terms an agent is shown, [`Read`], how components read with it, and
+//! errors it answers in the terms an agent is shown, [`Lookup`], how components read with it, and
 //! [`CrmSource`], the seam through which CRM components reach it. Components never build URLs.
 
 mod activities;
@@ -8,14 +8,14 @@ mod client;
 mod crm;
 mod crm_source;
 mod error;
+mod in_flight;
 mod lookup;
-mod read;
 mod request;
 
 pub use client::{ApiClient, TokenRefused, get_host_origins};
 pub use crm::Versioned;
 pub use crm_source::{Crm, CrmFuture, CrmSource, use_crm};
 pub use error::ApiError;
+pub use in_flight::InFlight;
 pub use lookup::Lookup;
-pub use read::{InFlight, Read};
 pub use request::{Outgoing, Received, build_request, decode};

@@ -51,8 +51,9 @@ pub fn ContactCard(
     let back_to_card = move |said: String| {
         editing.set(None);
         announce.set(said);
+        // A frame later the card may be gone (the agent moved on): nothing to focus then.
         request_animation_frame(move || {
-            if let Some(button) = edit_ref.get_untracked() {
+            if let Some(button) = edit_ref.try_get_untracked().flatten() {
                 let _ = button.focus();
             }
         });

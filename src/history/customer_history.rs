@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::model::TimelineFilter;
 use super::{ExpandedRows, InsightsCache, ListedIds, SummaryStore, Timeline, TimelineFilters, TimelineSkeleton};
-use crate::api::{ApiClient, Read};
+use crate::api::{ApiClient, Lookup};
 use crate::contact::LimitedProfile;
 use crate::insights::{SentimentBadge, TopicsCloud};
 use crate::intl::phone::readable_identity;
@@ -33,7 +33,7 @@ pub fn CustomerHistory(
     provide_context(ExpandedRows(RwSignal::new(Vec::new())));
     let filter = RwSignal::new(TimelineFilter::default());
 
-    let history: Read<InteractionsInsight> = Read::new(
+    let history: Lookup<InteractionsInsight> = Lookup::new(
         {
             let identity = identity.clone();
             move || identity.clone()
@@ -110,43 +110,42 @@ pub fn CustomerHistory(
     let loaded = Signal::derive(move || history.with(|r| r.map(Result::is_ok)));
     let retry = Callback::new(move |()| history.retry());
 
+    // Built again only when the answer changes: it comes, or "Try again" asks again.
+    let body = move || match history.with(|r| r.map(|r| r.as_ref().map(|_| ()).map_err(Clone::clone))) {
+        None => view! {
+            <div class="insights insights--loading" aria-hidden="true"><span class="skeleton-line"></span></div>
+            <TimelineSkeleton/>
+        }
+        .into_any(),
+        // Nothing at all: one empty state, no mood, topics or filters over it.
+        Some(Ok(())) if all.with_untracked(Vec::is_empty) => {
+            perf::mark_next_frame(perf::TIMELINE_RENDERED);
+            empty_history(&who).into_any()
+        }
+        Some(Ok(())) => {
+            perf::mark_next_frame(perf::TIMELINE_RENDERED);
+            view! {
+                <section class="history" aria-labelledby="history-heading">
+                    <div class="history-head" node_ref=head>
+                        <section class="insights" aria-label="Recent mood and topics">
+                            <SentimentBadge insights=insight interactions=all/>
+                            <TopicsCloud insights=insight selected=selected_topic on_select=on_topic/>
+                        </section>
+                        <h2 id="history-heading" class="section-title">"History"</h2>
+                        <TimelineFilters interactions=all filter channel_id=channel_id.clone()/>
+                    </div>
+                    <Timeline interactions=shown topic=selected_topic on_clear=clear/>
+                </section>
+            }
+            .into_any()
+        }
+        Some(Err(error)) => view! { <ErrorNotice error what="customer's history" on_retry=retry/> }.into_any(),
+    };
+
     view! {
         <p class="visually-hidden" role="status" aria-live="polite" data-testid="history-status">{status}</p>
         {limited.then(|| view! { <LimitedProfile identity=Signal::stored(identity) interactions=all loaded/> })}
-        <Suspense fallback=|| view! {
-            <div class="insights insights--loading" aria-hidden="true"><span class="skeleton-line"></span></div>
-            <TimelineSkeleton/>
-        }>
-            {move || {
-                let (who, channel_id) = (who.clone(), channel_id.clone());
-                Suspend::new(async move {
-                    match history.await {
-                        Ok(_) => {
-                            perf::mark_next_frame(perf::TIMELINE_RENDERED);
-                            // Nothing at all: one empty state, no mood, topics or filters over it.
-                            if all.with(Vec::is_empty) {
-                                return empty_history(&who).into_any();
-                            }
-                            view! {
-                                <section class="history" aria-labelledby="history-heading">
-                                    <div class="history-head" node_ref=head>
-                                        <section class="insights" aria-label="Recent mood and topics">
-                                            <SentimentBadge insights=insight interactions=all/>
-                                            <TopicsCloud insights=insight selected=selected_topic on_select=on_topic/>
-                                        </section>
-                                        <h2 id="history-heading" class="section-title">"History"</h2>
-                                        <TimelineFilters interactions=all filter channel_id/>
-                                    </div>
-                                    <Timeline interactions=shown topic=selected_topic on_clear=clear/>
-                                </section>
-                            }
-                            .into_any()
-                        }
-                        Err(error) => view! { <ErrorNotice error what="customer's history" on_retry=retry/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        {body}
     }
 }
 

@@ -109,7 +109,7 @@ pub fn NativeInteraction(
     let opened_one = Callback::new(move |()| {
         picker_for.set(None);
         request_animation_frame(move || {
-            if let Some(body) = body.get_untracked() {
+            if let Some(body) = body.try_get_untracked().flatten() {
                 let _ = body.focus();
             }
         });

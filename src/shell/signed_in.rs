@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::ShownInteraction;
-use crate::api::{ApiClient, CrmSource, Read};
+use crate::api::{ApiClient, CrmSource, Lookup};
 use crate::crm::search::SearchBox;
 use crate::host::Desk;
 use crate::layouts::provide_form_schemas;
@@ -26,7 +26,7 @@ pub fn SignedIn(
     provide_context(CrmSource::new(client.clone()));
     // Only `native_crm` is rendered from. The screen-pop setting goes to the desk (it decides who
     // is looked up) before the read resolves, so `ShownInteraction` never renders without it.
-    let config: Read<bool> = Read::new(
+    let config: Lookup<bool> = Lookup::new(
         || (),
         move |(), abort| {
             let client = client.clone();
@@ -39,28 +39,24 @@ pub fn SignedIn(
     );
     let retry = Callback::new(move |()| config.retry());
 
-    view! {
-        <Suspense fallback=|| view! { <p class="empty-state" data-testid="config-loading">"Connecting…"</p> }>
-            {move || Suspend::new(async move {
-                match config.await {
-                    Ok(false) => view! { <ShownInteraction desk limited=true/> }.into_any(),
-                    Ok(true) => {
-                        provide_form_schemas();
-                        let on_open = Callback::new(move |id: String| {
-                            desk.maybe_update(|d| d.open_contact(&id));
-                        });
-                        let on_create = Callback::new(move |seed: String| {
-                            desk.maybe_update(|d| d.create_contact(&seed));
-                        });
-                        view! {
-                            <SearchBox on_open on_create/>
-                            <ShownInteraction desk limited=false/>
-                        }
-                        .into_any()
-                    }
-                    Err(error) => view! { <ErrorNotice error what="panel settings" on_retry=retry/> }.into_any(),
-                }
-            })}
-        </Suspense>
+    // Rendered again only when the answer changes (it comes, or a retry asks again).
+    move || match config.with(|answer| answer.cloned()) {
+        None => view! { <p class="empty-state" data-testid="config-loading">"Connecting…"</p> }.into_any(),
+        Some(Ok(false)) => view! { <ShownInteraction desk limited=true/> }.into_any(),
+        Some(Ok(true)) => {
+            provide_form_schemas();
+            let on_open = Callback::new(move |id: String| {
+                desk.maybe_update(|d| d.open_contact(&id));
+            });
+            let on_create = Callback::new(move |seed: String| {
+                desk.maybe_update(|d| d.create_contact(&seed));
+            });
+            view! {
+                <SearchBox on_open on_create/>
+                <ShownInteraction desk limited=false/>
+            }
+            .into_any()
+        }
+        Some(Err(error)) => view! { <ErrorNotice error what="panel settings" on_retry=retry/> }.into_any(),
     }
 }

@@ -17,8 +17,12 @@
 //     # data-wasm-opt-params; Trunk.toml: delete the [[hooks]] block
 //     trunk build --release        # then C360_DIST=/tmp/names/dist for the command below
 //
+// waterfall: the same trace, run by run: each main-thread task in the window (start and length
+//   from `posted`, ms) with what it did, the requests sent and finished, and the marks — the order
+//   of things, which a sum hides. Printed for every run; read the median one.
+//
 //   cargo xtask test    # or: trunk build --release && cargo build -p c360-server
-//   node tests/e2e/profile-screen-pop.mjs [runs] [rate] [trace|cpu]      # default 12, 4×, trace
+//   node tests/e2e/profile-screen-pop.mjs [runs] [rate] [trace|cpu|waterfall]   # default 12, 4×, trace
 
 import { startServer, launchBrowser, loadWorkspace } from './harness.mjs';
 
@@ -38,7 +42,7 @@ try {
   const cdp = await context.newCDPSession(page);
   const session = await (await fetch(`${server.workspace}/session?tenantId=demo`)).json();
   const customers = session.customers.map((c) => c.phone);
-  const recorder = mode === 'cpu' ? cpuProfile(cdp) : trace(page);
+  const recorder = mode === 'cpu' ? cpuProfile(cdp) : trace(page, mode === 'waterfall');
   let panel;
   for (let i = 0; i < runs; i++) {
     // A fresh panel before a customer comes round again (its cache would answer), warmed up by
@@ -65,10 +69,10 @@ try {
 }
 
 // Main-thread self time per trace event between the workspace's `posted` mark and the panel's.
-function trace(page) {
+function trace(page, waterfall) {
   return {
     start: () => browser.startTracing(page, {
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'],
+      categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'],
     }),
     async stop() {
       const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
@@ -76,6 +80,7 @@ function trace(page) {
       const [from, to] = [mark('posted'), mark('c360:timeline-rendered')];
       if (!from || !to) throw new Error('the marks are not in the trace');
       windowMs += (to - from) / 1000;
+      if (waterfall) return printWaterfall(events, from, to);
       const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
         .map((e) => `${e.pid}:${e.tid}`));
       const inside = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`) && e.ts + (e.dur ?? 0) > from && e.ts < to)
@@ -98,6 +103,53 @@ function trace(page) {
       }
     },
   };
+}
+
+// One run's order of things on the renderer's main thread, ms from `posted`.
+function printWaterfall(events, from, to) {
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+    .map((e) => `${e.pid}:${e.tid}`));
+  const on = (e) => main.has(`${e.pid}:${e.tid}`) && e.ts >= from - 1000 && e.ts <= to + 1000;
+  const ms = (ts) => ((ts - from) / 1000).toFixed(1).padStart(6);
+  const urls = new Map();
+  const lines = [];
+  for (const e of events.filter((e) => e.name === 'ResourceSendRequest')) {
+    const url = (e.args?.data?.url ?? '').replace(/^https?:\/\/[^/]+/, '').slice(0, 70);
+    urls.set(e.args?.data?.requestId, url);
+    if (e.ts >= from && e.ts <= to) lines.push([e.ts, `${ms(e.ts)}          → request ${url}`]);
+  }
+  for (const e of events.filter((e) => e.name === 'ResourceFinish' && e.ts >= from && e.ts <= to)) {
+    lines.push([e.ts, `${ms(e.ts)}          ← finished ${urls.get(e.args?.data?.requestId) ?? '?'}`]);
+  }
+  for (const e of events.filter((e) => e.cat.includes('user_timing') && e.ph !== 'e' && e.ts >= from && e.ts <= to)) {
+    lines.push([e.ts, `${ms(e.ts)}          ★ ${e.name}`]);
+  }
+  const tasks = events.filter((e) => e.ph === 'X' && on(e) && e.dur > 0 && e.ts < to && e.ts + e.dur > from)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const interesting = new Set(['FunctionCall', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'RunMicrotasks',
+    'v8.callFunction', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'Commit', 'ParseHTML', 'HitTest']);
+  let top = null;
+  let parts = new Map();
+  const flush = () => {
+    if (top && top.dur >= 300) {
+      const what = [...parts].filter(([, us]) => us >= 200).sort((a, b) => b[1] - a[1])
+        .map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`).join(', ');
+      lines.push([top.ts, `${ms(top.ts)} ${(top.dur / 1000).toFixed(1).padStart(6)} ms  ${what}`]);
+    }
+  };
+  for (const e of tasks) {
+    if (!top || e.ts >= top.ts + top.dur) {
+      flush();
+      top = e;
+      parts = new Map();
+    } else if (interesting.has(e.name)) {
+      const key = e.name === 'EventDispatch' ? `event ${e.args?.data?.type}` : e.name;
+      parts.set(key, (parts.get(key) ?? 0) + e.dur);
+    }
+  }
+  flush();
+  console.log(`\nrun: ${((to - from) / 1000).toFixed(1)} ms`);
+  console.log(lines.sort((a, b) => a[0] - b[0]).map(([, l]) => l).join('\n'));
 }
 
 // Sampled time per function, self and inclusive (each function once per sample).

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use c360_panel::api::{ApiError, Read};
+use c360_panel::api::{ApiError, Lookup};
 use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen_futures::JsFuture;
@@ -46,29 +46,29 @@ async fn shown(root: &web_sys::HtmlElement, expected: &str) {
     assert_eq!(texts(root, "[data-testid=answer]"), [expected]);
 }
 
-/// A reader of `query` rendered as the idiom has it (`<Suspense>`, `Suspend`): each request for
-/// `n` answers "answer n" after `ms(n)`. Every answer rendered is logged in `rendered`.
+/// A reader of `query` rendered as the panel's views render a read (a closure over its answer):
+/// each request for `n` answers "answer n" after `ms(n)`. Every answer rendered is logged in
+/// `rendered`.
 fn reader(
     query: RwSignal<u32>,
     started: Started,
     ms: fn(u32) -> i32,
     rendered: RwSignal<Vec<String>>,
 ) -> impl IntoView {
-    let read = Read::new(
+    let read = Lookup::new(
         move || query.get(),
         move |n, abort: Option<AbortSignal>| {
             started.borrow_mut().push((n, abort.clone().unwrap()));
             request(ms(n), abort, Ok(format!("answer {n}")))
         },
     );
-    view! {
-        <Suspense fallback=|| view! { <p data-testid="answer">"loading"</p> }>
-            {move || Suspend::new(async move {
-                let text = read.await.unwrap_or_else(|e| e.to_string());
-                rendered.update(|r| r.push(text.clone()));
-                view! { <p data-testid="answer">{text}</p> }
-            })}
-        </Suspense>
+    move || match read.with(|answer| answer.cloned()) {
+        None => view! { <p data-testid="answer">"loading"</p> }.into_any(),
+        Some(answer) => {
+            let text = answer.unwrap_or_else(|e| e.to_string());
+            rendered.update(|r| r.push(text.clone()));
+            view! { <p data-testid="answer">{text}</p> }.into_any()
+        }
     }
 }
 
@@ -88,7 +88,8 @@ async fn a_superseded_read_is_aborted_at_once_and_only_the_latest_answer_is_show
     assert_eq!(started.borrow().len(), 1);
 
     query.set(2);
-    assert!(started.borrow()[0].1.aborted(), "aborted the moment the source moved on");
+    tick().await;
+    assert!(started.borrow()[0].1.aborted(), "aborted as soon as the source moved on, not when it answers");
     shown(&root, "answer 2").await;
     assert_eq!(rendered.get_untracked(), ["answer 2"], "the superseded answer was never rendered");
     let started = started.borrow();
@@ -113,10 +114,10 @@ async fn a_reader_that_goes_away_aborts_what_it_has_running() {
 async fn try_again_asks_again_and_the_answer_is_none_until_one_arrives() {
     let root = container();
     let calls = Rc::new(RefCell::new(0));
-    let read = RwSignal::new_local(None::<Read<String>>);
+    let read = RwSignal::new_local(None::<Lookup<String>>);
     let counted = Rc::clone(&calls);
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        let reader = Read::new(
+        let reader = Lookup::new(
             || (),
             move |(), abort| {
                 *counted.borrow_mut() += 1;
