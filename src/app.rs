@@ -125,17 +125,32 @@ pub fn App() -> impl IntoView {
                 }
             }
         });
-        // The preferred height, each time it changes.
+        // The preferred height, each time it changes: at once when it grows, and when it shrinks
+        // only once it has held for a moment. A new interaction shows skeletons shorter than what
+        // follows a moment later: reported at once, the host would shrink its frame and grow it
+        // again, each time laying out and restyling the whole panel (across its height
+        // breakpoints) on the way to the first screenful (docs/performance.md, issue 14).
         Effect::new(move |_| {
             if let Some(main) = main_ref.get() {
                 let el: web_sys::Element = main.into();
                 let target = el.clone();
-                let mut last = 0;
+                let last = std::rc::Rc::new(std::cell::Cell::new(0));
+                let mut shrink = None::<TimeoutHandle>;
                 crate::ui::measure::observe_size(&el, move || {
                     let height = target.scroll_height();
-                    if height != last {
-                        last = height;
+                    if let Some(pending) = shrink.take() {
+                        pending.clear();
+                    }
+                    if height > last.get() {
+                        last.set(height);
                         bridge.report_height(height);
+                    } else if height < last.get() {
+                        let last = last.clone();
+                        let report = move || {
+                            last.set(height);
+                            bridge.report_height(height);
+                        };
+                        shrink = set_timeout_with_handle(report, std::time::Duration::from_secs(1)).ok();
                     }
                 });
             }

@@ -111,6 +111,40 @@ test('focus switches between two live interactions, and switching back is served
   await context.close();
 });
 
+test("the host's frame holds steady while the next caller loads, and shrinks once the panel is shorter", async () => {
+  const { page, context, panel, errors } = await openWorkspace();
+  const heights = async () => (await logged(page, 'c360-resize-v1')).map((e) => e.payload.height);
+  const frame = () => page.evaluate(() => document.getElementById('panel').getBoundingClientRect().height);
+  await start(page, { interactionType: 'phone', customerPhone: DEMO_PHONE });
+  await panel.getByTestId('timeline-row').first().waitFor();
+  await page.waitForFunction(() => window.workspace.log.some((e) => e.name === 'c360-resize-v1' && e.payload.height > 900));
+  const tall = (await heights()).at(-1);
+  const fitted = await frame();
+
+  // A new caller: for a moment the panel holds only the header and skeletons. The host is not
+  // asked to shrink its frame for that (and grow it again as the history lands).
+  const before = (await heights()).length;
+  await start(page, { interactionType: 'chat', customerEmail: DEMO_EMAIL });
+  await panel.locator('[data-testid=customer-identity]', { hasText: DEMO_EMAIL }).waitFor();
+  await panel.getByTestId('timeline-row').first().waitFor();
+  const whileLoading = (await heights()).slice(before);
+  assert.ok(whileLoading.every((h) => h >= tall), `no smaller height asked for while it loaded: ${whileLoading}`);
+  assert.equal(await frame(), fitted, 'the frame kept its size');
+
+  // A caller nobody knows: one short empty state. The panel's smaller height reaches the host a
+  // moment later, and the frame fits it.
+  const [asked, was] = [(await heights()).length, (await heights()).at(-1)];
+  await start(page, { interactionType: 'phone', customerPhone: '+13125550187' });
+  await panel.getByTestId('history-empty').waitFor();
+  await page.waitForFunction(([n, h]) => window.workspace.log.filter((e) => e.name === 'c360-resize-v1')
+    .slice(n).some((e) => e.payload.height < h), [asked, was]);
+  const short = (await heights()).at(-1);
+  assert.ok(short < 900, `the panel asked for less room: ${short}`);
+  await page.waitForFunction((h) => Math.abs(document.getElementById('panel').getBoundingClientRect().height - Math.max(h, 160)) < 2, short);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an internal call gets the internal state and no customer lookup; an ended call stays, marked ended', async () => {
   const { page, context, panel, insightRequests } = await openWorkspace();
   const call = await start(page, { interactionType: 'phone', customerPhone: DEMO_PHONE });

@@ -113,6 +113,14 @@ function printWaterfall(events, from, to) {
   const ms = (ts) => ((ts - from) / 1000).toFixed(1).padStart(6);
   const urls = new Map();
   const lines = [];
+  // Which document a style, layout or paint was for: the panel's (its URL has `tenantId`) or the
+  // workspace around it.
+  const frames = new Map();
+  for (const e of events) {
+    const list = e.name === 'TracingStartedInBrowser' ? e.args?.data?.frames ?? []
+      : e.name === 'FrameCommittedInBrowser' ? [e.args?.data] : [];
+    for (const f of list) if (f?.frame) frames.set(f.frame, (f.url ?? '').includes('tenantId') ? ' (panel)' : ' (workspace)');
+  }
   for (const e of events.filter((e) => e.name === 'ResourceSendRequest')) {
     const url = (e.args?.data?.url ?? '').replace(/^https?:\/\/[^/]+/, '').slice(0, 70);
     urls.set(e.args?.data?.requestId, url);
@@ -143,7 +151,9 @@ function printWaterfall(events, from, to) {
       top = e;
       parts = new Map();
     } else if (interesting.has(e.name)) {
-      const key = e.name === 'EventDispatch' ? `event ${e.args?.data?.type}` : e.name;
+      const frame = e.args?.data?.frame ?? e.args?.beginData?.frame;
+      const where = frame === undefined ? '' : frames.get(frame) ?? '';
+      const key = e.name === 'EventDispatch' ? `event ${e.args?.data?.type}` : `${e.name}${where}`;
       parts.set(key, (parts.get(key) ?? 0) + e.dur);
     }
   }

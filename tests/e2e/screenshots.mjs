@@ -214,7 +214,8 @@ try {
         await setUp(page);
         const panel = page.frame({ name: 'c360-panel' });
         await panel.waitForFunction(() => !document.querySelector('[data-testid=timeline-loading]'));
-        await page.waitForTimeout(300); // let the resize message settle the frame's height
+        // Let the resize messages settle the frame's height (a smaller one is sent after 1 s).
+        await page.waitForTimeout(1300);
         await page.evaluate(() => window.scrollTo(0, 0));
         if (name === 'screen-pop' && width === 480) {
           await page.screenshot({ path: join(out, `workspace-${theme}.png`) });
