@@ -28,6 +28,10 @@ pub fn CustomerHeader(
     /// The interaction has ended.
     #[prop(into)]
     ended: Signal<bool>,
+    /// A name is on its way (native CRM: the identity match or the contact's card is loading):
+    /// its line is kept, so nothing below moves when it comes.
+    #[prop(optional, into)]
+    name_pending: Signal<bool>,
     /// More about who it is (the native CRM's count badge).
     #[prop(optional)]
     children: Option<Children>,
@@ -35,6 +39,11 @@ pub fn CustomerHeader(
     let intl = use_intl();
     // `try_get`: the card's clearing can still reach the header as the shell goes (a new token).
     let name = use_context::<CardName>();
+    let name = move || match name.and_then(|n| n.0.try_get().flatten()) {
+        Some(name) => name,
+        None if name_pending.try_get() == Some(true) => "\u{a0}".to_owned(),
+        None => String::new(),
+    };
     // It stays at the top of the panel; what sticks below it reads its height.
     let node = NodeRef::new();
     crate::ui::measure::publish_height(node, "--c360-header-h");
@@ -45,7 +54,7 @@ pub fn CustomerHeader(
     view! {
         <div class="customer-header" node_ref=node>
             <p class="customer-label">{context}</p>
-            <p class="customer-name" data-testid="customer-name">{move || name.and_then(|n| n.0.try_get().flatten())}</p>
+            <p class="customer-name" data-testid="customer-name">{name}</p>
             <p class="customer-identity" data-testid="customer-identity">{move || shown.with(|s| s.0.clone())}</p>
             {move || shown.with(|s| s.1.clone()).map(|region| view! {
                 <p class="customer-region" data-testid="customer-region">{region}</p>

@@ -97,6 +97,13 @@ pub fn NativeInteraction(
         };
         answer.map(|list| list.map(|l| Matches::of(&l))).transpose()
     });
+    // The header keeps the name's line while one is expected: the match is running, or its
+    // contact's card is loading (a new call's header does not grow under the agent's eyes).
+    let name_pending = Signal::derive(move || match record.get() {
+        Record::Contact(_) => true,
+        Record::Matched => looked_up.with(Option::is_some) && matches.with(Option::is_none),
+        Record::New(_) => false,
+    });
     let picker_id = unique_id("match-picker");
     let picker_for = RwSignal::new(None::<String>);
     let picker_open = Signal::derive(move || picker_for.get().is_some_and(|id| id == interaction.get()));
@@ -188,7 +195,7 @@ pub fn NativeInteraction(
         Shows::Customer => {
             let (badge, pane) = (badge.clone(), pane.clone());
             view! {
-                <CustomerHeader identity=on_screen context=label ended>
+                <CustomerHeader identity=on_screen context=label ended name_pending>
                     {badge}
                     {auto_log.status(move || interaction.get())}
                 </CustomerHeader>

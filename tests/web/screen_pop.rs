@@ -9,6 +9,7 @@ use c360_panel::intl::AgentIntl;
 use c360_panel::shell::ShownInteraction;
 use leptos::prelude::*;
 use leptos::task::tick;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 use crate::crm_memory::{MemoryCrm, person};
@@ -91,6 +92,20 @@ async fn the_header_keeps_the_open_contact_s_name_in_view_and_follows_a_rename()
     until("the new caller", || texts(&root, "[data-testid=customer-identity]") == ["+1 415 555 0999"]).await;
     until("no contact yet", || has(&root, "[data-testid=no-match]")).await;
     assert_eq!(texts(&root, "[data-testid=customer-name]"), [""], "no contact, no name");
+}
+
+#[wasm_bindgen_test]
+async fn a_new_call_s_header_keeps_the_name_s_line_while_the_contact_loads() {
+    let crm = crm();
+    crm.slow(300);
+    let (root, desk, _handle) = mount(crm.clone());
+    desk.update(|d| d.start(&call("int-1", "+14155550100")));
+    until("the caller", || texts(&root, "[data-testid=customer-identity]") == ["+1 415 555 0100"]).await;
+    let header = || find(&root, ".customer-header").unchecked_into::<web_sys::HtmlElement>().offset_height();
+    let waiting = header();
+    assert_eq!(texts(&root, "[data-testid=customer-name]"), ["\u{a0}"], "the name's line is kept, blank");
+    until("the name in the header", || texts(&root, "[data-testid=customer-name]") == ["Dana Whitfield"]).await;
+    assert_eq!(header(), waiting, "the header did not grow when the name came: nothing below moved");
 }
 
 #[wasm_bindgen_test]
