@@ -39,11 +39,10 @@ pub fn CustomerHeader(
     let intl = use_intl();
     // `try_get`: the card's clearing can still reach the header as the shell goes (a new token).
     let name = use_context::<CardName>();
-    let name = move || match name.and_then(|n| n.0.try_get().flatten()) {
-        Some(name) => name,
-        None if name_pending.try_get() == Some(true) => "\u{a0}".to_owned(),
-        None => String::new(),
-    };
+    let card_name = move || name.and_then(|n| n.0.try_get().flatten());
+    // A name on its way holds its line (a non-breaking space, drawn as a skeleton bar).
+    let pending = move || name_pending.try_get() == Some(true) && card_name().is_none();
+    let name = move || card_name().unwrap_or_else(|| if pending() { "\u{a0}".to_owned() } else { String::new() });
     // It stays at the top of the panel; what sticks below it reads its height.
     let node = NodeRef::new();
     crate::ui::measure::publish_height(node, "--c360-header-h");
@@ -54,7 +53,7 @@ pub fn CustomerHeader(
     view! {
         <div class="customer-header" node_ref=node>
             <p class="customer-label">{context}</p>
-            <p class="customer-name" data-testid="customer-name">{name}</p>
+            <p class="customer-name" class:customer-name--pending=pending data-testid="customer-name">{name}</p>
             <p class="customer-identity" data-testid="customer-identity">{move || shown.with(|s| s.0.clone())}</p>
             {move || shown.with(|s| s.1.clone()).map(|region| view! {
                 <p class="customer-region" data-testid="customer-region">{region}</p>
