@@ -2,13 +2,14 @@
 //! answer a signal the view renders from (a skeleton while it is `None`).
 //!
 //! A departure from STYLE.md's idiom (`LocalResource` rendered in `<Suspense>` with `Suspend`),
-//! for two measured, user-visible reasons (docs/performance.md, issue 14). Size: a resource's
+//! for a measured reason (docs/performance.md, issue 14). Size: a resource's
 //! machinery (async-derived state, suspense registration) is compiled once per answer type, and
 //! `<Suspense>` itself is large; moving the CRM's five reads off resources took 4.5 KB (brotli) off
 //! the release bundle, and the last three (the tenant's settings, the host origins, the
 //! customer's history) with `<Suspense>` 16.8 KB more — room the first screenful's work needs
-//! under the 350 KB ceiling, and less wasm to compile on a cold load. Speed: an answer renders in
-//! the task that brings it, with no fallback swapped out on a later poll.
+//! under the 350 KB ceiling. The same contract as before (abort on supersede and cleanup, retry);
+//! an answer renders in the task that brings it, with no fallback swapped out on a later poll,
+//! though the screen pop measured no faster for that alone.
 
 use std::future::Future;
 

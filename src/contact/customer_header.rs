@@ -38,8 +38,8 @@ pub fn CustomerHeader(
 ) -> impl IntoView {
     let intl = use_intl();
     // `try_get`: the card's clearing can still reach the header as the shell goes (a new token).
-    let name = use_context::<CardName>();
-    let card_name = move || name.and_then(|n| n.0.try_get().flatten());
+    let card = use_context::<CardName>();
+    let card_name = move || card.and_then(|CardName(name)| name.try_get().flatten());
     // A name on its way holds its line (a non-breaking space, drawn as a skeleton bar).
     let pending = move || name_pending.try_get() == Some(true) && card_name().is_none();
     let name = move || card_name().unwrap_or_else(|| if pending() { "\u{a0}".to_owned() } else { String::new() });
