@@ -7,6 +7,7 @@ mod answer;
 mod client;
 mod crm;
 mod crm_source;
+mod early;
 mod error;
 mod in_flight;
 mod lookup;

@@ -3,11 +3,13 @@
 //! gloo-net; and the decoding of answers with serde_json.
 
 use c360_wire::crm::headers::ETAG;
-use gloo_net::http::{Method, Request, RequestBuilder};
+use gloo_net::http::{Method, Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
-use super::ApiError;
+use super::{ApiError, early};
 
 /// What a request sends besides its URL and credentials.
 #[derive(Debug, Clone)]
@@ -69,9 +71,21 @@ pub async fn send(request: Request, abort: Option<&AbortSignal>) -> Result<Recei
     let aborted = || abort.is_some_and(AbortSignal::aborted);
     // The browser's reason (offline, refused, CORS) is in its console already.
     let failed =
-        |_| if aborted() { ApiError::Aborted } else { ApiError::Network("the request did not complete".into()) };
-    let response = request.send().await.map_err(failed)?;
-    let body = response.text().await.map_err(failed)?;
+        || if aborted() { ApiError::Aborted } else { ApiError::Network("the request did not complete".into()) };
+    // A read the document's early script already sent (the same URL and verb, with the session's
+    // token as the panel reads it) is taken instead of asked again.
+    let early = match request.method() {
+        Method::GET => early::take(&request.url()).await,
+        _ => None,
+    };
+    let response = match early {
+        Some(answer) => {
+            JsFuture::from(answer).await.map(|raw| Response::from(raw.unchecked_into::<web_sys::Response>())).ok()
+        }
+        None => request.send().await.ok(),
+    };
+    let response = response.ok_or_else(failed)?;
+    let body = response.text().await.map_err(|_| failed())?;
     if aborted() {
         return Err(ApiError::Aborted);
     }

@@ -2,6 +2,7 @@
 // wasm, js and css arrive brotli-compressed (built beside them by `cargo xtask compress`, trunk's
 // post_build hook) and cached for a year; the document is revalidated on every open, its inline
 // start-up script still runs under the CSP hash, and a second open fetches nothing but the document.
+// A panel opened by link asks for its first reads while its WebAssembly is still on the way.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -89,5 +90,69 @@ test('opening the panel again fetches only its document: the hashed files come f
     .map(({ url }) => new URL(url).pathname)
     .filter((path) => ASSETS.some(([, pattern]) => pattern.test(path)));
   assert.deepEqual(assetsFetched, [], 'no wasm, js or css asked of the server again');
+  await context.close();
+});
+
+/**
+ * Loads the panel in `page` by `go` (a goto, a reload) with its WebAssembly held back until the
+ * history has been asked for (or 3 s have passed), and answers the API reads, in order, each with
+ * whether it went out before the WebAssembly was released.
+ */
+async function loadWithWasmHeld(page, go) {
+  const reads = [];
+  let released = false;
+  let sawHistory;
+  const seen = new Promise((resolve) => { sawHistory = resolve; });
+  const onRequest = (r) => {
+    const { pathname, search } = new URL(r.url());
+    if (!pathname.startsWith('/v1/')) return;
+    reads.push({ read: `${pathname.replace(/^\/v1\/[a-z]+\/tenants\/[^/]+/, '')}${search}`, early: !released });
+    if (/interactions-insight/.test(pathname)) sawHistory();
+  };
+  page.on('request', onRequest);
+  const hold = async (route) => {
+    await Promise.race([seen, new Promise((r) => setTimeout(r, 3000))]);
+    released = true;
+    await route.continue();
+  };
+  await page.route(/_bg\.wasm$/, hold);
+  await go();
+  await page.getByTestId('timeline-row').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  page.off('request', onRequest);
+  await page.unroute(/_bg\.wasm$/, hold);
+  return reads;
+}
+
+test('a panel opened by link asks for its settings, match and history while its WebAssembly loads, each once', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const reads = await loadWithWasmHeld(page, () => page.goto(server.panelUrl(server.token(), { phoneNumber: DEMO_PHONE })));
+  const phone = `phoneNumber=${encodeURIComponent(DEMO_PHONE)}`;
+  const first = ['/config', `/contacts?${phone}`, '/interactions-insight?contactId=ct-0001&crmId=native'];
+  assert.deepEqual(reads.slice(0, 3), first.map((read) => ({ read, early: true })), 'the three reads go out before the panel starts');
+  for (const read of first) assert.equal(reads.filter((r) => r.read === read).length, 1, `${read} asked once: the panel took the early answer`);
+  assert.equal(await page.getByTestId('timeline-row').count(), 10, "the customer's newest rows are shown from it");
+  assert.equal(await page.getByTestId('customer-name').innerText(), 'Dana Whitfield', 'the matched contact is named');
+
+  // A reload has no token in its address any more (the panel keeps it in session storage): the
+  // early reads still go out, and each is again taken once.
+  assert.doesNotMatch(page.url(), /token/);
+  const again = await loadWithWasmHeld(page, () => page.reload());
+  assert.deepEqual(again.slice(0, 3), first.map((read) => ({ read, early: true })));
+  for (const read of first) assert.equal(again.filter((r) => r.read === read).length, 1, `${read} asked once after the reload`);
+  await context.close();
+});
+
+test('an identity-only tenant\'s link reads its history by the phone number early, and nothing of the CRM', async () => {
+  const context = await browser.newContext();
+  const token = server.token({ tenant: 'demo-identity' });
+  const url = server.panelUrl(token, { phoneNumber: DEMO_PHONE }).replace('tenantId=demo', 'tenantId=demo-identity');
+  const page = await context.newPage();
+  const reads = await loadWithWasmHeld(page, () => page.goto(url));
+  const history = `/interactions-insight?phoneNumber=${encodeURIComponent(DEMO_PHONE)}`;
+  assert.deepEqual(reads.slice(0, 2), [{ read: '/config', early: true }, { read: history, early: true }]);
+  assert.equal(reads.filter((r) => r.read === history).length, 1, 'the history asked once');
+  assert.equal(reads.filter((r) => r.read.startsWith('/contacts')).length, 0, 'no identity match in an identity-only tenant');
   await context.close();
 });
