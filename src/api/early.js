@@ -20,7 +20,10 @@
   const reads = new Map();
   const early = { reads, settled: null };
   window.c360Early = early;
-  setTimeout(() => reads.clear(), 10_000);
+  setTimeout(() => {
+    reads.clear();
+    delete window.c360Early;
+  }, 10_000);
   const headers = { Accept: 'application/json', Authorization: `Bearer ${token}` };
   const t = encodeURIComponent(tenant);
   // Decisions here read a copy: the body stays the panel's.

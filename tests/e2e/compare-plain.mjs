@@ -15,8 +15,13 @@
 // from timing: one more cold load per API path holds that path's answers HOLD ms (page.route), and
 // every request that starts that much later waits on it. Asserts nothing (noisy machines).
 //
+// `warm` measures a returning agent instead: each context loads the page once, waits 3 s (long
+// enough for V8 to write its code cache for the wasm), and the measured load is a reload — files
+// from the HTTP cache, the wasm's compiled code from V8's cache (trace-cold-load.mjs shows why that
+// matters: a cold load compiles each function on its first call).
+//
 //   cargo xtask test    # or: trunk build --release && cargo build -p c360-server
-//   node tests/e2e/compare-plain.mjs [runs]
+//   node tests/e2e/compare-plain.mjs [runs] [cold|warm]
 
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +29,7 @@ import { join } from 'node:path';
 import { startServer, launchBrowser, DEMO_PHONE, here } from './harness.mjs';
 
 const runs = Number(process.argv[2] ?? 30);
+const warm = process.argv[3] === 'warm';
 const dist = mkdtempSync(join(tmpdir(), 'c360-plain-'));
 cpSync(process.env.C360_DIST ?? join(process.cwd(), 'dist'), dist, { recursive: true });
 cpSync(join(here, 'plain'), join(dist, 'plain'), { recursive: true });
@@ -63,6 +69,11 @@ async function coldLoad(kind, hold) {
   const page = await context.newPage();
   if (kind === 'panel') await page.addInitScript(wasmMarks);
   await page.goto(urls[kind]);
+  if (warm) {
+    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, marks[kind]);
+    await page.waitForTimeout(3000);
+    await page.reload();
+  }
   await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, marks[kind]);
   if (kind === 'panel') await page.waitForLoadState('networkidle');
   const seen = await page.evaluate((m) => {
@@ -122,7 +133,7 @@ try {
 const ms = (x) => (x === undefined ? '—' : x.toFixed(1).padStart(7));
 const stat = (list) => `median ${ms(median(list))} ms, p90 ${ms(pick(list, 0.9))} ms`;
 
-console.log(`cold load, navigation start → newest interaction visible, ${runs} alternated runs each:`);
+console.log(`${warm ? 'warm (reload after 3 s)' : 'cold'} load, navigation start → newest interaction visible, ${runs} alternated runs each:`);
 console.log(`  panel (c360:timeline-rendered): ${stat(loads.panel)}   [${firsts.panel}]`);
 console.log(`  plain (plain:rendered):         ${stat(loads.plain)}   [${firsts.plain}]`);
 console.log(`  of which insights received → rendered: panel ${stat(renders.panel)}; plain ${stat(renders.plain)}`);

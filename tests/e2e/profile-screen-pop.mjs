@@ -24,7 +24,7 @@
 //   cargo xtask test    # or: trunk build --release && cargo build -p c360-server
 //   node tests/e2e/profile-screen-pop.mjs [runs] [rate] [trace|cpu|waterfall]   # default 12, 4×, trace
 
-import { startServer, launchBrowser, loadWorkspace } from './harness.mjs';
+import { startServer, launchBrowser, loadWorkspace, addSamples } from './harness.mjs';
 
 const runs = Number(process.argv[2] ?? 12);
 const rate = Number(process.argv[3] ?? 4);
@@ -172,19 +172,7 @@ function cpuProfile(cdp) {
     },
     async stop() {
       const { profile } = await cdp.send('Profiler.stop');
-      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-      const parent = new Map();
-      for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-      const name = ({ callFrame: f }) =>
-        f.functionName ? f.functionName.replace(/::h[0-9a-f]{16}$/, '') : `(${f.url.split('/').pop() || 'native'})`;
-      profile.samples.forEach((id, k) => {
-        const ms = (profile.timeDeltas[k + 1] ?? 0) / 1000;
-        windowMs += ms;
-        add(self, name(byId.get(id)), ms);
-        const stack = new Set();
-        for (let at = id; at !== undefined; at = parent.get(at)) stack.add(name(byId.get(at)));
-        for (const f of stack) add(inclusive, f, ms);
-      });
+      windowMs += addSamples(profile, self, inclusive);
     },
   };
 }
