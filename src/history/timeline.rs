@@ -31,25 +31,27 @@ pub fn Timeline(
 ) -> impl IntoView {
     let intl = use_intl();
     let all_shown = RwSignal::new(false);
+    // Sorted once, for the rows and for what is held back.
+    let sorted = Memo::new(move |_| {
+        let mut list = interactions.get();
+        c360_wire::order::sort_small_by_key(&mut list, |i| std::cmp::Reverse(i.started_at));
+        list
+    });
     // Re-run when the agent's time zone changes (days may regroup); a language change alone gives
     // equal groups, so the rows are left as they are and only the headings' text changes.
     let groups = Memo::new(move |_| {
-        let mut list = interactions.get();
-        newest_first(&mut list);
-        if !all_shown.get() {
-            list.truncate(FIRST_ROWS);
-        }
-        intl.with(|f| group_by_day(list, |i| f.local_day(i.started_at)))
+        let shown = if all_shown.get() { usize::MAX } else { FIRST_ROWS };
+        sorted.with(|list| intl.with(|f| group_by_day(list.iter().take(shown).cloned(), |i| f.local_day(i.started_at))))
     });
     // How many are held back, and the newest of them: where the focus goes when they come.
     let older = move || {
         if all_shown.get() {
             return None;
         }
-        let mut list = interactions.get();
-        newest_first(&mut list);
-        let count = list.len().checked_sub(FIRST_ROWS).filter(|n| *n > 0)?;
-        Some((count, list.swap_remove(FIRST_ROWS).interaction_id))
+        sorted.with(|list| {
+            let count = list.len().checked_sub(FIRST_ROWS).filter(|n| *n > 0)?;
+            Some((count, list[FIRST_ROWS].interaction_id.clone()))
+        })
     };
     let show_older = move || {
         older().map(|(count, first)| {
@@ -111,9 +113,4 @@ pub fn Timeline(
             .into_any(),
         }}
     }
-}
-
-/// Sorts `list` newest first (one sort for the rows and for what is held back).
-fn newest_first(list: &mut [Interaction]) {
-    c360_wire::order::sort_small_by_key(list, |i| std::cmp::Reverse(i.started_at));
 }
