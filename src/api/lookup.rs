@@ -14,14 +14,14 @@
 use std::future::Future;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use web_sys::AbortSignal;
 
 use super::answer::Answer;
-use super::{ApiError, InFlight};
+use super::{ApiError, InFlight, start_now};
 
 /// One read that follows its source: `fetch(source(), abort)` runs when it is created, again
-/// whenever `source` changes (the request in flight is aborted then) and on [`Lookup::retry`].
+/// whenever `source` changes (the request in flight is aborted then) and on [`Lookup::retry`];
+/// its request leaves then, before the views the same change redraws ([`start_now`]).
 pub struct Lookup<T: 'static> {
     answer: Answer<T>,
     again: Trigger,
@@ -48,7 +48,8 @@ impl<T: Clone + 'static> Lookup<T> {
             in_flight.abort_all();
             let request = untrack(|| fetch(wanted, in_flight.signal()));
             answer.forget();
-            spawn_local(async move { answer.settle(request.await) });
+            // Asked now, not after the views this change re-renders (`start_now`).
+            start_now(async move { answer.settle(request.await) });
         });
         StoredValue::new_local(effect);
         Self { answer, again }

@@ -12,6 +12,7 @@ mod error;
 mod in_flight;
 mod lookup;
 mod request;
+mod start;
 
 pub use client::{ApiClient, TokenRefused, get_host_origins};
 pub use crm::Versioned;
@@ -20,3 +21,4 @@ pub use error::ApiError;
 pub use in_flight::InFlight;
 pub use lookup::Lookup;
 pub use request::{Outgoing, Received, build_request, decode};
+pub use start::start_now;

@@ -4,9 +4,8 @@
 use c360_wire::{Identity, InteractionsInsight};
 use futures_channel::oneshot;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::api::{ApiClient, ApiError};
+use crate::api::{ApiClient, ApiError, start_now};
 
 /// How many histories are kept (an agent rarely juggles more interactions than this).
 const CAPACITY: usize = 8;
@@ -81,7 +80,7 @@ impl InsightsCache {
         let (answer, ahead) = oneshot::channel();
         self.keep(identity.clone(), Entry::Ahead(ahead));
         let (client, this) = (client.clone(), *self);
-        spawn_local(async move {
+        start_now(async move {
             let result = client.get_interactions_insight(&identity, None).await;
             // Forgotten meanwhile (a newer interaction) or its view gone: the answer is not kept.
             if answer.is_canceled() {

@@ -1,6 +1,7 @@
 //! The panel's read helper in headless Chromium: a superseded request is aborted at once (so it
 //! does not hold up its successor, and its answer is never shown), a reader that goes away aborts
-//! what it has running, and "Try again" asks again.
+//! what it has running, "Try again" asks again, and a read asks before the views of the same
+//! change are redrawn.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -146,4 +147,36 @@ async fn try_again_asks_again_and_the_answer_is_none_until_one_arrives() {
     read.get_untracked().unwrap().retry();
     shown(&root, "back").await;
     assert_eq!(*calls.borrow(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn a_read_asks_before_the_views_the_same_change_redraws() {
+    // A new call changes who is looked up and redraws the header and skeletons in one go; the
+    // identity match must already be on its way by then, not wait for them (issue 14).
+    let root = container();
+    let query = RwSignal::new(1);
+    let log = RwSignal::new(Vec::<String>::new());
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let read = Lookup::new(
+            move || query.get(),
+            move |n, abort| {
+                async move {
+                    // Where a client calls the browser's `fetch`: on the task's first poll.
+                    log.update_untracked(|l| l.push(format!("asked {n}")));
+                    request(10, abort, Ok(format!("answer {n}"))).await
+                }
+            },
+        );
+        let header = move || {
+            let n = query.get();
+            log.update_untracked(|l| l.push(format!("drew {n}")));
+            view! { <h2>{n}</h2> }
+        };
+        let answer = move || read.with(|a| a.and_then(|a| a.clone().ok())).unwrap_or_else(|| "loading".into());
+        view! { {header} <p data-testid="answer">{answer}</p> }
+    });
+    shown(&root, "answer 1").await;
+    query.set(2);
+    shown(&root, "answer 2").await;
+    assert_eq!(log.get_untracked(), ["asked 1", "drew 1", "asked 2", "drew 2"]);
 }
