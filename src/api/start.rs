@@ -3,7 +3,7 @@
 //!
 //! `spawn_local` first polls a task at the next microtask checkpoint, after the rest of the
 //! current task: on a new call, after the whole desk update has torn down the previous customer
-//! and built the header and skeletons (3–9 ms in the 1× trace, four times that at 4×), with the
+//! and built the header and skeletons (2–9 ms in the 1× trace, about four times that at 4×), with the
 //! identity match — the start of everything the agent waits for — not yet asked.
 
 use std::future::Future;

@@ -159,12 +159,10 @@ async fn a_read_asks_before_the_views_the_same_change_redraws() {
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         let read = Lookup::new(
             move || query.get(),
-            move |n, abort| {
-                async move {
-                    // Where a client calls the browser's `fetch`: on the task's first poll.
-                    log.update_untracked(|l| l.push(format!("asked {n}")));
-                    request(10, abort, Ok(format!("answer {n}"))).await
-                }
+            move |n, abort| async move {
+                // Where a client calls the browser's `fetch`: on the task's first poll.
+                log.update_untracked(|l| l.push(format!("asked {n}")));
+                request(10, abort, Ok(format!("answer {n}"))).await
             },
         );
         let header = move || {
